@@ -1,0 +1,13 @@
+using SIaM.Core.Benchmarks;
+
+namespace SIaM.Core.Grading;
+
+/// <summary>Takes the final answer out of model output. Pure, total (never throws) and bounded in time and size.</summary>
+public interface IAnswerExtractor
+{
+    /// <summary>The answer a program printed (last meaningful line, Python reprs understood).</summary>
+    ExtractedAnswer FromProgramOutput(string stdout, AnswerKind kind);
+
+    /// <summary>The answer stated in text: <c>\boxed{}</c>, answer phrases (EN/ZH), choice letters, then the last number.</summary>
+    ExtractedAnswer FromText(string text, AnswerKind kind);
+}
