@@ -6,6 +6,7 @@ var root = new RootCommand("SIaM — evaluation harness for code-assisted math r
 Command[] verbs =
 [
     VersionCommand.Create(),
+    BenchCommand.Create(),
 ];
 foreach (var verb in verbs) root.Subcommands.Add(verb);
 return await root.Parse(args).InvokeAsync();

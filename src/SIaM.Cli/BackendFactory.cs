@@ -1,0 +1,27 @@
+using SIaM.Core.Backends;
+
+namespace SIaM.Cli;
+
+/// <summary>
+/// The one place that maps model spec strings (<c>PREFIX:ARGUMENT</c>) to backends.
+/// <c>replay:FILE</c>, <c>oracle:</c>, <c>hf:DIR</c>, <c>openai:BASE_URL#MODEL</c>.
+/// </summary>
+internal static class BackendFactory
+{
+    private static readonly Dictionary<string, Func<string, BackendContext, IModelBackend>> Registry = new()
+    {
+    };
+
+    public static IReadOnlyCollection<string> Prefixes => Registry.Keys;
+
+    public static IModelBackend Create(string spec, BackendContext context)
+    {
+        var colon = spec.IndexOf(':');
+        var prefix = colon < 0 ? spec : spec[..colon];
+        var argument = colon < 0 ? "" : spec[(colon + 1)..];
+        if (!Registry.TryGetValue(prefix, out var create))
+            throw new UsageException(
+                $"unknown model spec '{spec}': the prefix must be one of {string.Join(", ", Registry.Keys.Order().Select(k => k + ":"))}");
+        return create(argument, context);
+    }
+}
