@@ -8,4 +8,7 @@ namespace SIaM.Cli;
 internal sealed record BackendContext(IReadOnlyDictionary<string, Problem> Problems, string? CacheDirectory)
 {
     public static BackendContext Empty { get; } = new(new Dictionary<string, Problem>(), null);
+
+    /// <summary>The benchmarks of the run.</summary>
+    public IReadOnlyCollection<string> Benchmarks => Problems.Values.Select(p => p.Benchmark).Distinct().ToList();
 }

@@ -1,4 +1,5 @@
 using SIaM.Core.Backends;
+using SIaM.Evaluation.Backends;
 
 namespace SIaM.Cli;
 
@@ -10,6 +11,8 @@ internal static class BackendFactory
 {
     private static readonly Dictionary<string, Func<string, BackendContext, IModelBackend>> Registry = new()
     {
+        ["oracle"] = (_, context) => new OracleBackend(context.Problems),
+        ["replay"] = (file, context) => ReplayBackend.Load(file, context.Benchmarks, context.Problems.ContainsKey),
     };
 
     public static IReadOnlyCollection<string> Prefixes => Registry.Keys;

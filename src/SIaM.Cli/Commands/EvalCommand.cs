@@ -1,0 +1,79 @@
+using System.CommandLine;
+using SIaM.Core.Backends;
+using SIaM.Core.Benchmarks;
+using SIaM.Core.Prompts;
+using SIaM.Data;
+using SIaM.Evaluation;
+using SIaM.Grading;
+
+namespace SIaM.Cli.Commands;
+
+/// <summary><c>siam eval</c>: evaluate a model on benchmarks or suites into an output directory (resumable).</summary>
+internal static class EvalCommand
+{
+    private static readonly Option<string> Model = new("--model") { Description = "Model spec: oracle:, replay:FILE, hf:DIR, openai:BASE_URL#MODEL", Required = true };
+    private static readonly Option<string> Benchmarks = new("--benchmarks") { Description = "Benchmark ids and/or suites, comma-separated (see 'siam benchmarks')", Required = true };
+    private static readonly Option<PromptStyle> Prompt = new("--prompt") { Description = "Prompt style: pot (one program), tir (tool-integrated), cot (text only)", DefaultValueFactory = _ => PromptStyle.Pot };
+    private static readonly Option<int> Samples = new("--n") { Description = "Samples per problem (k)", DefaultValueFactory = _ => 1 };
+    private static readonly Option<int?> Limit = new("--limit") { Description = "Only the first N problems of each benchmark" };
+    private static readonly Option<int> Seed = new("--seed") { Description = "Sampling seed", DefaultValueFactory = _ => 0 };
+    private static readonly Option<string?> Out = new("--out") { Description = "Output directory (default: reports/runs/<run-id>)" };
+    private static readonly Option<string?> Data = new("--data") { Description = "Data directory (default: $SIAM_DATA, ./benchmarks-data, ../shared/benchmarks-data)" };
+    private static readonly Option<string> Sandbox = new("--sandbox") { Description = "Code executor: docker (isolated), local-unsafe (NOT isolated), none", DefaultValueFactory = _ => "docker" };
+    private static readonly Option<int> FewShot = new("--few-shot") { Description = "Worked examples before each question (0-2)", DefaultValueFactory = _ => 0 };
+    private static readonly Option<double> Temperature = new("--temperature") { Description = "0 = greedy", DefaultValueFactory = _ => 0 };
+    private static readonly Option<double> TopP = new("--top-p") { DefaultValueFactory = _ => 1 };
+    private static readonly Option<int> TopK = new("--top-k") { DefaultValueFactory = _ => 0 };
+    private static readonly Option<int> MaxNewTokens = new("--max-new-tokens") { DefaultValueFactory = _ => 1024 };
+    private static readonly Option<int> MaxToolRounds = new("--max-tool-rounds") { Description = "Code executions per tool-integrated answer", DefaultValueFactory = _ => 4 };
+    private static readonly Option<double> Tolerance = new("--tolerance") { Description = "Relative numeric tolerance of the grader", DefaultValueFactory = _ => 1e-4 };
+    private static readonly Option<bool> AllowUnverified = new("--allow-unverified") { Description = "Accept data files whose sha256 differs from the manifest" };
+    private static readonly Option<int> BatchSize = new("--batch-size") { Description = "Requests per backend call", DefaultValueFactory = _ => 16 };
+    private static readonly Option<int> Concurrency = new("--concurrency") { Description = "Batches in flight", DefaultValueFactory = _ => 4 };
+
+    public static Command Create()
+    {
+        var command = new Command("eval", "Evaluate a model on benchmarks; writes samples.jsonl, results.json and summary.csv");
+        foreach (var option in new Option[] { Model, Benchmarks, Prompt, Samples, Limit, Seed, Out, Data, Sandbox, FewShot, Temperature, TopP, TopK, MaxNewTokens, MaxToolRounds, Tolerance, AllowUnverified, BatchSize, Concurrency })
+            command.Options.Add(option);
+        command.SetAction((result, ct) => RunAsync(result, ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
+    {
+        var spec = new RunSpec(
+            result.GetValue(Model)!,
+            Suites.Expand(result.GetValue(Benchmarks)!),
+            result.GetValue(Prompt),
+            Positive(result.GetValue(FewShot), "--few-shot", allowZero: true),
+            Positive(result.GetValue(Samples), "--n"),
+            result.GetValue(Limit) is { } limit ? Positive(limit, "--limit") : null,
+            new GenerationConfig(result.GetValue(Temperature), result.GetValue(TopP), result.GetValue(TopK),
+                Positive(result.GetValue(MaxNewTokens), "--max-new-tokens"), null, result.GetValue(Seed)),
+            Positive(result.GetValue(MaxToolRounds), "--max-tool-rounds", allowZero: true),
+            result.GetValue(Sandbox)!,
+            result.GetValue(Tolerance));
+        if (spec.Samples > 1 && spec.Generation.IsGreedy)
+            Console.Error.WriteLine("warning: --n > 1 with greedy decoding gives k identical samples; set --temperature");
+
+        var root = DataLocator.Resolve(result.GetValue(Data));
+        var benchmarks = spec.Benchmarks.Select(id => BenchmarkLoader.Load(id, root, result.GetValue(AllowUnverified))).ToList();
+        var problems = benchmarks.SelectMany(b => b.Problems).ToDictionary(p => p.Id);
+        await using var backend = BackendFactory.Create(spec.Model, new BackendContext(problems, null));
+        await using var sandbox = await SandboxFactory.CreateAsync(spec.Sandbox, spec.Prompt, cancellationToken);
+        var inputs = new EvalInputs(benchmarks, SIaM.Data.Suites.All, backend, sandbox,
+            new MathAnswerExtractor(), new MathEquivalenceChecker(new GradingOptions { RelativeTolerance = spec.RelativeTolerance }));
+        var outDirectory = result.GetValue(Out) ?? Path.Combine("reports", "runs", EvalRunner.RunId(spec, inputs));
+        var performance = new EvalPerformance(Positive(result.GetValue(BatchSize), "--batch-size"), Positive(result.GetValue(Concurrency), "--concurrency"));
+
+        Console.Error.WriteLine($"siam eval: {spec.Model} on {string.Join(", ", spec.Benchmarks)} ({spec.Prompt.ToString().ToLowerInvariant()}, executor {sandbox?.Description ?? "none"}) → {outDirectory}");
+        var results = await RunProgress.RunAsync(progress =>
+            EvalRunner.RunAsync(spec, inputs, outDirectory, performance, progress, cancellationToken));
+        ResultsTable.Print(results, outDirectory);
+        return results.Benchmarks.Values.Any(b => b.Errors > 0 || b.SandboxFailures > 0) ? ExitCodes.Failure : ExitCodes.Success;
+    }
+
+    private static int Positive(int value, string name, bool allowZero = false) =>
+        value > 0 || (allowZero && value == 0) ? value : throw new UsageException($"{name} must be {(allowZero ? "≥ 0" : "> 0")}, got {value}");
+}

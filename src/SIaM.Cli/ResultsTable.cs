@@ -1,0 +1,26 @@
+using System.Globalization;
+using SIaM.Evaluation.Output;
+using Spectre.Console;
+
+namespace SIaM.Cli;
+
+/// <summary>Prints a run's scores as a table on standard output.</summary>
+internal static class ResultsTable
+{
+    public static void Print(RunResults results, string outDirectory)
+    {
+        var table = new Table().AddColumns("benchmark", "n", "graded", "correct", "accuracy", "± stderr", "missing", "exec errors");
+        foreach (var (id, b) in results.Benchmarks)
+        {
+            var execErrors = b.ExecutionStatus.Where(kv => kv.Key != "ok").Sum(kv => kv.Value);
+            table.AddRow(id, Int(b.N), Int(b.Graded), Int(b.Correct), Pct(b.Accuracy), Pct(b.StandardError), Int(b.Missing), Int(execErrors));
+        }
+        foreach (var (name, s) in results.Suites)
+            table.AddRow($"[bold]{Markup.Escape(name)}[/]{(s.Complete ? "" : " (partial)")}", "", Int(s.Graded), Int(s.Correct), Pct(s.Accuracy), "", "", "");
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"results: [link]{Markup.Escape(Path.Combine(outDirectory, "results.json"))}[/]");
+    }
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string Pct(double value) => (100 * value).ToString("0.00", CultureInfo.InvariantCulture) + "%";
+}

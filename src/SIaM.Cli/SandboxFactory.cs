@@ -1,0 +1,30 @@
+using SIaM.Core.Prompts;
+using SIaM.Core.Sandbox;
+using SIaM.Evaluation.Execution;
+
+namespace SIaM.Cli;
+
+/// <summary>The one place that maps <c>--sandbox</c> names to code executors.</summary>
+internal static class SandboxFactory
+{
+    public static async Task<ICodeSandbox?> CreateAsync(string kind, PromptStyle prompt, CancellationToken cancellationToken)
+    {
+        switch (kind)
+        {
+            case "none":
+                if (prompt != PromptStyle.Cot)
+                    throw new UsageException($"--prompt {prompt.ToString().ToLowerInvariant()} runs code: use --sandbox docker (or local-unsafe)");
+                return null;
+            case "local-unsafe":
+                Console.Error.WriteLine("WARNING: --sandbox local-unsafe runs model-generated code on this machine WITHOUT isolation.");
+                return new LocalPythonSandbox(SandboxPolicy.Default);
+            case "docker":
+                return await DockerSandbox(cancellationToken);
+            default:
+                throw new UsageException($"unknown --sandbox '{kind}': use docker, local-unsafe or none");
+        }
+    }
+
+    private static Task<ICodeSandbox> DockerSandbox(CancellationToken cancellationToken) =>
+        throw new UsageException("the docker sandbox is not wired yet");
+}

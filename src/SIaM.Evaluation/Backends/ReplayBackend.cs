@@ -1,0 +1,106 @@
+using System.Text.Json;
+using SIaM.Core;
+using SIaM.Core.Backends;
+
+namespace SIaM.Evaluation.Backends;
+
+/// <summary>
+/// <c>replay:FILE</c> — completions recorded earlier. Each JSONL line is
+/// <c>{"benchmark": "gsm8k", "index": 17, "completion": "…"}</c> (or <c>"completions": [...]</c> for k samples, or
+/// <c>"id": "gsm8k/17"</c> instead of benchmark + index). A request with no recorded completion gets
+/// <see cref="Completion.Missing"/>; a continuation of a tool-integrated answer is never recorded, so it is missing too.
+/// </summary>
+public sealed class ReplayBackend : IModelBackend
+{
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _completions;
+
+    private ReplayBackend(string spec, IReadOnlyDictionary<string, IReadOnlyList<string>> completions)
+    {
+        Spec = spec;
+        _completions = completions;
+    }
+
+    /// <inheritdoc />
+    public string Spec { get; }
+
+    /// <summary>The problem ids the file has completions for.</summary>
+    public IEnumerable<string> ProblemIds => _completions.Keys;
+
+    /// <summary>
+    /// Reads a replay file. Malformed lines, missing fields and duplicate ids are errors naming the file and line;
+    /// so is a file that has no completion for any of <paramref name="runBenchmarks"/>, or one naming a problem
+    /// index that <paramref name="problemExists"/> rejects for a benchmark of the run (a replay of another file).
+    /// </summary>
+    public static ReplayBackend Load(string path, IReadOnlyCollection<string> runBenchmarks, Func<string, bool> problemExists)
+    {
+        if (!File.Exists(path)) throw new InputException($"replay file not found: {path}");
+        var completions = new Dictionary<string, IReadOnlyList<string>>();
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNumber++;
+            if (line.Trim().Length == 0) continue;
+            var where = $"{path}:{lineNumber}";
+            var (id, texts) = ParseLine(line, where);
+            var benchmark = id[..id.LastIndexOf('/')];
+            if (runBenchmarks.Contains(benchmark) && !problemExists(id))
+                throw new InputException($"{where}: {id} is not a problem of benchmark '{benchmark}' (index out of range) — is this a replay of another file?");
+            if (!completions.TryAdd(id, texts))
+                throw new InputException($"{where}: a second line for {id} (use \"completions\": [...] for several samples)");
+        }
+        var covered = completions.Keys.Select(k => k[..k.LastIndexOf('/')]).Distinct().ToList();
+        if (!covered.Intersect(runBenchmarks).Any())
+            throw new InputException(
+                $"{path} has no completions for {string.Join(", ", runBenchmarks)}; it has completions for {(covered.Count == 0 ? "nothing" : string.Join(", ", covered.Order()))}");
+        return new ReplayBackend($"replay:{path}", completions);
+    }
+
+    private static (string Id, IReadOnlyList<string> Texts) ParseLine(string line, string where)
+    {
+        JsonElement root;
+        try { root = JsonDocument.Parse(line).RootElement; }
+        catch (JsonException e) { throw new InputException($"{where}: malformed JSON ({e.Message})"); }
+        if (root.ValueKind != JsonValueKind.Object) throw new InputException($"{where}: expected a JSON object");
+        string id;
+        if (root.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String)
+        {
+            id = idElement.GetString()!;
+            if (!id.Contains('/') || !int.TryParse(id[(id.LastIndexOf('/') + 1)..], out _))
+                throw new InputException($"{where}: \"id\" must look like \"gsm8k/17\", got \"{id}\"");
+        }
+        else if (root.TryGetProperty("benchmark", out var b) && b.ValueKind == JsonValueKind.String
+                 && root.TryGetProperty("index", out var i) && i.ValueKind == JsonValueKind.Number && i.TryGetInt32(out var index) && index >= 0)
+            id = $"{b.GetString()}/{index}";
+        else
+            throw new InputException($"{where}: missing field: give \"id\" or \"benchmark\" and a non-negative integer \"index\"");
+
+        if (root.TryGetProperty("completion", out var one) && one.ValueKind == JsonValueKind.String)
+            return (id, [one.GetString()!]);
+        if (root.TryGetProperty("completions", out var many) && many.ValueKind == JsonValueKind.Array
+            && many.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String) && many.GetArrayLength() > 0)
+            return (id, many.EnumerateArray().Select(e => e.GetString()!).ToList());
+        throw new InputException($"{where}: missing field: give \"completion\" (a string) or \"completions\" (a non-empty array of strings)");
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Completion>> GenerateAsync(IReadOnlyList<GenerationRequest> requests, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        IReadOnlyList<Completion> answers = requests.Select(Answer).ToList();
+        return Task.FromResult(answers);
+    }
+
+    private Completion Answer(GenerationRequest request)
+    {
+        if (request.AssistantPrefix.Length > 0)
+            return Completion.Missing("a replay has no continuations of tool-integrated answers");
+        if (!_completions.TryGetValue(request.ProblemId, out var texts))
+            return Completion.Missing($"no recorded completion for {request.ProblemId}");
+        return request.SampleIndex < texts.Count
+            ? new Completion(texts[request.SampleIndex])
+            : Completion.Missing($"{request.ProblemId} has {texts.Count} recorded sample(s), not {request.SampleIndex + 1}");
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SIaM.Core;
+
+namespace SIaM.Evaluation.Output;
+
+/// <summary>
+/// The output directory of a run. <c>run.json</c> records the run's identity (spec, data hashes, versions); re-running
+/// with the same identity resumes, a different one is refused so that two configurations never mix in one directory.
+/// </summary>
+public sealed class RunDirectory
+{
+    private RunDirectory(string path) => Path = path;
+
+    /// <summary>The directory.</summary>
+    public string Path { get; }
+
+    /// <summary><c>samples.jsonl</c>.</summary>
+    public string Samples => System.IO.Path.Combine(Path, "samples.jsonl");
+
+    /// <summary><c>results.json</c>.</summary>
+    public string Results => System.IO.Path.Combine(Path, "results.json");
+
+    /// <summary><c>summary.csv</c>.</summary>
+    public string Summary => System.IO.Path.Combine(Path, "summary.csv");
+
+    private string Identity => System.IO.Path.Combine(Path, "run.json");
+
+    /// <summary>Creates or reopens the directory for a run with <paramref name="identity"/>.</summary>
+    public static RunDirectory Open(string path, JsonObject identity)
+    {
+        var directory = new RunDirectory(path);
+        Directory.CreateDirectory(path);
+        var text = identity.ToJsonString(JsonFormat.Document) + "\n";
+        if (File.Exists(directory.Identity))
+        {
+            JsonNode? existing;
+            try { existing = JsonNode.Parse(File.ReadAllText(directory.Identity)); }
+            catch (JsonException e) { throw new InputException($"{directory.Identity}: not valid JSON ({e.Message}); delete the directory to start over"); }
+            if (existing is JsonObject previous && !JsonNode.DeepEquals(previous, identity))
+                throw new InputException(
+                    $"--out {path} holds a run with a different configuration (differs in: {string.Join(", ", Differences(previous, identity))}). " +
+                    "Use another --out directory, or delete this one to start over.");
+        }
+        else if (Directory.EnumerateFileSystemEntries(path).Any())
+            throw new InputException($"--out {path} is not empty and holds no run.json: refusing to write into it");
+        else
+            AtomicFile.WriteText(directory.Identity, text);
+        return directory;
+    }
+
+    private static IEnumerable<string> Differences(JsonObject a, JsonObject b, string prefix = "")
+    {
+        foreach (var key in a.Select(p => p.Key).Union(b.Select(p => p.Key)).Order(StringComparer.Ordinal))
+        {
+            var (x, y) = (a[key], b[key]);
+            if (JsonNode.DeepEquals(x, y)) continue;
+            if (x is JsonObject xo && y is JsonObject yo)
+                foreach (var inner in Differences(xo, yo, prefix + key + ".")) yield return inner;
+            else yield return prefix + key;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using SIaM.Core.Backends;
+using SIaM.Core.Sandbox;
+
+namespace SIaM.Evaluation.Output;
+
+/// <summary>One line of <c>samples.jsonl</c>: one problem × sample, everything needed to audit its grade.</summary>
+public sealed record SampleRecord(
+    string Id,
+    string Benchmark,
+    int Index,
+    int Sample,
+    string PromptHash,
+    CompletionStatus CompletionStatus,
+    string Completion,
+    string? Code,
+    IReadOnlyList<ExecutionRecord> Executions,
+    string? Extracted,
+    string ExtractionMethod,
+    string Reference,
+    bool? Correct,
+    string Path,
+    string? NormalizedPrediction,
+    string? NormalizedReference,
+    string? Error)
+{
+    /// <summary>The key that identifies the sample within a run.</summary>
+    public (string Id, int Sample) Key => (Id, Sample);
+
+    /// <summary>True when the sample is final: a resumed run keeps it instead of redoing it.</summary>
+    public bool IsFinal => CompletionStatus == CompletionStatus.Ok
+                           && Executions.All(e => e.Status != ExecStatus.SandboxFailure);
+}
+
+/// <summary>One program run for a sample. <see cref="DurationMs"/> is the only timing field.</summary>
+public sealed record ExecutionRecord(ExecStatus Status, int? ExitCode, string Stdout, string Stderr, bool Truncated, double DurationMs)
+{
+    /// <summary>Records an executor result.</summary>
+    public static ExecutionRecord From(ExecResult result) =>
+        new(result.Status, result.ExitCode, result.Stdout, result.Stderr, result.Truncated, Math.Round(result.DurationMs, 1));
+}

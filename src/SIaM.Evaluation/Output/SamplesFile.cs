@@ -1,0 +1,83 @@
+using System.Text;
+using System.Text.Json;
+using SIaM.Core;
+
+namespace SIaM.Evaluation.Output;
+
+/// <summary>
+/// <c>samples.jsonl</c>: appended one flushed line per finished sample while a run goes on (so a killed run loses at most
+/// the line being written), then rewritten atomically in canonical order when the run ends.
+/// </summary>
+public sealed class SamplesFile : IDisposable
+{
+    private readonly FileStream _stream;
+    private readonly object _gate = new();
+
+    private SamplesFile(FileStream stream) => _stream = stream;
+
+    /// <summary>
+    /// Reads the samples a previous attempt left. A torn last line (a run killed mid-write) is cut off; a malformed line
+    /// elsewhere is an error naming the file and line. Later lines for the same sample replace earlier ones.
+    /// </summary>
+    public static Dictionary<(string Id, int Sample), SampleRecord> ReadExisting(string path)
+    {
+        var records = new Dictionary<(string, int), SampleRecord>();
+        if (!File.Exists(path)) return records;
+        var bytes = File.ReadAllBytes(path);
+        var goodLength = 0;
+        var lineNumber = 0;
+        for (var start = 0; start < bytes.Length;)
+        {
+            lineNumber++;
+            var newline = Array.IndexOf(bytes, (byte)'\n', start);
+            if (newline < 0) break; // torn: no newline was written after it
+            var line = Encoding.UTF8.GetString(bytes, start, newline - start);
+            if (line.Trim().Length > 0)
+            {
+                SampleRecord? record;
+                try { record = JsonSerializer.Deserialize<SampleRecord>(line, JsonFormat.Line); }
+                catch (JsonException e) { throw new InputException($"{path}:{lineNumber}: not a sample record ({e.Message})"); }
+                if (record is null) throw new InputException($"{path}:{lineNumber}: empty sample record");
+                records[record.Key] = record;
+            }
+            goodLength = newline + 1;
+            start = newline + 1;
+        }
+        if (goodLength < bytes.Length)
+        {
+            using var truncate = new FileStream(path, FileMode.Open, FileAccess.Write);
+            truncate.SetLength(goodLength);
+        }
+        return records;
+    }
+
+    /// <summary>Opens the file for appending.</summary>
+    public static SamplesFile OpenForAppend(string path) =>
+        new(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read));
+
+    /// <summary>Appends one record and flushes it to the operating system. Thread-safe.</summary>
+    public void Append(SampleRecord record)
+    {
+        var line = JsonSerializer.SerializeToUtf8Bytes(record, JsonFormat.Line);
+        lock (_gate)
+        {
+            _stream.Write(line);
+            _stream.WriteByte((byte)'\n');
+            _stream.Flush();
+        }
+    }
+
+    /// <summary>Rewrites <paramref name="path"/> atomically with <paramref name="records"/> in the given order.</summary>
+    public static void WriteAll(string path, IEnumerable<SampleRecord> records) =>
+        AtomicFile.Write(path, stream =>
+        {
+            foreach (var record in records)
+            {
+                stream.Write(JsonSerializer.SerializeToUtf8Bytes(record, JsonFormat.Line));
+                stream.WriteByte((byte)'\n');
+            }
+        });
+
+    /// <inheritdoc />
+    public void Dispose() => _stream.Dispose();
+}

@@ -1,0 +1,36 @@
+using SIaM.Core.Backends;
+using SIaM.Core.Prompts;
+
+namespace SIaM.Evaluation;
+
+/// <summary>
+/// Everything that determines an evaluation's results, frozen before it starts. Two runs with equal specs over the
+/// same data produce the same samples; a different spec on the same output directory is refused.
+/// </summary>
+/// <param name="Model">The model spec, e.g. <c>oracle:</c> or <c>hf:models/qwen</c>.</param>
+/// <param name="Benchmarks">Benchmark ids, in run order.</param>
+/// <param name="Prompt">The prompt style.</param>
+/// <param name="FewShot">How many worked examples precede each question.</param>
+/// <param name="Samples">Samples per problem (k).</param>
+/// <param name="Limit">Only the first N problems of each benchmark, when set.</param>
+/// <param name="Generation">Decoding settings (the seed lives here).</param>
+/// <param name="MaxToolRounds">Code executions per tool-integrated sample before the model must answer.</param>
+/// <param name="Sandbox">The executor kind: <c>docker</c>, <c>local-unsafe</c> or <c>none</c>.</param>
+/// <param name="RelativeTolerance">Numeric tolerance of the grader.</param>
+public sealed record RunSpec(
+    string Model,
+    IReadOnlyList<string> Benchmarks,
+    PromptStyle Prompt,
+    int FewShot,
+    int Samples,
+    int? Limit,
+    GenerationConfig Generation,
+    int MaxToolRounds,
+    string Sandbox,
+    double RelativeTolerance)
+{
+    /// <summary>Stop sequences each prompt style needs on top of the user's.</summary>
+    public GenerationConfig EffectiveGeneration => Prompt == PromptStyle.Tir
+        ? Generation with { Stop = [.. Generation.StopSequences.Append("```output").Distinct()] }
+        : Generation;
+}

@@ -1,0 +1,104 @@
+using SIaM.Core.Benchmarks;
+using SIaM.Core.Grading;
+using SIaM.Grading.Extraction;
+using SIaM.Grading.Normalization;
+using SIaM.Grading.Structure;
+
+namespace SIaM.Grading;
+
+/// <summary>
+/// Rule-based math equivalence: string, exact rational, numeric (relative tolerance), percent variants, symbolic
+/// (canonical form, then random points), tuples, sets, intervals, matrices, equations, inequalities, ± answers,
+/// choice letters and multi-blank answers. Pure, total and bounded by <see cref="GradingOptions.Budget"/>.
+/// </summary>
+public sealed class MathEquivalenceChecker(GradingOptions? options = null) : IEquivalenceChecker
+{
+    private readonly GradingOptions _options = options ?? GradingOptions.Default;
+
+    /// <inheritdoc />
+    public Equivalence Compare(string prediction, Problem problem) =>
+        Compare(prediction, problem.Reference, problem.AnswerKind, problem.Choices);
+
+    /// <summary>Compares a prediction with a reference text of the given kind.</summary>
+    public Equivalence Compare(string prediction, string reference, AnswerKind kind, IReadOnlyDictionary<string, string>? choices = null)
+    {
+        try
+        {
+            return CompareCore(prediction ?? "", reference ?? "", kind, choices);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Total by contract: a grader bug scores the sample wrong and says why, it never stops a run.
+            return new Equivalence(false, "error:" + ex.GetType().Name, prediction, reference);
+        }
+    }
+
+    private Equivalence CompareCore(string prediction, string reference, AnswerKind kind, IReadOnlyDictionary<string, string>? choices)
+    {
+        var ctx = new CompareContext(_options);
+        switch (kind)
+        {
+            case AnswerKind.Choice:
+                return CompareChoice(prediction, reference, choices, ctx);
+            case AnswerKind.MultiBlank:
+                return CompareBlanks(prediction, reference, ctx);
+        }
+        var p = LatexNormalizer.Normalize(prediction, _options.MaxInputLength);
+        var r = LatexNormalizer.Normalize(reference, _options.MaxInputLength);
+        if (p.Length == 0) return new Equivalence(false, "no-answer", p, r);
+        var v = CompareNormalized(p, r, kind, ctx);
+        return new Equivalence(v.Equal, v.Path, p, r);
+    }
+
+    private static Verdict CompareNormalized(string p, string r, AnswerKind kind, CompareContext ctx)
+    {
+        ctx.PercentSign = p.Contains('%') || r.Contains('%');
+        // "1,234" is a thousands separator unless the other side is a list.
+        var number = kind == AnswerKind.Number;
+        var shapeP = ShapeParser.Parse(p, number || (kind != AnswerKind.List && !r.Contains(',')));
+        var shapeR = ShapeParser.Parse(r, number || (kind != AnswerKind.List && !p.Contains(',')));
+        return ShapeComparer.Compare(shapeP, shapeR, ctx);
+    }
+
+    private Equivalence CompareChoice(string prediction, string reference, IReadOnlyDictionary<string, string>? choices, CompareContext ctx)
+    {
+        var refLetter = ChoiceLetter.Whole(reference) ?? reference.Trim().ToUpperInvariant();
+        var p = FullWidth.ToAscii(prediction).Trim();
+        var letter = ChoiceLetter.Whole(p) ?? ChoiceLetter.Whole(LatexNormalizer.Normalize(p, _options.MaxInputLength));
+        if (letter is not null)
+            return new Equivalence(letter == refLetter, "choice", letter, refLetter);
+        // The option text instead of its letter: compare with the reference option's text, and make sure it does
+        // not match another option better.
+        if (choices is not null && choices.TryGetValue(refLetter, out var optionText))
+        {
+            var np = LatexNormalizer.Normalize(p, _options.MaxInputLength);
+            var no = LatexNormalizer.Normalize(optionText, _options.MaxInputLength);
+            var v = CompareNormalized(np, no, AnswerKind.Expression, ctx);
+            return new Equivalence(v.Equal, "choice-text>" + v.Path, np, refLetter + ": " + no);
+        }
+        return new Equivalence(false, "choice", p, refLetter);
+    }
+
+    private Equivalence CompareBlanks(string prediction, string reference, CompareContext ctx)
+    {
+        var r = LatexNormalizer.Normalize(reference, _options.MaxInputLength);
+        var p = LatexNormalizer.Normalize(prediction, _options.MaxInputLength);
+        var refBlanks = Braces.SplitTopLevel(r, ";").Select(x => x.Trim()).Where(x => x.Length > 0).ToList();
+        var predBlanks = Braces.SplitTopLevel(p, ";").Select(x => x.Trim()).Where(x => x.Length > 0).ToList();
+        if (refBlanks.Count <= 1)
+        {
+            var single = CompareNormalized(p, r, AnswerKind.Expression, ctx);
+            return new Equivalence(single.Equal, single.Path, p, r);
+        }
+        if (predBlanks.Count == 1 && refBlanks.Count > 1)
+            predBlanks = Braces.SplitTopLevel(p, ",").Select(x => x.Trim()).Where(x => x.Length > 0).ToList();
+        if (predBlanks.Count != refBlanks.Count)
+            return new Equivalence(false, "multi-blank", p, r);
+        for (var i = 0; i < refBlanks.Count; i++)
+        {
+            var v = CompareNormalized(predBlanks[i], refBlanks[i], AnswerKind.Expression, ctx);
+            if (!v.Equal) return new Equivalence(false, $"multi-blank>{i + 1}:{v.Path}", p, r);
+        }
+        return new Equivalence(true, "multi-blank", p, r);
+    }
+}

@@ -1,0 +1,144 @@
+using System.Text;
+
+namespace SIaM.Grading.Normalization;
+
+/// <summary>
+/// Turns an answer (LaTeX, Python repr or prose, EN/ZH) into a compact math text the parser reads: strips <c>$</c>,
+/// <c>\left/\right</c>, <c>\text{}</c>, spacing, degrees, units and currency; maps full-width characters; unifies
+/// <c>\dfrac/\tfrac</c>. Pure and bounded.
+/// </summary>
+public static partial class LatexNormalizer
+{
+    private static readonly string[] Wrappers =
+        [@"\text", @"\textbf", @"\textit", @"\textrm", @"\mathrm", @"\mathbf", @"\mathit", @"\mbox", @"\operatorname", @"\boxed", @"\fbox", @"\emph", @"\mathbb"];
+
+    private static readonly (string From, string To)[] Replacements =
+    [
+        (@"\dfrac", @"\frac"), (@"\tfrac", @"\frac"), (@"\cfrac", @"\frac"), (@"\displaystyle", ""), (@"\left", ""), (@"\right", ""),
+        (@"\bigl", ""), (@"\bigr", ""), (@"\Bigl", ""), (@"\Bigr", ""),
+        (@"\!", ""), (@"\,", ""), (@"\;", ""), (@"\:", ""), (@"\qquad", " "), (@"\quad", " "), (@"\ ", " "), ("~", " "),
+        (@"^{\circ}", ""), (@"^\circ", ""), (@"{}^\circ", ""), (@"\circ", ""), (@"\degree", ""), ("°", ""), ("℃", ""),
+        (@"\%", "%"), (@"\$", ""), ("$", ""), (@"\(", ""), (@"\)", ""), (@"\[", ""), (@"\]", ""), ("{,}", ""),
+        (@"\leqslant", @"\le"), (@"\geqslant", @"\ge"), (@"\leq", @"\le"), (@"\geq", @"\ge"), ("≤", @"\le"), ("≥", @"\ge"),
+        ("<=", @"\le"), (">=", @"\ge"), ("±", @"\pm"), ("∓", @"\mp"), ("∪", @"\cup"), ("∩", @"\cap"), ("≠", @"\ne"), (@"\neq", @"\ne"),
+        ("π", @"\pi"), ("∞", @"\infty"), ("√", @"\sqrt"), ("−", "-"), ("–", "-"), ("×", "*"), ("·", "*"), ("÷", "/"),
+        (@"\lbrace", @"\{"), (@"\rbrace", @"\}"), (@"\lvert", "|"), (@"\rvert", "|"), (@"\vert", "|"), (@"\mid", "|"),
+        (@"\varnothing", "∅"), (@"\emptyset", "∅"), (@"\infin", @"\infty"),
+    ];
+
+    /// <summary>Normalises one answer.</summary>
+    /// <param name="text">The answer text.</param>
+    /// <param name="maxLength">Longer input is cut to this many characters first.</param>
+    public static string Normalize(string text, int maxLength = 4096)
+    {
+        var s = text.Length > maxLength ? text[..maxLength] : text;
+        s = FullWidth.ToAscii(s);
+        s = Unwrap(s);
+        foreach (var (from, to) in Replacements) s = s.Replace(from, to, StringComparison.Ordinal);
+        s = Collapse(s);
+        s = StripSentenceEnd(s);
+        s = StripUnits(s);
+        s = ChineseNumerals.ToAscii(s) ?? s;
+        s = StripCjk(s);
+        return Collapse(s).Trim().Trim(':', ',', ';').Trim();
+    }
+
+    /// <summary>Replaces <c>\text{abc}</c> and similar wrappers by their content.</summary>
+    private static string Unwrap(string s)
+    {
+        for (var guard = 0; guard < 64; guard++)
+        {
+            var best = -1;
+            string? wrapper = null;
+            foreach (var w in Wrappers)
+            {
+                var at = IndexOfCommand(s, w);
+                if (at >= 0 && (best < 0 || at < best)) { best = at; wrapper = w; }
+            }
+            if (wrapper is null) return s;
+            var open = best + wrapper.Length;
+            while (open < s.Length && s[open] == ' ') open++;
+            if (open >= s.Length || s[open] != '{') { s = s.Remove(best, wrapper.Length); continue; }
+            var close = Braces.Match(s, open);
+            if (close < 0) { s = s.Remove(best, open - best + 1); continue; }
+            var inner = s[(open + 1)..close];
+            var pad = wrapper is @"\text" or @"\mbox" ? " " : "";
+            s = s[..best] + pad + inner + pad + s[(close + 1)..];
+        }
+        return s;
+    }
+
+    private static int IndexOfCommand(string s, string command)
+    {
+        for (var at = s.IndexOf(command, StringComparison.Ordinal); at >= 0; at = s.IndexOf(command, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + command.Length;
+            if (end >= s.Length || !char.IsAsciiLetter(s[end])) return at;
+        }
+        return -1;
+    }
+
+    private static string Collapse(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        var space = false;
+        foreach (var c in s)
+        {
+            if (char.IsWhiteSpace(c)) { space = sb.Length > 0; continue; }
+            if (space) sb.Append(' ');
+            space = false;
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    private static string StripSentenceEnd(string s)
+    {
+        s = s.Trim();
+        while (s.Length > 0 && s[^1] is '.' or '。' or ',' or ';' or ':')
+            s = s[..^1].TrimEnd();
+        return s;
+    }
+
+    private static string StripUnits(string s)
+    {
+        if (!s.Any(char.IsAsciiDigit)) return s;
+        var glued = GluedUnit().Match(s);
+        if (glued.Success && (UnitWords.English.Contains(glued.Groups[2].Value) || UnitWords.SingleLetter.Contains(glued.Groups[2].Value)))
+            return glued.Groups[1].Value;
+        var words = s.Split(' ');
+        if (words.Length == 2 && UnitWords.SingleLetter.Contains(StripPower(words[1])) && LooksNumeric(words[0])) return words[0];
+        var kept = new List<string>(words.Length);
+        foreach (var w in words)
+        {
+            var bare = StripPower(w);
+            if (UnitWords.English.Contains(bare)) continue;
+            if (bare.Length > 1 && bare.EndsWith('s') && UnitWords.English.Contains(bare[..^1])) continue;
+            kept.Add(w);
+        }
+        return kept.Count == 0 ? s : string.Join(' ', kept);
+    }
+
+    private static bool LooksNumeric(string w) => w.Length > 0 && w.All(c => char.IsAsciiDigit(c) || c is '.' or '-' or '/' or ',');
+
+    private static string StripPower(string w)
+    {
+        var caret = w.IndexOf('^');
+        return (caret > 0 ? w[..caret] : w).TrimEnd('.', ',');
+    }
+
+    /// <summary>Removes CJK ideographs (units and words such as 元, 个, 平方米) unless nothing else is left.</summary>
+    private static string StripCjk(string s)
+    {
+        if (!s.Any(IsCjk)) return s;
+        var sb = new StringBuilder(s.Length);
+        foreach (var c in s) sb.Append(IsCjk(c) ? ' ' : c);
+        var stripped = Collapse(sb.ToString()).Trim().Trim('/', '*', ':', ',').Trim();
+        return stripped.Any(char.IsAsciiLetterOrDigit) ? stripped : s;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(-?[0-9][0-9.,/]*)\s*([a-zA-Z]+)(\^\{?[23]\}?)?$", System.Text.RegularExpressions.RegexOptions.NonBacktracking)]
+    private static partial System.Text.RegularExpressions.Regex GluedUnit();
+
+    internal static bool IsCjk(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
+}

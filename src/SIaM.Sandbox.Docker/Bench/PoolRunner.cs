@@ -1,0 +1,13 @@
+using SIaM.Core.Sandbox;
+
+namespace SIaM.Sandbox.Docker.Bench;
+
+/// <summary>(a) the warm pool.</summary>
+public sealed class PoolRunner(ICodeSandbox sandbox) : IProgramRunner
+{
+    public string Name => "warm pool";
+
+    public Task<ExecResult> RunAsync(string code, CancellationToken cancellationToken) => sandbox.RunPythonAsync(code, cancellationToken);
+
+    public ValueTask DisposeAsync() => sandbox.DisposeAsync();
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using SIaM.Core.Sandbox;
+
+namespace SIaM.Sandbox.Docker;
+
+/// <summary>Probes proving each limit of a <see cref="SandboxPolicy"/> is enforced inside the pool (<c>siam sandbox doctor</c>).</summary>
+public static class SandboxSelfTest
+{
+    /// <summary>The probes for <paramref name="policy"/>, in the order they should run (the scratch pair must stay adjacent).</summary>
+    public static IReadOnlyList<SelfTestCheck> Checks(SandboxPolicy policy)
+    {
+        var cpuQuota = ((long)(policy.Cpus * 100_000)).ToString(CultureInfo.InvariantCulture);
+        return
+        [
+            new("no network (only loopback)", "import socket\nprint(sorted(n for _, n in socket.if_nameindex()))", ExecStatus.Ok, "['lo']\n"),
+            new("read-only root filesystem", "open('/siam-probe', 'w')", ExecStatus.Error),
+            new("non-root user", "import os\nprint(f'{os.getuid()}:{os.getgid()}')", ExecStatus.Ok, policy.User + "\n"),
+            new("all capabilities dropped", "print([l.split()[1] for l in open('/proc/self/status') if l.startswith('CapEff')][0])", ExecStatus.Ok, "0000000000000000\n"),
+            new("no-new-privileges", "print([l.split()[1] for l in open('/proc/self/status') if l.startswith('NoNewPrivs')][0])", ExecStatus.Ok, "1\n"),
+            new("pids limit", CgroupRead("pids/pids.max", "pids.max"), ExecStatus.Ok, policy.PidsLimit.ToString(CultureInfo.InvariantCulture) + "\n"),
+            new("CPU quota", CgroupRead("cpu/cpu.cfs_quota_us", "cpu.max"), ExecStatus.Ok, cpuQuota + "\n"),
+            new("memory limit", $"x = bytearray({policy.MemoryMiB + 64} * 1024 * 1024)", ExecStatus.Memory),
+            new("CPU-time limit", "while True:\n    pass", ExecStatus.Timeout),
+            new("wall-clock limit", "import time\ntime.sleep(10 ** 6)", ExecStatus.Timeout),
+            new("stdout cap (truncation flagged)", $"print('x' * {policy.StdoutLimitBytes * 2})", ExecStatus.OutputLimit),
+            new("scratch is a small tmpfs", $"open('big', 'wb').write(b'0' * ({policy.ScratchMiB} + 8) * 1024 * 1024)", ExecStatus.Error),
+            new("scratch written by one program…", "open('left-behind', 'w').write('x')\nprint('written')", ExecStatus.Ok, "written\n"),
+            new("…is wiped before the next", "import os\nprint(os.listdir('.'), os.listdir('/tmp'))", ExecStatus.Ok, "[] ['w']\n"),
+            new("deterministic environment", "import os\nprint(os.environ['PYTHONHASHSEED'], os.environ['TZ'], os.environ['LC_ALL'], hash('siam'))",
+                ExecStatus.Ok, "0 UTC C.UTF-8 -2823467484159703425\n"),
+            new("worker survives its parent being killed", "import os\nos.kill(os.getppid(), 9)\nprint('ok')", ExecStatus.Ok, "ok\n"),
+        ];
+    }
+
+    /// <summary>Runs every probe one after another on <paramref name="sandbox"/>.</summary>
+    public static async Task<IReadOnlyList<SelfTestOutcome>> RunAsync(ICodeSandbox sandbox, SandboxPolicy policy, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<SelfTestOutcome>();
+        foreach (var check in Checks(policy))
+            outcomes.Add(new SelfTestOutcome(check, await sandbox.RunPythonAsync(check.Code, cancellationToken)));
+        return outcomes;
+    }
+
+    private static string CgroupRead(string v1, string v2) =>
+        $"import os\np = '/sys/fs/cgroup/{v1}' if os.path.exists('/sys/fs/cgroup/{v1}') else '/sys/fs/cgroup/{v2}'\nprint(open(p).read().split()[0])";
+}

@@ -1,0 +1,6 @@
+using SIaM.Core.Sandbox;
+
+namespace SIaM.Sandbox.Docker;
+
+/// <summary>One program of the soak mix, with the verdict and (optionally) exact stdout it must get.</summary>
+public sealed record SoakProgram(string Kind, string Code, ExecStatus Expected, string? Stdout = null);

@@ -1,0 +1,313 @@
+# SIaM sandbox worker: runs as PID 1 of a locked-down container, pre-imports the heavy modules once, and forks one
+# child per program under rlimits. Protocol on the container's stdin/stdout: frames of a 4-byte big-endian length and
+# a UTF-8 JSON object. Request {"id", "code", "cpu", "wall", "out", "err", "mem", "fsize"}; the reply carries
+# {"id", "status", "exit_code", "stdout", "stderr", "duration_ms", "truncated"}. A request with "ping" is answered
+# {"id", "pong": true} once the imports are done.
+import ctypes
+import gc
+import json
+import os
+import resource
+import select
+import shutil
+import signal
+import struct
+import sys
+import time
+
+os.environ.update({"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"})
+
+import math, fractions, decimal, itertools, functools, collections, random, re, statistics  # noqa: E401,E402
+import numpy  # noqa: E402
+import sympy  # noqa: E402
+
+sympy.simplify(sympy.Rational(1, 3) + sympy.sqrt(8))
+sympy.solve(sympy.Symbol("x") ** 2 - 4)
+
+SCRATCH_ROOT = "/tmp"
+WORK_DIR = "/tmp/w"
+PROTO_IN = os.dup(0)
+PROTO_OUT = os.dup(1)
+CHUNK = 65536
+STDERR_HARD_CAP = 1 << 20
+
+# A program must not be able to signal, trace or reopen the worker's descriptors through /proc.
+try:
+    ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE = 0
+except Exception:  # pragma: no cover
+    pass
+for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGUSR1, signal.SIGUSR2, signal.SIGPIPE):
+    signal.signal(sig, signal.SIG_IGN)
+devnull = os.open("/dev/null", os.O_RDWR)
+os.dup2(devnull, 0)
+os.dup2(devnull, 1)
+
+
+def read_exact(n):
+    data = b""
+    while len(data) < n:
+        chunk = os.read(PROTO_IN, n - len(data))
+        if not chunk:
+            sys.exit(0)
+        data += chunk
+    return data
+
+
+def read_frame():
+    (length,) = struct.unpack(">I", read_exact(4))
+    return json.loads(read_exact(length).decode("utf-8"))
+
+
+def write_frame(obj):
+    payload = json.dumps(obj, ensure_ascii=False).encode("utf-8")
+    data = struct.pack(">I", len(payload)) + payload
+    while data:
+        data = data[os.write(PROTO_OUT, data):]
+
+
+def oom_kills():
+    for path in ("/sys/fs/cgroup/memory.events", "/sys/fs/cgroup/memory/memory.oom_control"):
+        try:
+            with open(path) as f:
+                for line in f:
+                    key, _, value = line.partition(" ")
+                    if key == "oom_kill":
+                        return int(value)
+        except OSError:
+            continue
+    return 0
+
+
+def vm_size_bytes():
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def run_child(req, out_w, err_w):
+    try:
+        os.setpgid(0, 0)
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGUSR1, signal.SIGUSR2):
+            signal.signal(sig, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        os.dup2(devnull, 0)
+        os.dup2(out_w, 1)
+        os.dup2(err_w, 2)
+        os.closerange(3, 4096)
+        os.chdir(WORK_DIR)
+        cpu = max(1, int(math.ceil(req["cpu"])))
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+        mem = req["mem"] * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (vm_size_bytes() + mem, vm_size_bytes() + mem))
+        resource.setrlimit(resource.RLIMIT_FSIZE, (req["fsize"], req["fsize"]))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        sys.stdin = open(0, "r", closefd=False)
+        sys.stdout = open(1, "w", encoding="utf-8", errors="backslashreplace", closefd=False)
+        sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)
+        sys.argv = ["program.py"]
+        random.seed(0)
+        numpy.random.seed(0)
+        code = compile(req["code"], "program.py", "exec")
+        status = 0
+        try:
+            exec(code, {"__name__": "__main__", "__builtins__": __builtins__})
+        except SystemExit as e:
+            if e.code is None:
+                status = 0
+            elif isinstance(e.code, int):
+                status = e.code & 0xFF
+            else:
+                print(e.code, file=sys.stderr)
+                status = 1
+        except BaseException as e:
+            import traceback
+            traceback.print_exception(type(e), e, e.__traceback__.tb_next)
+            status = 1
+        try:
+            sys.stdout.flush()
+        except BaseException:
+            pass
+        try:
+            sys.stderr.flush()
+        except BaseException:
+            pass
+        os._exit(status)
+    except BaseException:
+        try:
+            import traceback
+            traceback.print_exc()
+        finally:
+            os._exit(1)
+
+
+def wipe_scratch():
+    def unlock(func, path, _exc):
+        try:
+            os.chmod(os.path.dirname(path), 0o700)
+            os.chmod(path, 0o700)
+            func(path)
+        except OSError:
+            pass
+
+    for entry in os.listdir(SCRATCH_ROOT):
+        path = os.path.join(SCRATCH_ROOT, entry)
+        try:
+            if os.path.isdir(path) and not os.path.islink(path):
+                shutil.rmtree(path, onerror=unlock)
+            else:
+                os.unlink(path)
+        except OSError:
+            pass
+    os.mkdir(WORK_DIR, 0o700)
+
+
+def kill_everything():
+    try:
+        os.kill(-1, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            time.sleep(0.0005)
+
+
+class Capture:
+    """Collects a program's stdout (head kept) and stderr (tail kept) under their caps."""
+
+    def __init__(self, out_r, err_r, out_cap, err_cap):
+        self.out_r, self.err_r = out_r, err_r
+        self.out_cap, self.err_cap = out_cap, err_cap
+        self.out, self.err = bytearray(), bytearray()
+        self.err_total = 0
+        self.truncated = False
+        self.over_limit = False
+        self.open_fds = {out_r, err_r}
+
+    def pump(self, timeout):
+        if not self.open_fds:
+            return False
+        ready, _, _ = select.select(list(self.open_fds), [], [], timeout)
+        for fd in ready:
+            data = os.read(fd, CHUNK)
+            if not data:
+                self.open_fds.discard(fd)
+            elif fd == self.out_r:
+                self.out += data
+                if len(self.out) > self.out_cap:
+                    del self.out[self.out_cap:]
+                    self.truncated = self.over_limit = True
+            else:
+                self.err += data
+                self.err_total += len(data)
+                if len(self.err) > self.err_cap:
+                    del self.err[: len(self.err) - self.err_cap]
+                    self.truncated = True
+                if self.err_total > STDERR_HARD_CAP:
+                    self.over_limit = True
+        return bool(ready)
+
+
+def run(req):
+    out_r, out_w = os.pipe()
+    err_r, err_w = os.pipe()
+    oom_before = oom_kills()
+    start = time.monotonic()
+    pid = os.fork()
+    if pid == 0:
+        run_child(req, out_w, err_w)
+    os.close(out_w)
+    os.close(err_w)
+    deadline = start + req["wall"]
+    cap = Capture(out_r, err_r, req["out"], req["err"])
+    verdict = None
+    exit_info = None
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            verdict = "timeout"
+            break
+        if cap.open_fds:
+            cap.pump(min(remaining, 0.01))
+        else:
+            time.sleep(0.0005)
+        if cap.over_limit:
+            verdict = "output_limit"
+            break
+        wpid, wstatus, rusage = os.wait4(pid, os.WNOHANG)
+        if wpid == pid:
+            exit_info = (wstatus, rusage)
+            # Descendants may still hold the pipes open: take what is already there, then stop.
+            while cap.pump(0) and not cap.over_limit:
+                pass
+            break
+    duration_ms = (time.monotonic() - start) * 1000.0
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    if exit_info is None:
+        _, wstatus, rusage = os.wait4(pid, 0)
+        exit_info = (wstatus, rusage)
+    kill_everything()
+    os.close(out_r)
+    os.close(err_r)
+    wstatus, rusage = exit_info
+    exit_code = None
+    if verdict is None:
+        if os.WIFEXITED(wstatus):
+            exit_code = os.WEXITSTATUS(wstatus)
+            tail = cap.err.decode("utf-8", "replace").rstrip().rsplit("\n", 1)[-1]
+            if exit_code == 0:
+                verdict = "ok"
+            elif "MemoryError" in tail.split(":", 1)[0]:
+                verdict = "memory"
+            else:
+                verdict = "error"
+        else:
+            sig = os.WTERMSIG(wstatus)
+            exit_code = 128 + sig
+            cpu_used = rusage.ru_utime + rusage.ru_stime
+            if sig == signal.SIGXCPU or (sig == signal.SIGKILL and cpu_used >= req["cpu"]):
+                verdict = "timeout"
+            elif oom_kills() > oom_before:
+                verdict = "memory"
+            else:
+                verdict = "killed"
+    wipe_scratch()
+    return {
+        "id": req["id"],
+        "status": verdict,
+        "exit_code": exit_code,
+        "stdout": cap.out.decode("utf-8", "replace"),
+        "stderr": cap.err.decode("utf-8", "replace"),
+        "duration_ms": round(duration_ms, 3),
+        "truncated": cap.truncated,
+    }
+
+
+def main():
+    wipe_scratch()
+    gc.collect()
+    gc.freeze()
+    while True:
+        req = read_frame()
+        if req.get("ping"):
+            write_frame({"id": req["id"], "pong": True, "pid": os.getpid(), "python": sys.version.split()[0],
+                         "sympy": sympy.__version__, "numpy": numpy.__version__})
+            continue
+        try:
+            reply = run(req)
+        except Exception as e:  # a worker bug is a sandbox failure, never a verdict about the program
+            kill_everything()
+            reply = {"id": req.get("id"), "status": "sandbox_failure", "exit_code": None, "stdout": "",
+                     "stderr": "worker: %s: %s" % (type(e).__name__, e), "duration_ms": 0, "truncated": False}
+        write_frame(reply)
+
+
+main()

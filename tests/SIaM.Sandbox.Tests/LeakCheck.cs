@@ -1,0 +1,39 @@
+using Docker.DotNet.Models;
+using NUnit.Framework;
+using SIaM.Sandbox.Docker;
+
+namespace SIaM.Sandbox.Tests;
+
+/// <summary>Asserts that a pool has exactly its workers and each runs nothing but its worker process.</summary>
+internal static class LeakCheck
+{
+    public static async Task AssertNoLeaksAsync(DockerSandboxPool pool, int expectedWorkers)
+    {
+        using var client = DockerEngine.CreateClient();
+        var containers = await OrphanReaper.ListAsync(client, CancellationToken.None, pool.PoolId);
+        Assert.That(containers.Select(c => c.State), Is.EqualTo(Enumerable.Repeat("running", expectedWorkers)),
+            "the pool should have exactly its workers, all running");
+        foreach (var container in containers)
+        {
+            var processes = await ProcessesAsync(client, container.ID);
+            Assert.That(processes, Has.Count.EqualTo(1),
+                $"container {container.ID[..12]} should run only its worker, found: {string.Join(" | ", processes)}");
+        }
+        var stale = (await OrphanReaper.ListAsync(client, CancellationToken.None)).Where(c => c.State != "running").ToList();
+        Assert.That(stale, Is.Empty, "no stopped or created sandbox containers should be left");
+    }
+
+    /// <summary>The command lines of the processes inside a container, as the engine reports them.</summary>
+    public static async Task<List<string>> ProcessesAsync(global::Docker.DotNet.DockerClient client, string id)
+    {
+        // Zombies briefly outlive a kill while the worker reaps them; give the kernel a moment before judging.
+        for (var attempt = 0; ; attempt++)
+        {
+            var top = await client.Containers.ListProcessesAsync(id, new ContainerListProcessesParameters(), CancellationToken.None);
+            var commandColumn = top.Titles.IndexOf("CMD");
+            var rows = top.Processes.Select(row => string.Join(" ", commandColumn >= 0 ? row[commandColumn] : string.Join(" ", row))).ToList();
+            if (rows.Count <= 1 || attempt == 5) return rows;
+            await Task.Delay(50);
+        }
+    }
+}

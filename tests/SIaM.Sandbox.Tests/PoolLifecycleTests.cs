@@ -1,0 +1,155 @@
+using Docker.DotNet.Models;
+using NUnit.Framework;
+using SIaM.Core.Sandbox;
+using SIaM.Sandbox.Docker;
+
+namespace SIaM.Sandbox.Tests;
+
+[TestFixture]
+[Category("Docker")]
+public sealed class PoolLifecycleTests
+{
+    private static readonly DockerPoolOptions OneWorker = DockerPoolOptions.Default with { Workers = 1 };
+
+    [Test]
+    public async Task Description_names_the_image_id_for_provenance()
+    {
+        // Arrange
+        var pool = await SharedPool.GetAsync();
+
+        // Act
+        var description = pool.Description;
+
+        // Assert
+        Assert.That(pool.ImageId, Does.StartWith("sha256:"));
+        Assert.That(description, Does.StartWith($"docker:{SandboxImage.Tag}@{pool.ImageId}"));
+        Assert.That(description, Does.Contain("sympy=").And.Contain("numpy="));
+    }
+
+    [Test]
+    public async Task Disposing_the_pool_removes_its_containers()
+    {
+        // Arrange
+        var pool = await SharedPool.StartAsync(SharedPool.Policy, OneWorker);
+        var ok = await pool.RunPythonAsync("print(6 * 7)", CancellationToken.None);
+
+        // Act
+        await pool.DisposeAsync();
+
+        // Assert
+        using var client = DockerEngine.CreateClient();
+        Assert.That(ok.Stdout, Is.EqualTo("42\n"));
+        Assert.That(await OrphanReaper.ListAsync(client, CancellationToken.None, pool.PoolId), Is.Empty);
+    }
+
+    [Test]
+    public async Task Orphans_of_a_crashed_run_are_removed_when_a_pool_starts()
+    {
+        // Arrange
+        using var client = DockerEngine.CreateClient();
+        if (!await DockerEngine.IsReachableAsync()) await SharedPool.StartAsync(SharedPool.Policy, OneWorker);
+        var labels = new Dictionary<string, string>
+        {
+            [ContainerSpec.SandboxLabel] = "1", [PoolLabels.Pool] = "orphan-test", [PoolLabels.Host] = Environment.MachineName,
+            [PoolLabels.Pid] = "2147483000", [PoolLabels.Started] = "0",
+        };
+        var running = await client.Containers.CreateContainerAsync(ContainerSpec.Create(SandboxImage.Tag, SharedPool.Policy, labels, attach: false), CancellationToken.None);
+        var created = await client.Containers.CreateContainerAsync(ContainerSpec.Create(SandboxImage.Tag, SharedPool.Policy, labels, attach: false), CancellationToken.None);
+        await client.Containers.StartContainerAsync(running.ID, new ContainerStartParameters(), CancellationToken.None);
+
+        // Act
+        await using var pool = await SharedPool.StartAsync(SharedPool.Policy, OneWorker);
+
+        // Assert
+        Assert.That(await OrphanReaper.ListAsync(client, CancellationToken.None, "orphan-test"), Is.Empty);
+        await LeakCheck.AssertNoLeaksAsync(pool, expectedWorkers: 1);
+    }
+
+    [Test]
+    public async Task A_killed_worker_is_replaced_without_losing_queued_programs()
+    {
+        // Arrange
+        await using var pool = await SharedPool.StartAsync(SharedPool.Policy, OneWorker);
+        using var client = DockerEngine.CreateClient();
+        var victim = (await OrphanReaper.ListAsync(client, CancellationToken.None, pool.PoolId)).Single();
+        var slow = pool.RunPythonAsync("import time\ntime.sleep(1.5)\nprint('slow')", CancellationToken.None);
+        var queued = Enumerable.Range(0, 8).Select(i => pool.RunPythonAsync($"print({i} * {i})", CancellationToken.None)).ToList();
+        await Task.Delay(500);
+
+        // Act
+        await client.Containers.KillContainerAsync(victim.ID, new ContainerKillParameters { Signal = "SIGKILL" }, CancellationToken.None);
+        var slowResult = await slow;
+        var queuedResults = await Task.WhenAll(queued);
+
+        // Assert
+        Assert.That(slowResult.Status, Is.EqualTo(ExecStatus.Ok), slowResult.Stderr);
+        Assert.That(slowResult.Stdout, Is.EqualTo("slow\n"));
+        Assert.That(queuedResults.Select(r => r.Stdout), Is.EqualTo(Enumerable.Range(0, 8).Select(i => $"{i * i}\n")));
+        Assert.That(pool.Replacements, Is.EqualTo(1));
+        await LeakCheck.AssertNoLeaksAsync(pool, expectedWorkers: 1);
+    }
+
+    [Test]
+    public async Task A_hung_worker_is_replaced_and_the_program_retried()
+    {
+        // Arrange
+        var policy = SharedPool.Policy with { WallClockSeconds = 2 };
+        await using var pool = await SharedPool.StartAsync(policy, OneWorker with { HangGraceSeconds = 1 });
+        using var client = DockerEngine.CreateClient();
+        var victim = (await OrphanReaper.ListAsync(client, CancellationToken.None, pool.PoolId)).Single();
+        await client.Containers.PauseContainerAsync(victim.ID, CancellationToken.None);
+
+        // Act
+        var result = await pool.RunPythonAsync("print('after the hang')", CancellationToken.None);
+
+        // Assert
+        Assert.That(result.Status, Is.EqualTo(ExecStatus.Ok), result.Stderr);
+        Assert.That(result.Stdout, Is.EqualTo("after the hang\n"));
+        Assert.That(pool.Replacements, Is.EqualTo(1));
+        await LeakCheck.AssertNoLeaksAsync(pool, expectedWorkers: 1);
+    }
+
+    [Test]
+    public async Task The_same_program_gives_identical_output_every_time()
+    {
+        // Arrange
+        var pool = await SharedPool.GetAsync();
+        const string code = "import random, numpy as np\nprint({'apple', 'pear', 'fig', 'kiwi'}, random.random(), np.random.rand())";
+
+        // Act
+        var runs = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => pool.RunPythonAsync(code, CancellationToken.None)));
+
+        // Assert
+        Assert.That(runs.Select(r => r.Status), Is.All.EqualTo(ExecStatus.Ok));
+        Assert.That(runs.Select(r => r.Stdout).Distinct().Count(), Is.EqualTo(1), string.Join("", runs.Select(r => r.Stdout)));
+    }
+
+    [Test]
+    public async Task Output_over_the_cap_is_truncated_and_flagged()
+    {
+        // Arrange
+        var pool = await SharedPool.GetAsync();
+
+        // Act
+        var result = await pool.RunPythonAsync("print('y' * 200000)", CancellationToken.None);
+
+        // Assert
+        Assert.That(result.Status, Is.EqualTo(ExecStatus.OutputLimit));
+        Assert.That(result.Truncated, Is.True);
+        Assert.That(result.Stdout, Has.Length.EqualTo(SharedPool.Policy.StdoutLimitBytes));
+    }
+
+    [Test]
+    public async Task A_missing_image_is_reported_with_the_command_that_builds_it()
+    {
+        // Arrange
+        if (!await DockerEngine.IsReachableAsync()) await SharedPool.StartAsync(SharedPool.Policy, OneWorker);
+
+        // Act
+        var error = Assert.ThrowsAsync<SIaM.Core.InputException>(() =>
+            DockerSandboxPool.StartAsync(SharedPool.Policy, OneWorker with { Image = "siam-sandbox:does-not-exist" }, CancellationToken.None));
+
+        // Assert
+        Assert.That(error!.Message, Does.Contain("siam sandbox build-image"));
+    }
+}

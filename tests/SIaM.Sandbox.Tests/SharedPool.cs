@@ -1,0 +1,55 @@
+using NUnit.Framework;
+using SIaM.Core;
+using SIaM.Core.Sandbox;
+using SIaM.Sandbox.Docker;
+
+namespace SIaM.Sandbox.Tests;
+
+/// <summary>
+/// One warm pool shared by the Docker tests. Without a reachable engine (or image) the tests are ignored, except when
+/// <c>SIAM_REQUIRE_DOCKER=1</c> (CI), where that is a failure.
+/// </summary>
+internal static class SharedPool
+{
+    /// <summary>Tight limits so the hostile suite stays quick: 2 s of CPU, 5 s of wall clock.</summary>
+    public static readonly SandboxPolicy Policy = SandboxPolicy.Default with { CpuTimeSeconds = 2, WallClockSeconds = 5 };
+
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static DockerSandboxPool? _pool;
+
+    public static bool Required => Environment.GetEnvironmentVariable("SIAM_REQUIRE_DOCKER") == "1";
+
+    public static async Task<DockerSandboxPool> GetAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            return _pool ??= await StartAsync(Policy, DockerPoolOptions.Default with { Workers = 2 });
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    /// <summary>Starts a pool, turning "no engine" / "no image" into an ignore (or a failure when required).</summary>
+    public static async Task<DockerSandboxPool> StartAsync(SandboxPolicy policy, DockerPoolOptions options)
+    {
+        try
+        {
+            return await DockerSandboxPool.StartAsync(policy, options, CancellationToken.None);
+        }
+        catch (InputException e)
+        {
+            if (Required) Assert.Fail($"SIAM_REQUIRE_DOCKER=1 but the sandbox is unavailable: {e.Message}");
+            Assert.Ignore($"Docker sandbox unavailable: {e.Message}");
+            throw;
+        }
+    }
+
+    public static async Task DisposeAsync()
+    {
+        if (_pool is not null) await _pool.DisposeAsync();
+        _pool = null;
+    }
+}
