@@ -12,7 +12,9 @@ internal static class BackendFactory
     private static readonly Dictionary<string, Func<string, BackendContext, IModelBackend>> Registry = new()
     {
         ["oracle"] = (_, context) => new OracleBackend(context.Problems),
+        ["hf"] = (argument, _) => SIaM.TorchSharp.TorchSharpBackend.Load(argument),
         ["replay"] = (file, context) => ReplayBackend.Load(file, context.Benchmarks, context.Problems.ContainsKey),
+        ["openai"] = (argument, context) => SIaM.Backends.OpenAi.OpenAiBackendFactory.Create(argument, context.CacheDirectory, line => Console.Error.WriteLine($"openai: {line}")),
     };
 
     public static IReadOnlyCollection<string> Prefixes => Registry.Keys;

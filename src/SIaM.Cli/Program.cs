@@ -9,7 +9,13 @@ Command[] verbs =
 [
     VersionCommand.Create(),
     EvalCommand.Create(),
+    BenchmarksCommand.Create(),
+    DataCommand.Create(),
     BenchCommand.Create(),
+    SandboxCommand.Create(),
+    ExecCommand.Create(),
+    ServeCommand.Create(),
+    GenerateCommand.Create(),
 ];
 foreach (var verb in verbs) root.Subcommands.Add(verb);
 

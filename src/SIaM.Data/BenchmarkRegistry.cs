@@ -51,7 +51,7 @@ public static class BenchmarkRegistry
             ("carp_en", En, Expression, JsonLines, OpenAnswer.CarpEn),
             ("minerva_math", En, Expression, JsonLines, OpenAnswer.Boxed),
             ("college_math", En, Expression, JsonLines, OpenAnswer.QuestionAnswer),
-            ("gaokao2023en", En, Expression, JsonLines, OpenAnswer.QuestionAnswer),
+            ("gaokao2023en", En, Expression, JsonLines, OpenAnswer.Gaokao2023En),
             ("olympiadbench", En, List, JsonLines, OpenAnswer.OlympiadBench),
             ("aime24", En, Number, JsonLines, OpenAnswer.Aime),
             ("amc23", En, Number, JsonLines, OpenAnswer.Amc),

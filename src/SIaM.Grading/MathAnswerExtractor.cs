@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using SIaM.Core.Benchmarks;
 using SIaM.Core.Grading;
 using SIaM.Grading.Extraction;
+using SIaM.Grading.Normalization;
 
 namespace SIaM.Grading;
 
@@ -24,7 +25,7 @@ public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384) : I
         if (AnswerPhrase.Last(line) is { } phrased) line = phrased;
         else if (LabelledValue(line) is { } value) line = value;
         if (kind == AnswerKind.Choice)
-            return new ExtractedAnswer(ChoiceLetter.Whole(line) ?? ChoiceLetter.Last(line) ?? line, "program-output");
+            return new ExtractedAnswer(Letter(line) ?? ChoiceLetter.Last(line) ?? line, "program-output");
         return new ExtractedAnswer(PythonRepr.ToMath(line), "program-output");
     }
 
@@ -35,10 +36,10 @@ public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384) : I
         if (BoxedContent.All(t) is { Count: > 0 } boxes)
         {
             var boxed = JoinBoxes(boxes, kind);
-            return new ExtractedAnswer(kind == AnswerKind.Choice ? ChoiceLetter.Whole(boxed) ?? boxed : boxed, "boxed");
+            return new ExtractedAnswer(kind == AnswerKind.Choice ? Letter(boxed) ?? boxed : boxed, "boxed");
         }
         if (AnswerPhrase.Last(t) is { } phrased)
-            return new ExtractedAnswer(kind == AnswerKind.Choice ? ChoiceLetter.Whole(phrased) ?? ChoiceLetter.Last(phrased) ?? phrased : phrased,
+            return new ExtractedAnswer(kind == AnswerKind.Choice ? Letter(phrased) ?? ChoiceLetter.Last(phrased) ?? phrased : phrased,
                 "answer-phrase");
         if (kind == AnswerKind.Choice)
         {
@@ -49,6 +50,8 @@ public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384) : I
             return new ExtractedAnswer(line, "multi-blank");
         return LastNumber(t) is { } number ? new ExtractedAnswer(number, "last-number") : ExtractedAnswer.None;
     }
+
+    private string? Letter(string s) => ChoiceLetter.Whole(s) ?? ChoiceLetter.Whole(LatexNormalizer.Normalize(s, maxInputLength));
 
     private string Tail(string s) => s.Length > maxInputLength ? s[^maxInputLength..] : s;
 

@@ -135,7 +135,11 @@ public sealed class DockerSandboxPool : ICodeSandbox
                 var status = VerdictNames.Parse(reply.Status)
                     ?? throw new WorkerFailedException($"worker sent an unknown verdict '{reply.Status}'");
                 var result = new ExecResult(status, reply.ExitCode, reply.Stdout ?? "", reply.Stderr ?? "", reply.DurationMs, reply.Truncated);
-                if (status != ExecStatus.SandboxFailure) return result;
+                if (status != ExecStatus.SandboxFailure)
+                {
+                    if (reply.Recycle) await ReplaceAsync(slot); // the program left something the worker could not clean
+                    return result;
+                }
                 failure = result.Stderr;
                 await ReplaceAsync(slot);
             }

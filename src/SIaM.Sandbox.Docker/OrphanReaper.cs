@@ -21,7 +21,7 @@ public static class OrphanReaper
     /// <summary>All containers carrying the sandbox label, in any state.</summary>
     public static async Task<IList<ContainerListResponse>> ListAsync(DockerClient client, CancellationToken cancellationToken, string? poolId = null)
     {
-        var labelFilter = new Dictionary<string, bool> { [ContainerSpec.SandboxLabel] = true };
+        var labelFilter = new Dictionary<string, bool> { [SandboxContainerSpec.SandboxLabel] = true };
         if (poolId is not null) labelFilter[$"{PoolLabels.Pool}={poolId}"] = true;
         return await client.Containers.ListContainersAsync(
             new ContainersListParameters { All = true, Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = labelFilter } },

@@ -18,7 +18,7 @@ internal static class PoolLabels
         using var self = Process.GetCurrentProcess();
         return new Dictionary<string, string>
         {
-            [ContainerSpec.SandboxLabel] = "1",
+            [SandboxContainerSpec.SandboxLabel] = "1",
             [Pool] = poolId,
             [Host] = Environment.MachineName,
             [Pid] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -27,7 +27,7 @@ public static class SoakRunner
                     var finished = Interlocked.Increment(ref done);
                     if (finished % 500 == 0) progress?.Report(finished);
                 });
-            leakedProcesses = await CountExtraProcessesAsync(pool, cancellationToken);
+            leakedProcesses = await CountExtraProcessesAsync(pool, options.DockerHost, cancellationToken);
         }
         finally
         {
@@ -38,9 +38,9 @@ public static class SoakRunner
         return new SoakReport(count, wrong.Count, leakedProcesses, leakedContainers, pool.Replacements, stopwatch.Elapsed.TotalSeconds, [.. wrong.Take(10)]);
     }
 
-    private static async Task<int> CountExtraProcessesAsync(DockerSandboxPool pool, CancellationToken cancellationToken)
+    private static async Task<int> CountExtraProcessesAsync(DockerSandboxPool pool, string? dockerHost, CancellationToken cancellationToken)
     {
-        using var client = DockerEngine.CreateClient();
+        using var client = DockerEngine.CreateClient(dockerHost);
         var extra = 0;
         foreach (var container in await OrphanReaper.ListAsync(client, cancellationToken, pool.PoolId))
         {

@@ -32,7 +32,7 @@ internal sealed class WorkerContainer : IAsyncDisposable
     public static async Task<WorkerContainer> StartAsync(
         DockerClient client, string image, SandboxPolicy policy, IDictionary<string, string> labels, TimeSpan startTimeout, CancellationToken cancellationToken)
     {
-        var created = await client.Containers.CreateContainerAsync(ContainerSpec.Create(image, policy, labels, attach: true), cancellationToken);
+        var created = await client.Containers.CreateContainerAsync(SandboxContainerSpec.Create(image, policy, labels, attach: true), cancellationToken);
         WorkerContainer? worker = null;
         try
         {

@@ -24,6 +24,7 @@ internal sealed record WorkerReply(
     [property: JsonPropertyName("duration_ms")] double DurationMs,
     [property: JsonPropertyName("truncated")] bool Truncated,
     [property: JsonPropertyName("pong")] bool Pong = false,
+    [property: JsonPropertyName("recycle")] bool Recycle = false,
     [property: JsonPropertyName("python")] string? Python = null,
     [property: JsonPropertyName("sympy")] string? Sympy = null,
     [property: JsonPropertyName("numpy")] string? Numpy = null);

@@ -7,13 +7,13 @@ namespace SIaM.Sandbox.Tests;
 public sealed class EngineErrorTests
 {
     [Test]
-    public void An_unreachable_engine_is_reported_with_how_to_start_one()
+    public async Task An_unreachable_engine_is_reported_with_how_to_start_one()
     {
         // Arrange
         var options = DockerPoolOptions.Default with { DockerHost = "unix:///tmp/siam-no-such-engine.sock" };
 
         // Act
-        var error = Assert.ThrowsAsync<InputException>(() => DockerSandboxPool.StartAsync(SIaM.Core.Sandbox.SandboxPolicy.Default, options, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<InputException>(() => DockerSandboxPool.StartAsync(SIaM.Core.Sandbox.SandboxPolicy.Default, options, CancellationToken.None));
 
         // Assert
         Assert.That(error!.Message, Does.Contain("unix:///tmp/siam-no-such-engine.sock").And.Contain("engine-up.sh"));

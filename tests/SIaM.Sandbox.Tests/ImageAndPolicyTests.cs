@@ -26,7 +26,7 @@ public sealed class ImageAndPolicyTests
     public void The_container_is_locked_down_by_the_default_policy()
     {
         // Act
-        var spec = ContainerSpec.Create("img", SandboxPolicy.Default, new Dictionary<string, string>(), attach: true);
+        var spec = SandboxContainerSpec.Create("img", SandboxPolicy.Default, new Dictionary<string, string>(), attach: true);
 
         // Assert
         var host = spec.HostConfig;
@@ -34,7 +34,7 @@ public sealed class ImageAndPolicyTests
         Assert.That(host.CapDrop, Is.EqualTo(new[] { "ALL" }));
         Assert.That(host.SecurityOpt, Is.EqualTo(new[] { "no-new-privileges" }));
         Assert.That((spec.User, host.PidsLimit, host.NanoCPUs), Is.EqualTo(("65534:65534", (long?)64, 1_000_000_000L)));
-        Assert.That(host.Memory, Is.EqualTo((512L + ContainerSpec.WorkerOverheadMiB) * 1024 * 1024));
+        Assert.That(host.Memory, Is.EqualTo((512L + SandboxContainerSpec.WorkerOverheadMiB) * 1024 * 1024));
         Assert.That(host.Tmpfs["/tmp"], Does.Contain("size=64m").And.Contain("noexec"));
         Assert.That(spec.Env, Does.Contain("PYTHONHASHSEED=0").And.Contain("TZ=UTC").And.Contain("LC_ALL=C.UTF-8"));
     }

@@ -50,11 +50,11 @@ public sealed class PoolLifecycleTests
         if (!await DockerEngine.IsReachableAsync()) await SharedPool.StartAsync(SharedPool.Policy, OneWorker);
         var labels = new Dictionary<string, string>
         {
-            [ContainerSpec.SandboxLabel] = "1", [PoolLabels.Pool] = "orphan-test", [PoolLabels.Host] = Environment.MachineName,
+            [SandboxContainerSpec.SandboxLabel] = "1", [PoolLabels.Pool] = "orphan-test", [PoolLabels.Host] = Environment.MachineName,
             [PoolLabels.Pid] = "2147483000", [PoolLabels.Started] = "0",
         };
-        var running = await client.Containers.CreateContainerAsync(ContainerSpec.Create(SandboxImage.Tag, SharedPool.Policy, labels, attach: false), CancellationToken.None);
-        var created = await client.Containers.CreateContainerAsync(ContainerSpec.Create(SandboxImage.Tag, SharedPool.Policy, labels, attach: false), CancellationToken.None);
+        var running = await client.Containers.CreateContainerAsync(SandboxContainerSpec.Create(SandboxImage.Tag, SharedPool.Policy, labels, attach: false), CancellationToken.None);
+        var created = await client.Containers.CreateContainerAsync(SandboxContainerSpec.Create(SandboxImage.Tag, SharedPool.Policy, labels, attach: false), CancellationToken.None);
         await client.Containers.StartContainerAsync(running.ID, new ContainerStartParameters(), CancellationToken.None);
 
         // Act
@@ -146,7 +146,7 @@ public sealed class PoolLifecycleTests
         if (!await DockerEngine.IsReachableAsync()) await SharedPool.StartAsync(SharedPool.Policy, OneWorker);
 
         // Act
-        var error = Assert.ThrowsAsync<SIaM.Core.InputException>(() =>
+        var error = await Assert.ThrowsAsync<SIaM.Core.InputException>(() =>
             DockerSandboxPool.StartAsync(SharedPool.Policy, OneWorker with { Image = "siam-sandbox:does-not-exist" }, CancellationToken.None));
 
         // Assert

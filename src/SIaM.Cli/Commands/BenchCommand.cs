@@ -10,6 +10,8 @@ internal static class BenchCommand
         var command = new Command("bench", "Measure speed side by side and print a table");
         Command[] benches =
         [
+            BenchSandboxCommand.Create(),
+            BenchGenerateCommand.Create(),
         ];
         foreach (var bench in benches) command.Subcommands.Add(bench);
         return command;

@@ -17,7 +17,7 @@ internal static class MultipleChoice
 
     public static Problem SatMath(RawRecord r) =>
         Choice(r, r.Text("question"), Options.FromInlineString(r, r.Text("options"),
-            l => new Regex($@"(?<=^|\s){l}\)\s*")), r.Text("Answer"));
+            l => new Regex($@"(?<=^|\s){l}[).]\s*")), r.Text("Answer"));
 
     public static Problem AgievalSatMath(RawRecord r)
     {
@@ -31,7 +31,7 @@ internal static class MultipleChoice
 
     public static Problem MathQa(RawRecord r) =>
         Choice(r, r.Text("problem"), Options.FromInlineString(r, r.Text("options"),
-            l => new Regex($@"(?<=^|,\s?){char.ToLowerInvariant(l)} \)\s*")), r.Text("correct"));
+            l => new Regex($@"(?<=^|[,\['""]\s?|\s){char.ToLowerInvariant(l)} \)\s*")), r.Text("correct"));
 
     public static Problem GaokaoMathQa(RawRecord r) =>
         Choice(r, r.Text("question"), Options.FromPrefixedList(r, r.TextList("options")), r.Text("label"));

@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using SIaM.Core.Benchmarks;
 using SIaM.Core.Grading;
 
 namespace SIaM.Data.Catalog;
 
 /// <summary>Mappings of the open-answer English sets (number or expression references).</summary>
-internal static class OpenAnswer
+internal static partial class OpenAnswer
 {
     public static Problem Gsm8k(RawRecord r)
     {
@@ -41,6 +42,16 @@ internal static class OpenAnswer
     public static Problem QuestionAnswer(RawRecord r) =>
         r.ToProblem(r.Text("question"), TextForm.StripDollars(r.Text("answer")), AnswerKind.Expression);
 
+    /// <summary>Two records have an empty answer and carry it at the end of the question ("…answers: $\frac{3}{10}$"); split it off.</summary>
+    public static Problem Gaokao2023En(RawRecord r)
+    {
+        var question = r.Text("question");
+        var answer = r.Text("answer");
+        if (answer.Trim().Length == 0 && AnswerInQuestion().Match(question) is { Success: true } m)
+            (question, answer) = (question[..m.Index], m.Groups[1].Value);
+        return r.ToProblem(question, TextForm.StripDollars(answer), AnswerKind.Expression);
+    }
+
     public static Problem Aime(RawRecord r) =>
         r.ToProblem(r.Text("problem"), TextForm.WithoutLeadingZeros(r.NumberText("answer")), AnswerKind.Number);
 
@@ -56,6 +67,9 @@ internal static class OpenAnswer
     }
 
     public static Problem Mgsm(RawRecord r) => r.ToProblem(r.Column(0), NumberFormat.WithoutThousands(r.Column(1)), AnswerKind.Number);
+
+    [GeneratedRegex(@"\s*answers?\s*:\s*(.+?)\s*$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex AnswerInQuestion();
 
     private static string Join(string body, string question) => body.Trim() + " " + question.Trim();
 }

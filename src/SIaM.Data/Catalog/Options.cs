@@ -50,7 +50,7 @@ internal static partial class Options
         {
             var begin = starts[i].Start + starts[i].Length;
             var end = i + 1 < starts.Count ? starts[i + 1].Start : text.Length;
-            result[starts[i].Letter] = text[begin..end].Trim().TrimEnd(',').Trim();
+            result[starts[i].Letter] = text[begin..end].Trim().TrimEnd(',', '\'', '"', ']', ' ').Trim();
         }
         return result;
     }

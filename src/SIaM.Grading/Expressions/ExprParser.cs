@@ -73,6 +73,12 @@ public sealed class ExprParser
         {
             if (IsSymbol("*") || IsCommand("cdot", "times", "ast")) { _pos++; left = new BinExpr('*', left, ParseUnary()); }
             else if (IsSymbol("/") || IsCommand("div")) { _pos++; left = new BinExpr('/', left, ParseUnary()); }
+            else if (left is NumExpr { Value.IsInteger: true } whole && whole.Value.Sign > 0 && PlainFractionAhead())
+            {
+                // "3 1/2": a whole number followed by a plain fraction is a mixed number.
+                var fraction = new BinExpr('/', Number(Next().Text), Number(Skip().Text));
+                left = IsMixedNumber(left, fraction) ? new BinExpr('+', left, fraction) : new BinExpr('*', left, fraction);
+            }
             else if (StartsAtom())
             {
                 var right = ParsePower();
@@ -90,10 +96,18 @@ public sealed class ExprParser
         && right is BinExpr { Op: '/', Left: NumExpr { Value.IsInteger: true } n, Right: NumExpr { Value.IsInteger: true } d }
         && n.Value.Sign > 0 && n.Value.CompareTo(d.Value) < 0;
 
+    private bool PlainFractionAhead() =>
+        _pos + 3 < _tokens.Count && IsInteger(_tokens[_pos]) && _tokens[_pos + 1] is { Kind: TokenKind.Symbol, Text: "/" }
+        && IsInteger(_tokens[_pos + 2]) && _tokens[_pos + 3] is { Kind: TokenKind.End } or { Kind: TokenKind.Symbol, Text: "," or ")" or "]" or "+" or "-" };
+
+    private static bool IsInteger(Token t) => t.Kind == TokenKind.Number && t.Text.All(char.IsAsciiDigit);
+
+    private Token Skip() { _pos++; return Next(); }
+
     private bool StartsAtom() => Peek.Kind switch
     {
         TokenKind.Number or TokenKind.Name => true,
-        TokenKind.Command => Peek.Text is not ("cdot" or "times" or "div" or "ast" or "right"),
+        TokenKind.Command => Peek.Text is not ("cdot" or "times" or "div" or "ast" or "right" or "rfloor" or "rceil"),
         TokenKind.Symbol => Peek.Text is "(" or "{",
         _ => false,
     };
@@ -164,7 +178,7 @@ public sealed class ExprParser
         var token = Next();
         Expr result = token.Kind switch
         {
-            TokenKind.Number => Number(token.Text),
+            TokenKind.Number => IsSymbol("_") ? BaseLiteral(token.Text) : Number(token.Text),
             TokenKind.Name => ParseName(token.Text),
             TokenKind.Command => ParseCommand(token.Text),
             TokenKind.Symbol when token.Text == "(" => Parenthesised(")"),
@@ -175,6 +189,50 @@ public sealed class ExprParser
         };
         _depth--;
         return result;
+    }
+
+    /// <summary><c>2112_6</c>: digits in base 2–36 read as their value.</summary>
+    private Expr BaseLiteral(string digits)
+    {
+        _pos++;
+        var b = IsSymbol("{") ? ParseGroup() : Number(Next().Text);
+        if (b is not NumExpr { Value.IsInteger: true } nb || nb.Value.Num < 2 || nb.Value.Num > 36) throw new ParseAbort();
+        var radix = (int)nb.Value.Num;
+        var dot = digits.IndexOf('.');
+        var whole = dot >= 0 ? digits[..dot] + digits[(dot + 1)..] : digits;
+        BigInteger value = 0;
+        foreach (var c in whole)
+        {
+            var d = c - '0';
+            if (d < 0 || d >= radix) throw new ParseAbort();
+            value = value * radix + d;
+        }
+        var scale = dot >= 0 ? BigInteger.Pow(radix, digits.Length - dot - 1) : BigInteger.One;
+        return BigRational.Create(value, scale) is { } v ? new NumExpr(v) : throw new ParseAbort();
+    }
+
+    private string Subscript(string name)
+    {
+        while (IsSymbol("'")) { _pos++; name += "'"; }
+        if (!IsSymbol("_")) return name;
+        _pos++;
+        var sub = Next();
+        if (sub.Kind == TokenKind.Symbol && sub.Text == "{")
+        {
+            var parts = new List<string>();
+            var depth = 1;
+            while (Peek.Kind != TokenKind.End)
+            {
+                if (IsSymbol("{")) depth++;
+                if (IsSymbol("}") && --depth == 0) break;
+                parts.Add(Next().Text);
+            }
+            Expect("}");
+            name += "_" + string.Concat(parts);
+        }
+        else name += "_" + sub.Text;
+        while (IsSymbol("'")) { _pos++; name += "'"; }
+        return name;
     }
 
     private Expr Parenthesised(string close)
@@ -190,6 +248,7 @@ public sealed class ExprParser
         {
             case "pi" or "Pi": return new VarExpr(Constants.Pi);
             case "oo" or "inf" or "infty": return new VarExpr(Constants.Inf);
+            case "E" or "I" when IsSymbol("_") || IsSymbol("'"): return new VarExpr(Subscript(name));
             case "E": return new VarExpr(Constants.E);
             case "I": return new VarExpr(Constants.I);
             case "Rational" or "Fraction":
@@ -211,20 +270,7 @@ public sealed class ExprParser
             case "frac": return ParseCommand("frac");
         }
         if (name.Length > 1 || name == "sqrt") return ParseFunction(name);
-        var variable = name;
-        if (IsSymbol("_"))
-        {
-            _pos++;
-            var sub = Next();
-            if (sub.Kind == TokenKind.Symbol && sub.Text == "{")
-            {
-                var parts = new List<string>();
-                while (!IsSymbol("}") && Peek.Kind != TokenKind.End) parts.Add(Next().Text);
-                Expect("}");
-                variable += "_" + string.Concat(parts);
-            }
-            else variable += "_" + sub.Text;
-        }
+        var variable = Subscript(name);
         return new VarExpr(variable);
     }
 
@@ -264,8 +310,9 @@ public sealed class ExprParser
             case "lfloor": { var inner = ParseSum(); if (!IsCommand("rfloor")) throw new ParseAbort(); _pos++; return new CallExpr("floor", inner); }
             case "lceil": { var inner = ParseSum(); if (!IsCommand("rceil")) throw new ParseAbort(); _pos++; return new CallExpr("ceil", inner); }
             case "theta" or "alpha" or "beta" or "gamma" or "lambda" or "mu" or "omega" or "phi" or "varphi" or "sigma"
-                or "delta" or "rho" or "tau" or "epsilon" or "varepsilon" or "xi" or "eta" or "zeta" or "psi" or "kappa" or "nu":
-                return new VarExpr(command);
+                or "delta" or "rho" or "tau" or "epsilon" or "varepsilon" or "xi" or "eta" or "zeta" or "psi" or "kappa" or "nu"
+                or "chi" or "vartheta" or "Delta" or "Gamma" or "Omega" or "Phi" or "Sigma" or "Theta" or "Lambda" or "Psi" or "hbar" or "ell":
+                return new VarExpr(Subscript(command));
             case "sin" or "cos" or "tan" or "cot" or "sec" or "csc" or "arcsin" or "arccos" or "arctan" or "sinh" or "cosh"
                 or "tanh" or "log" or "ln" or "lg" or "exp":
                 return ParseFunction(command);

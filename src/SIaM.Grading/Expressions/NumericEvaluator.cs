@@ -32,8 +32,8 @@ public static class NumericEvaluator
                     '+' => l + r,
                     '-' => l - r,
                     '*' => l * r,
-                    '/' => r == Complex.Zero ? NaN : l / r,
-                    '^' => Power(l, r, b.Right),
+                    '/' => r == Complex.Zero ? NaN : Underflow(l / r, l),
+                    '^' => Underflow(Power(l, r, b.Right), l),
                     _ => NaN,
                 };
             }
@@ -41,6 +41,10 @@ public static class NumericEvaluator
             default: return NaN;
         }
     }
+
+    // A non-zero quantity that came out as 0 underflowed: its value is unknown, not zero (2^-1000000 is not 0).
+    private static Complex Underflow(Complex result, Complex operand) =>
+        operand != Complex.Zero && Complex.Abs(result) < 1e-300 ? NaN : result;
 
     private static Complex Power(Complex l, Complex r, Expr exponent)
     {

@@ -19,16 +19,16 @@ public static class PythonRepr
         foreach (var (from, to) in Wrappers)
             if (s.Contains(from, StringComparison.Ordinal)) s = ReplaceCall(s, from, to);
         s = s.Replace("'", "").Replace("\"", "");
+        if (s.StartsWith('[') && s.EndsWith(']') && Braces.OuterPairEnclosesAll(s) && !s.StartsWith("[["))
+        {
+            var items = Braces.SplitTopLevel(s[1..^1], ",").Select(x => Dict(Intervals(x.Trim()))).ToList();
+            return string.Join(", ", items);
+        }
         s = Intervals(s);
         if (s.StartsWith("Eq(") && s.EndsWith(')'))
         {
             var parts = Braces.SplitTopLevel(s[3..^1], ",");
             if (parts.Count == 2) s = parts[0].Trim() + " = " + parts[1].Trim();
-        }
-        if (s.StartsWith('[') && s.EndsWith(']') && Braces.OuterPairEnclosesAll(s) && !s.StartsWith("[["))
-        {
-            var items = Braces.SplitTopLevel(s[1..^1], ",").Select(x => Dict(x.Trim())).ToList();
-            return string.Join(", ", items);
         }
         return Dict(s);
     }

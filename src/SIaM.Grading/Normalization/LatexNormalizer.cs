@@ -10,13 +10,15 @@ namespace SIaM.Grading.Normalization;
 public static partial class LatexNormalizer
 {
     private static readonly string[] Wrappers =
-        [@"\text", @"\textbf", @"\textit", @"\textrm", @"\mathrm", @"\mathbf", @"\mathit", @"\mbox", @"\operatorname", @"\boxed", @"\fbox", @"\emph", @"\mathbb"];
+        [@"\text", @"\textbf", @"\textit", @"\textrm", @"\mathrm", @"\mathbf", @"\mathit", @"\mbox", @"\operatorname", @"\boxed", @"\fbox", @"\emph", @"\mathbb", @"\overline", @"\mathcal", @"\hat", @"\vec", @"\overrightarrow", @"\dot", @"\ddot", @"\tilde", @"\bar", @"\widehat"];
 
     private static readonly (string From, string To)[] Replacements =
     [
         (@"\dfrac", @"\frac"), (@"\tfrac", @"\frac"), (@"\cfrac", @"\frac"), (@"\displaystyle", ""), (@"\left", ""), (@"\right", ""),
         (@"\bigl", ""), (@"\bigr", ""), (@"\Bigl", ""), (@"\Bigr", ""),
-        (@"\!", ""), (@"\,", ""), (@"\;", ""), (@"\:", ""), (@"\qquad", " "), (@"\quad", " "), (@"\ ", " "), ("~", " "),
+        (",\\!", ""), (@"\!", ""), (@"\,", " "), (@"\;", " "), (@"\:", " "), ("np.", ""), ("numpy.", ""), ("math.", ""), ("sp.", ""),
+        (@"^{\prime}", "'"), (@"^\prime", "'"), (@"\prime", "'"), (@"\textcircled{1}", "①"), (@"\textcircled{2}", "②"), (@"\textcircled{3}", "③"),
+        (@"\textcircled{4}", "④"), (@"\textcircled{5}", "⑤"), (@"\textcircled{6}", "⑥"), ("a.m.", "am"), ("p.m.", "pm"), ("A.M.", "am"), ("P.M.", "pm"), (@"\qquad", " "), (@"\quad", " "), (@"\ ", " "), ("~", " "),
         (@"^{\circ}", ""), (@"^\circ", ""), (@"{}^\circ", ""), (@"\circ", ""), (@"\degree", ""), ("°", ""), ("℃", ""),
         (@"\%", "%"), (@"\$", ""), ("$", ""), (@"\(", ""), (@"\)", ""), (@"\[", ""), (@"\]", ""), ("{,}", ""),
         (@"\leqslant", @"\le"), (@"\geqslant", @"\ge"), (@"\leq", @"\le"), (@"\geq", @"\ge"), ("≤", @"\le"), ("≥", @"\ge"),
@@ -33,8 +35,12 @@ public static partial class LatexNormalizer
     {
         var s = text.Length > maxLength ? text[..maxLength] : text;
         s = FullWidth.ToAscii(s);
+        s = ThinSpaceThousands().Replace(s, "$1$2");
+        s = RepeatingDecimal(s);
         s = Unwrap(s);
+        s = s.Replace(@"\\", "\u0001", StringComparison.Ordinal); // keep row breaks apart from "\ " spacing
         foreach (var (from, to) in Replacements) s = s.Replace(from, to, StringComparison.Ordinal);
+        s = s.Replace("\u0001", @"\\", StringComparison.Ordinal);
         s = Collapse(s);
         s = StripSentenceEnd(s);
         s = StripUnits(s);
@@ -139,6 +145,25 @@ public static partial class LatexNormalizer
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(-?[0-9][0-9.,/]*)\s*([a-zA-Z]+)(\^\{?[23]\}?)?$", System.Text.RegularExpressions.RegexOptions.NonBacktracking)]
     private static partial System.Text.RegularExpressions.Regex GluedUnit();
+
+    /// <summary><c>0.\overline{3}</c> → <c>1/3</c>: a repeating decimal as an exact fraction.</summary>
+    private static string RepeatingDecimal(string s)
+    {
+        var m = Repeating().Match(s);
+        if (!m.Success || m.Groups[3].Length > 30 || m.Groups[1].Length + m.Groups[2].Length > 30) return s;
+        // x = I.F(R) → x = (IFR - IF) / (10^|F| (10^|R| - 1))
+        var i = m.Groups[1].Value; var f = m.Groups[2].Value; var r = m.Groups[3].Value;
+        var all = System.Numerics.BigInteger.Parse("0" + i + f + r);
+        var head = System.Numerics.BigInteger.Parse("0" + i + f);
+        var den = System.Numerics.BigInteger.Pow(10, f.Length) * (System.Numerics.BigInteger.Pow(10, r.Length) - 1);
+        return s[..m.Index] + $"(({all - head})/({den}))" + s[(m.Index + m.Length)..];
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(\d*)\.(\d*)\\overline\{(\d+)\}", System.Text.RegularExpressions.RegexOptions.NonBacktracking)]
+    private static partial System.Text.RegularExpressions.Regex Repeating();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(\d)\\,(\d{3})", System.Text.RegularExpressions.RegexOptions.NonBacktracking)]
+    private static partial System.Text.RegularExpressions.Regex ThinSpaceThousands();
 
     internal static bool IsCjk(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
 }

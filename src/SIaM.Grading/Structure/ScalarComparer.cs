@@ -22,6 +22,7 @@ internal static class ScalarComparer
 
         var variables = NumericEvaluator.Variables(p);
         variables.UnionWith(NumericEvaluator.Variables(r));
+        if (CanonicalForm.Print(p) == CanonicalForm.Print(r)) return Verdict.Yes("symbolic");
         if (variables.Count == 0)
         {
             var np = NumericEvaluator.Evaluate(p, ctx.Point(0, []), ctx.Budget);
@@ -34,7 +35,6 @@ internal static class ScalarComparer
                 return Verdict.Yes("percent-variant");
             return Verdict.No("numeric");
         }
-        if (CanonicalForm.Print(p) == CanonicalForm.Print(r)) return Verdict.Yes("symbolic");
         return SameAtRandomPoints(p, r, variables, ctx) ? Verdict.Yes("symbolic-eval") : Verdict.No(ctx.Budget.Exhausted ? "budget" : "symbolic-eval");
     }
 

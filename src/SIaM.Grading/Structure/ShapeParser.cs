@@ -22,6 +22,8 @@ public static partial class ShapeParser
         if (union.Count > 1 && union.Count <= MaxItems)
             return new UnionShape(union.Select(p => Parse(p.Trim(), false, depth + 1)).ToList());
 
+        if (Membership().Match(s) is { Success: true } member) return Parse(member.Groups[1].Value, false, depth + 1);
+        if (SetBuilder().Match(s) is { Success: true } builder && Relation(builder.Groups[1].Value.Trim()) is { } condition) return condition;
         if (Bracketed(s, depth) is { } seq) return seq;
 
         var list = SplitList(s);
@@ -115,6 +117,12 @@ public static partial class ShapeParser
         if (list.Count > MaxItems || list.Any(r => !(r.StartsWith('[') && r.EndsWith(']')))) return null;
         return new MatrixShape(list.Select(r => (IReadOnlyList<string>)Braces.SplitTopLevel(r[1..^1], ",").Select(x => x.Trim()).ToList()).ToList());
     }
+
+    [GeneratedRegex(@"^[a-zA-Z]\s*\\in\s*(.+)$", RegexOptions.NonBacktracking | RegexOptions.Singleline)]
+    private static partial Regex Membership();
+
+    [GeneratedRegex(@"^\\\{\s*[a-zA-Z]\s*\|(.+)\\\}$", RegexOptions.NonBacktracking | RegexOptions.Singleline)]
+    private static partial Regex SetBuilder();
 
     [GeneratedRegex(@"^-?\d{1,3}(,\d{3})+(\.\d+)?$", RegexOptions.NonBacktracking)]
     private static partial Regex Thousands();

@@ -12,7 +12,7 @@ public sealed class ContainerPerProgramRunner(DockerClient client, string image,
 
     public async Task<ExecResult> RunAsync(string code, CancellationToken cancellationToken)
     {
-        var spec = ContainerSpec.Create(image, policy, new Dictionary<string, string> { [ContainerSpec.SandboxLabel] = "bench" }, attach: false);
+        var spec = SandboxContainerSpec.Create(image, policy, new Dictionary<string, string> { [SandboxContainerSpec.SandboxLabel] = "bench" }, attach: false);
         spec.Cmd = ["python3", "-c", code];
         spec.WorkingDir = "/tmp";
         var stopwatch = Stopwatch.StartNew();

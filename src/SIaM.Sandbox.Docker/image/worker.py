@@ -9,8 +9,8 @@ import json
 import os
 import resource
 import select
-import shutil
 import signal
+import stat
 import struct
 import sys
 import time
@@ -95,12 +95,21 @@ def run_child(req, out_w, err_w):
         os.dup2(devnull, 0)
         os.dup2(out_w, 1)
         os.dup2(err_w, 2)
-        os.closerange(3, 4096)
+        try:
+            inherited = [int(name) for name in os.listdir("/proc/self/fd")]
+        except OSError:
+            inherited = range(3, 4096)
+        for fd in inherited:
+            if fd > 2:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
         os.chdir(WORK_DIR)
         cpu = max(1, int(math.ceil(req["cpu"])))
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-        mem = req["mem"] * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (vm_size_bytes() + mem, vm_size_bytes() + mem))
+        address_space = vm_size_bytes() + req["mem"] * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
         resource.setrlimit(resource.RLIMIT_FSIZE, (req["fsize"], req["fsize"]))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
         sys.stdin = open(0, "r", closefd=False)
@@ -142,39 +151,53 @@ def run_child(req, out_w, err_w):
             os._exit(1)
 
 
-def wipe_scratch():
-    def unlock(func, path, _exc):
-        try:
-            os.chmod(os.path.dirname(path), 0o700)
+def remove_tree(top):
+    """Removes a tree the program may have locked (chmod 0) or made deep; iterative, so depth cannot break it."""
+    stack = [(top, False)]
+    while stack:
+        path, emptied = stack.pop()
+        st = os.lstat(path)
+        if not stat.S_ISDIR(st.st_mode):
+            os.unlink(path)
+        elif emptied:
+            os.rmdir(path)
+        else:
             os.chmod(path, 0o700)
-            func(path)
-        except OSError:
-            pass
+            stack.append((path, True))
+            stack.extend((os.path.join(path, name), False) for name in os.listdir(path))
 
+
+def wipe_scratch():
+    """Empties the scratch tmpfs; False when something could not be removed (the host then recycles the container)."""
+    clean = True
     for entry in os.listdir(SCRATCH_ROOT):
-        path = os.path.join(SCRATCH_ROOT, entry)
         try:
-            if os.path.isdir(path) and not os.path.islink(path):
-                shutil.rmtree(path, onerror=unlock)
-            else:
-                os.unlink(path)
+            remove_tree(os.path.join(SCRATCH_ROOT, entry))
         except OSError:
-            pass
-    os.mkdir(WORK_DIR, 0o700)
+            clean = False
+    try:
+        os.mkdir(WORK_DIR, 0o700)
+    except OSError:
+        clean = False
+    return clean
 
 
 def kill_everything():
-    try:
-        os.kill(-1, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
+    """SIGKILLs every other process in the container (orphans are reparented to us, PID 1) and reaps them all.
+    Repeated until none is left, so a fork bomb cannot outrun a single kill(-1)."""
     while True:
         try:
-            pid, _ = os.waitpid(-1, os.WNOHANG)
-        except ChildProcessError:
-            return
-        if pid == 0:
-            time.sleep(0.0005)
+            os.kill(-1, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        while True:
+            try:
+                pid, _ = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                return
+            if pid == 0:
+                break
+        time.sleep(0.0005)
 
 
 class Capture:
@@ -279,8 +302,9 @@ def run(req):
                 verdict = "memory"
             else:
                 verdict = "killed"
-    wipe_scratch()
+    clean = wipe_scratch()
     return {
+        "recycle": not clean,
         "id": req["id"],
         "status": verdict,
         "exit_code": exit_code,

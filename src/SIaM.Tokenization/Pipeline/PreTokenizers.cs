@@ -37,13 +37,14 @@ internal sealed class ByteLevelPreTokenizer(bool addPrefixSpace, bool useRegex) 
 /// <summary>Metaspace (newer Llama/Mistral files): spaces → replacement char, optional prefix, optional split before it.</summary>
 internal sealed class MetaspacePreTokenizer(char replacement, string prependScheme, bool split) : IPreTokenizer
 {
+    private readonly SplitPreTokenizer splitter = new(
+        new UnicodeRegex(System.Text.RegularExpressions.Regex.Escape(replacement.ToString())), SplitBehavior.MergedWithNext, false);
+
     public IEnumerable<Piece> Split(Piece piece)
     {
         var text = piece.Text.Replace(' ', replacement);
         var prepend = prependScheme == "always" || (prependScheme == "first" && piece.AtTextStart);
         if (prepend && !text.StartsWith(replacement)) text = replacement + text;
-        if (!split) return [piece with { Text = text }];
-        var literal = new UnicodeRegex(System.Text.RegularExpressions.Regex.Escape(replacement.ToString()));
-        return new SplitPreTokenizer(literal, SplitBehavior.MergedWithNext, false).Split(piece with { Text = text });
+        return split ? splitter.Split(piece with { Text = text }) : [piece with { Text = text }];
     }
 }

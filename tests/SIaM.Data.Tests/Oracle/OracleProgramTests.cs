@@ -41,6 +41,35 @@ public sealed class OracleProgramTests
     }
 
     [Test]
+    public void Gsm8k_oracle_programs_mostly_compute_the_answer_instead_of_stating_it()
+    {
+        // Arrange
+        var problems = LoadedData.Get("gsm8k").Problems;
+
+        // Act
+        var stated = problems.Count(p => OracleProgram.For(p)!.Contains("print it as stated", StringComparison.Ordinal));
+
+        // Assert
+        TestContext.Out.WriteLine($"{stated} of {problems.Count} GSM8K oracle programs print the #### answer as stated");
+        Assert.That(stated, Is.LessThanOrEqualTo(MaxStatedGsm8kAnswers));
+    }
+
+    [Test]
+    public void Equations_with_percents_mixed_numbers_and_full_width_symbols_become_exact_python()
+    {
+        // Arrange
+        var problem = new Problem("ape210k", 0, "q", "7/3", AnswerKind.Number,
+            Solution: new ReferenceSolution(ReferenceSolutionKind.Equation, "x=1(1/3)+50%×2＋［1-(1/2)］^2÷（3/4)-1/3"));
+
+        // Act
+        var program = OracleProgram.For(problem)!;
+
+        // Assert
+        Assert.That(program, Does.Contain("x = (F('1')+F('1')/F('3'))+(F('50')/100)*F('2')+(F('1')-(F('1')/F('2')))**F('2')/(F('3')/F('4'))-F('1')/F('3')"));
+        Assert.That(program, Does.EndWith("print(_show(x, 'fraction'))\n"));
+    }
+
+    [Test]
     public void Problems_without_a_reference_solution_have_no_oracle_program()
     {
         // Arrange
@@ -52,6 +81,9 @@ public sealed class OracleProgramTests
         // Assert
         Assert.That(program, Is.Null);
     }
+
+    // Measured 2026-11-28: records whose final step is neither annotated nor written as a checkable calculation.
+    private const int MaxStatedGsm8kAnswers = 66;
 
     private sealed record RunResult(string Stdout, string? Error);
 

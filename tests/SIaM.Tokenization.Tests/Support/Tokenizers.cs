@@ -2,10 +2,10 @@ namespace SIaM.Tokenization.Tests.Support;
 
 /// <summary>
 /// The fixture tokenizers, loaded once per test run. The Llama-3 and Qwen2 directories are written to a temporary
-/// folder from vocabulary files (their tokenizer.json files are too large for the fixtures) and deleted at the end.
+/// folder from vocabulary files (their tokenizer.json files are too large for the fixtures); <see cref="ScratchCleanup"/>
+/// deletes it after the last test.
 /// </summary>
-[SetUpFixture]
-public sealed class Tokenizers
+internal static class Tokenizers
 {
     private static readonly Lazy<string> Scratch = new(() => Directory.CreateTempSubdirectory("siam-tokenizers-").FullName);
     private static readonly Lazy<HfTokenizer> Llama2Lazy = new(() => HfTokenizer.Load(Fixtures.TinyLlama));
@@ -34,8 +34,7 @@ public sealed class Tokenizers
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "fixture tokenizer"),
     };
 
-    [OneTimeTearDown]
-    public void DeleteScratch()
+    public static void DeleteScratch()
     {
         if (Scratch.IsValueCreated) Directory.Delete(Scratch.Value, recursive: true);
     }

@@ -4,7 +4,7 @@ using SIaM.Core.Sandbox;
 namespace SIaM.Sandbox.Docker;
 
 /// <summary>Turns a <see cref="SandboxPolicy"/> into the locked-down container configuration.</summary>
-internal static class ContainerSpec
+internal static class SandboxContainerSpec
 {
     /// <summary>Label every SIaM sandbox container carries (orphan removal and engine-down.sh filter on it).</summary>
     public const string SandboxLabel = "siam.sandbox";

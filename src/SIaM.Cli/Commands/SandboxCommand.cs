@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.Globalization;
+using SIaM.Core.Sandbox;
+using SIaM.Sandbox.Docker;
+
+namespace SIaM.Cli.Commands;
+
+/// <summary><c>siam sandbox doctor|build-image|soak</c>: set up and check the Docker sandbox.</summary>
+internal static class SandboxCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("sandbox", "Set up and check the Docker sandbox (doctor, build-image, soak)");
+        command.Subcommands.Add(Doctor());
+        command.Subcommands.Add(BuildImage());
+        command.Subcommands.Add(Soak());
+        return command;
+    }
+
+    private static Command Doctor()
+    {
+        var command = new Command("doctor", "Engine reachable, API version, image present, and a self-test proving each limit is enforced");
+        command.SetAction(async (_, cancellationToken) =>
+        {
+            var endpoint = DockerEngine.ResolveEndpoint();
+            using var client = await DockerEngine.ConnectAsync(null, cancellationToken);
+            var version = await client.System.GetVersionAsync(cancellationToken);
+            Console.WriteLine($"engine      {endpoint}: Docker {version.Version}, API {version.APIVersion}");
+            var imageId = await SandboxImage.RequireAsync(client, SandboxImage.Tag, cancellationToken);
+            Console.WriteLine($"image       {SandboxImage.Tag} ({imageId})");
+            var policy = SandboxPolicy.Default with { CpuTimeSeconds = 1, WallClockSeconds = 5 };
+            await using var pool = await DockerSandboxPool.StartAsync(policy, DockerPoolOptions.Default with { Workers = 1 }, cancellationToken);
+            Console.WriteLine($"pool        {pool.Description}");
+            var outcomes = await SandboxSelfTest.RunAsync(pool, policy, cancellationToken);
+            foreach (var outcome in outcomes)
+                Console.WriteLine($"{(outcome.Passed ? "PASS" : "FAIL"),-11} {outcome.Check.Limit} → {VerdictNames.Name(outcome.Result.Status)}" +
+                                  (outcome.Passed ? "" : $" (expected {VerdictNames.Name(outcome.Check.Expected)}{(outcome.Check.Stdout is null ? "" : $" printing {outcome.Check.Stdout.Trim()}")}; got stdout '{outcome.Result.Stdout.Trim()}' stderr '{Tail(outcome.Result.Stderr)}')"));
+            var failed = outcomes.Count(o => !o.Passed);
+            Console.WriteLine(failed == 0 ? $"OK: all {outcomes.Count} limits enforced" : $"FAILED: {failed} of {outcomes.Count} checks");
+            return failed == 0 ? ExitCodes.Success : ExitCodes.Failure;
+        });
+        return command;
+    }
+
+    private static Command BuildImage()
+    {
+        var method = new Option<ImageBuildMethod>("--method") { Description = "auto (offline when debootstrap is installed), dockerfile or offline", DefaultValueFactory = _ => ImageBuildMethod.Auto };
+        var force = new Option<bool>("--force") { Description = "Rebuild even when the image is present" };
+        var command = new Command("build-image", $"Build the sandbox image {SandboxImage.Tag} (skipped when present)");
+        command.Options.Add(method);
+        command.Options.Add(force);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            using var client = await DockerEngine.ConnectAsync(null, cancellationToken);
+            var existing = await SandboxImage.TryGetIdAsync(client, SandboxImage.Tag, cancellationToken);
+            if (existing is not null && !parseResult.GetValue(force))
+            {
+                Console.WriteLine($"{SandboxImage.Tag} is present ({existing}); nothing to do");
+                return ExitCodes.Success;
+            }
+            var started = DateTime.UtcNow;
+            var used = await ImageBuilder.BuildAsync(SandboxImage.Tag, parseResult.GetValue(method), Console.Out, cancellationToken);
+            var id = await SandboxImage.RequireAsync(client, SandboxImage.Tag, cancellationToken);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"built {SandboxImage.Tag} ({id}) with the {used.ToString().ToLowerInvariant()} method in {(DateTime.UtcNow - started).TotalSeconds:0.0} s"));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Soak()
+    {
+        var count = new Option<int>("--count") { Description = "Programs to run (4 benign : 1 hostile)", DefaultValueFactory = _ => 10_000 };
+        var workers = new Option<int>("--workers") { Description = "Warm worker containers", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var command = new Command("soak", "Run many mixed benign/hostile programs; report wrong verdicts and leaked containers/processes (all must be 0)");
+        command.Options.Add(count);
+        command.Options.Add(workers);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var policy = SandboxPolicy.Default with { CpuTimeSeconds = 2, WallClockSeconds = 5 };
+            var progress = new Progress<int>(done => Console.Error.WriteLine($"soak: {done} done"));
+            var report = await SoakRunner.RunAsync(parseResult.GetValue(count), policy, DockerPoolOptions.Default with { Workers = parseResult.GetValue(workers) }, progress, cancellationToken);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"programs {report.Programs} in {report.Seconds:0.0} s ({report.Programs / report.Seconds:0.0}/s), worker replacements {report.Replacements}"));
+            Console.WriteLine($"wrong verdicts     {report.WrongVerdicts}");
+            Console.WriteLine($"leaked processes   {report.LeakedProcesses}");
+            Console.WriteLine($"leaked containers  {report.LeakedContainers}");
+            foreach (var example in report.Examples) Console.WriteLine("  " + example);
+            return report.WrongVerdicts + report.LeakedProcesses + report.LeakedContainers == 0 ? ExitCodes.Success : ExitCodes.Failure;
+        });
+        return command;
+    }
+
+    private static string Tail(string text) => (text.Length <= 300 ? text : text[^300..]).Trim().ReplaceLineEndings(" ⏎ ");
+}

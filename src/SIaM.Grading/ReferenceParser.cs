@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+using SIaM.Core.Benchmarks;
+using SIaM.Grading.Expressions;
+using SIaM.Grading.Normalization;
+using SIaM.Grading.Numbers;
+using SIaM.Grading.Structure;
+
+namespace SIaM.Grading;
+
+/// <summary>Turns a benchmark reference into its canonical form and says whether the grader understands it. Pure.</summary>
+public static partial class ReferenceParser
+{
+    public static ParsedReference Parse(string reference, AnswerKind kind, GradingOptions? options = null)
+    {
+        var o = options ?? GradingOptions.Default;
+        var budget = new WorkBudget(o.Budget);
+        var normalized = LatexNormalizer.Normalize(reference ?? "", o.MaxInputLength);
+        if (normalized.Length == 0) return new ParsedReference(false, "", "unparsed");
+        switch (kind)
+        {
+            case AnswerKind.Choice:
+                var letters = normalized.Replace(",", "").Replace(" ", "");
+                return new ParsedReference(ChoiceLetters().IsMatch(letters), letters.ToUpperInvariant(), "choice");
+            case AnswerKind.MultiBlank:
+            {
+                var blanks = Braces.SplitTopLevel(normalized, ";").Select(b => b.Trim()).Where(b => b.Length > 0)
+                    .Select(b => Describe(ShapeParser.Parse(b), budget)).ToList();
+                return new ParsedReference(blanks.Count > 0 && blanks.All(b => b.Parsed), string.Join("; ", blanks.Select(b => b.Canonical)),
+                    blanks.Count > 1 ? "multi-blank" : blanks[0].Form);
+            }
+        }
+        var shape = ShapeParser.Parse(normalized, kind != AnswerKind.List);
+        var described = Describe(shape, budget);
+        return kind == AnswerKind.List && shape is SeqShape { IsBare: true } ? described with { Form = "list" } : described;
+    }
+
+    private static ParsedReference Describe(Shape shape, WorkBudget budget)
+    {
+        switch (shape)
+        {
+            case ScalarShape s: return Scalar(s.Text, budget);
+            case SeqShape q:
+            {
+                var items = q.Items.Select(i => Describe(i, budget)).ToList();
+                var form = q.IsSet ? "set" : q.IsBare ? "list" : q.Items.Count == 2 && (q.Open == '[' || q.Close == ']') ? "interval" : "tuple";
+                var open = q.IsSet ? @"\{" : q.IsBare ? "" : q.Open.ToString();
+                var close = q.IsSet ? @"\}" : q.IsBare ? "" : q.Close.ToString();
+                return new ParsedReference(items.All(i => i.Parsed), open + string.Join(", ", items.Select(i => i.Canonical)) + close, form);
+            }
+            case UnionShape u:
+            {
+                var parts = u.Parts.Select(p => Describe(p, budget)).ToList();
+                return new ParsedReference(parts.All(p => p.Parsed), string.Join(@" \cup ", parts.Select(p => p.Canonical)), "union");
+            }
+            case MatrixShape m:
+            {
+                var rows = m.Rows.Select(r => r.Select(x => Scalar(x, budget)).ToList()).ToList();
+                return new ParsedReference(rows.All(r => r.All(x => x.Parsed)),
+                    "[" + string.Join("; ", rows.Select(r => string.Join(", ", r.Select(x => x.Canonical)))) + "]", "matrix");
+            }
+            case RelationShape rel:
+            {
+                var sides = rel.Sides.Select(x => Scalar(x, budget)).ToList();
+                var text = sides[0].Canonical;
+                for (var i = 0; i < rel.Ops.Count; i++) text += $" {rel.Ops[i]} {sides[i + 1].Canonical}";
+                return new ParsedReference(sides.All(x => x.Parsed), text, "relation");
+            }
+            default: return new ParsedReference(false, shape.ToString() ?? "", "unparsed");
+        }
+    }
+
+    private static ParsedReference Scalar(string text, WorkBudget budget)
+    {
+        if (ExprParser.Parse(text, budget) is { } expr)
+        {
+            return ExactEvaluator.Evaluate(expr, budget) is { } exact
+                ? new ParsedReference(true, exact.ToString(), "number")
+                : new ParsedReference(true, CanonicalForm.Print(expr), "expression");
+        }
+        if (TimeOrRatio().IsMatch(text)) return new ParsedReference(true, text.Replace(" ", "").ToLowerInvariant(), "ratio");
+        return Words().IsMatch(text) ? new ParsedReference(true, text.ToLowerInvariant(), "text") : new ParsedReference(false, text, "unparsed");
+    }
+
+    [GeneratedRegex(@"^[A-Ea-e]+$", RegexOptions.NonBacktracking)]
+    private static partial Regex ChoiceLetters();
+
+    [GeneratedRegex(@"^\d+(\s*:\s*\d+)+(\s*[ap]m)?$|^\d+\s*[ap]m$", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase)]
+    private static partial Regex TimeOrRatio();
+
+    [GeneratedRegex(@"^[\p{L}①-⑩][\p{L}①-⑩\s'.\-]*$", RegexOptions.NonBacktracking)]
+    private static partial Regex Words();
+}

@@ -1,0 +1,30 @@
+using SIaM.Core;
+using static TorchSharp.torch;
+
+namespace SIaM.TorchSharp;
+
+/// <summary>Parses device and dtype names with clear errors.</summary>
+public static class TorchDevices
+{
+    /// <summary><c>cpu</c>, <c>cuda</c>, <c>cuda:N</c>; CUDA fails clearly when this build has no CUDA libtorch.</summary>
+    public static Device ParseDevice(string name)
+    {
+        if (name == "cpu") return CPU;
+        if (name.StartsWith("cuda", StringComparison.Ordinal))
+        {
+            if (!cuda.is_available())
+                throw new InputException($"device '{name}': CUDA is not available (build with -p:SiamTorchCuda=true on a machine with a CUDA libtorch package and a GPU)");
+            return device(name);
+        }
+        throw new InputException($"unknown device '{name}' (cpu, cuda, cuda:N)");
+    }
+
+    /// <summary><c>float32</c>, <c>float16</c>, <c>bfloat16</c> (and the short forms f32, fp16, bf16).</summary>
+    public static ScalarType ParseDType(string name) => name switch
+    {
+        "float32" or "f32" or "fp32" => ScalarType.Float32,
+        "float16" or "f16" or "fp16" or "half" => ScalarType.Float16,
+        "bfloat16" or "bf16" => ScalarType.BFloat16,
+        _ => throw new InputException($"unknown dtype '{name}' (float32, float16, bfloat16)"),
+    };
+}

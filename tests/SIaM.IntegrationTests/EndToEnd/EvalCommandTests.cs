@@ -1,0 +1,90 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SIaM.Data;
+
+namespace SIaM.IntegrationTests.EndToEnd;
+
+public sealed class EvalCommandTests
+{
+    private static string Reference(int index) =>
+        BenchmarkLoader.Load("gsm8k", DataLocator.Resolve(null), allowUnverified: false).Problems[index].Reference;
+
+    [Test]
+    public async Task Scores_a_replay_file_and_reports_problems_it_lacks_as_missing()
+    {
+        // Arrange: 7 right answers, 2 wrong ones, 1 problem without a recorded completion
+        using var temp = new TempDirectory();
+        var replay = temp.File("replay.jsonl");
+        File.WriteAllLines(replay, Enumerable.Range(0, 9).Select(i => JsonSerializer.Serialize(new
+        {
+            benchmark = "gsm8k", index = i,
+            completion = i < 7 ? $"Step by step… The answer is $\\boxed{{{Reference(i)}}}$." : "I think it is \\boxed{-1}.",
+        })));
+        var outDir = temp.File("run");
+
+        // Act
+        var outcome = await Siam.RunAsync(temp.Path, "eval", "--model", $"replay:{replay}", "--benchmarks", "gsm8k",
+            "--prompt", "cot", "--sandbox", "none", "--limit", "10", "--out", outDir);
+
+        // Assert
+        Assert.That(outcome.ExitCode, Is.EqualTo(0), outcome.Stderr);
+        var gsm8k = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "results.json")))!["benchmarks"]!["gsm8k"]!;
+        Assert.That(gsm8k["n"]!.GetValue<int>(), Is.EqualTo(10));
+        Assert.That(gsm8k["graded"]!.GetValue<int>(), Is.EqualTo(9));
+        Assert.That(gsm8k["correct"]!.GetValue<int>(), Is.EqualTo(7));
+        Assert.That(gsm8k["missing"]!.GetValue<int>(), Is.EqualTo(1));
+        Assert.That(File.ReadAllLines(Path.Combine(outDir, "samples.jsonl")), Has.Length.EqualTo(10));
+        Assert.That(File.ReadAllLines(Path.Combine(outDir, "summary.csv"))[0], Does.StartWith("benchmark,version,n,"));
+    }
+
+    [Test]
+    public async Task Resumes_after_sigkill_to_the_same_results_as_an_uninterrupted_run()
+    {
+        // Arrange
+        using var temp = new TempDirectory();
+        string[] Args(string outDir) => ["eval", "--model", "oracle:", "--benchmarks", "svamp", "--limit", "240",
+            "--sandbox", "local-unsafe", "--batch-size", "4", "--concurrency", "1", "--out", outDir];
+        var killed = temp.File("killed");
+        var whole = temp.File("whole");
+        using (var process = Siam.Start(temp.Path, Args(killed)))
+        {
+            process.StandardInput.Close();
+            _ = process.StandardOutput.ReadToEndAsync();
+            _ = process.StandardError.ReadToEndAsync();
+            var samples = Path.Combine(killed, "samples.jsonl");
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            while (DateTime.UtcNow < deadline && (!File.Exists(samples) || File.ReadAllLines(samples).Length < 40))
+                await Task.Delay(50);
+            process.Kill(entireProcessTree: true); // SIGKILL
+            await process.WaitForExitAsync();
+            Assert.That(File.ReadAllLines(samples).Length, Is.InRange(40, 239), "the kill landed mid-run");
+            Assert.That(File.Exists(Path.Combine(killed, "results.json")), Is.False);
+        }
+
+        // Act
+        var resumed = await Siam.RunAsync(temp.Path, Args(killed));
+        var uninterrupted = await Siam.RunAsync(temp.Path, Args(whole));
+
+        // Assert
+        Assert.That(resumed.ExitCode, Is.EqualTo(0), resumed.Stderr);
+        Assert.That(uninterrupted.ExitCode, Is.EqualTo(0), uninterrupted.Stderr);
+        Assert.That(Normalized.Samples(Path.Combine(killed, "samples.jsonl")), Is.EqualTo(Normalized.Samples(Path.Combine(whole, "samples.jsonl"))));
+        Assert.That(Normalized.Results(Path.Combine(killed, "results.json")), Is.EqualTo(Normalized.Results(Path.Combine(whole, "results.json"))));
+        Assert.That(File.ReadAllText(Path.Combine(killed, "summary.csv")), Is.EqualTo(File.ReadAllText(Path.Combine(whole, "summary.csv"))));
+    }
+
+    [Test]
+    public async Task Produces_byte_identical_samples_when_run_twice()
+    {
+        using var temp = new TempDirectory();
+        string[] Args(string outDir) => ["eval", "--model", "oracle:", "--benchmarks", "math23k,ape210k", "--limit", "30",
+            "--sandbox", "local-unsafe", "--out", outDir];
+
+        var first = await Siam.RunAsync(temp.Path, Args(temp.File("a")));
+        var second = await Siam.RunAsync(temp.Path, Args(temp.File("b")));
+
+        Assert.That((first.ExitCode, second.ExitCode), Is.EqualTo((0, 0)), first.Stderr + second.Stderr);
+        Assert.That(Normalized.Samples(temp.File("a/samples.jsonl")), Is.EqualTo(Normalized.Samples(temp.File("b/samples.jsonl"))));
+        Assert.That(Normalized.Results(temp.File("a/results.json")), Is.EqualTo(Normalized.Results(temp.File("b/results.json"))));
+    }
+}
