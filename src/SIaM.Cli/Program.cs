@@ -16,6 +16,7 @@ Command[] verbs =
     ExecCommand.Create(),
     ServeCommand.Create(),
     GenerateCommand.Create(),
+    GradeCommand.Create(),
 ];
 foreach (var verb in verbs) root.Subcommands.Add(verb);
 

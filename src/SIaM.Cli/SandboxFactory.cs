@@ -1,6 +1,7 @@
 using SIaM.Core.Prompts;
 using SIaM.Core.Sandbox;
 using SIaM.Evaluation.Execution;
+using SIaM.Sandbox.Docker;
 
 namespace SIaM.Cli;
 
@@ -25,6 +26,6 @@ internal static class SandboxFactory
         }
     }
 
-    private static Task<ICodeSandbox> DockerSandbox(CancellationToken cancellationToken) =>
-        throw new UsageException("the docker sandbox is not wired yet");
+    private static async Task<ICodeSandbox> DockerSandbox(CancellationToken cancellationToken) =>
+        await DockerSandboxPool.StartAsync(SandboxPolicy.Default, DockerPoolOptions.Default, cancellationToken);
 }

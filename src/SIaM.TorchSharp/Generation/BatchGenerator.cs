@@ -44,11 +44,11 @@ public sealed class BatchGenerator(CausalLm lm)
                 using var scope = NewDisposeScope();
                 using var logits = lm.Forward(next, allValid, cache, lastOnly: true); // (B, 1, V)
                 var chosen = new long[batch];
+                var greedy = sampling.IsGreedy ? logits.select(1, 0).argmax(-1).data<long>().ToArray() : null; // (B, 1, V) -> (B)
                 for (var row = 0; row < batch; row++)
                 {
                     if (reasons[row] is not null) continue;
-                    using var rowLogits = logits[row, 0];
-                    var token = TokenSampler.Pick(rowLogits, sampling, generators?[row]);
+                    var token = greedy is not null ? (int)greedy[row] : PickRow(logits, row, sampling, generators![row]);
                     chosen[row] = token;
                     if (eos.Contains(token)) { reasons[row] = "stop"; continue; }
                     outputs[row].Add(token);
@@ -72,5 +72,11 @@ public sealed class BatchGenerator(CausalLm lm)
             if (generators is not null) foreach (var g in generators) g.Dispose();
         }
         return outputs.Select((tokens, row) => new GeneratedSequence(tokens, reasons[row] ?? "length")).ToArray();
+    }
+
+    private static int PickRow(Tensor logits, int row, SamplingOptions sampling, RandomGenerator generator)
+    {
+        using var rowLogits = logits[row, 0];
+        return TokenSampler.Pick(rowLogits, sampling, generator);
     }
 }

@@ -47,20 +47,17 @@ internal sealed class Attention : nn.Module
         q = RotaryEmbedding.Apply(q, cosSin);
         k = RotaryEmbedding.Apply(k, cosSin);
         if (cache is not null) (k, v) = cache.Append(_layer, k, v);
-        k = RepeatKv(k);                                                           // (B, Hkv, L, D) -> (B, H, L, D)
-        v = RepeatKv(v);
-        var scores = q.matmul(k.transpose(-2, -1)).to_type(ScalarType.Float32) / Math.Sqrt(_headDim); // (B, H, T, L)
-        scores = scores.masked_fill(mask.logical_not(), float.MinValue);
+        var rep = _heads / _kvHeads;
+        var l = k.shape[2];
+        // Grouped-query attention without copying K/V per query head: query head h uses KV head h / rep, as in
+        // Hugging Face repeat_kv. (B, H, T, D) -> (B, Hkv, rep*T, D)
+        var grouped = q.reshape(b, _kvHeads, rep * t, _headDim);
+        var scores = grouped.matmul(k.transpose(-2, -1)).to_type(ScalarType.Float32) / Math.Sqrt(_headDim); // (B, Hkv, rep*T, L)
+        var groupedMask = rep == 1 ? mask : mask.unsqueeze(2).expand(b, 1, rep, t, l).reshape(b, 1, rep * t, l);
+        scores = scores.masked_fill(groupedMask.logical_not(), float.MinValue);
         var probabilities = scores.softmax(-1).to_type(x.dtype);
-        var context = probabilities.matmul(v).transpose(1, 2).reshape(b, t, _heads * _headDim); // (B, H, T, D) -> (B, T, H*D)
+        // (B, Hkv, rep*T, D) -> (B, H, T, D) -> (B, T, H*D)
+        var context = probabilities.matmul(v).view(b, _heads, t, _headDim).transpose(1, 2).reshape(b, t, _heads * _headDim);
         return o_proj.forward(context).MoveToOuterDisposeScope();
-    }
-
-    private Tensor RepeatKv(Tensor kv)
-    {
-        if (_heads == _kvHeads) return kv;
-        long b = kv.shape[0], l = kv.shape[2];
-        // (B, Hkv, L, D) -> (B, Hkv, rep, L, D) -> (B, H, L, D), like Hugging Face repeat_kv
-        return kv.unsqueeze(2).expand(b, _kvHeads, _heads / _kvHeads, l, _headDim).reshape(b, _heads, l, _headDim);
     }
 }

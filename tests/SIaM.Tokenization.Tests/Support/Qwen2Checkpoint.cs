@@ -3,7 +3,7 @@ namespace SIaM.Tokenization.Tests.Support;
 /// <summary>
 /// Qwen2 / Qwen2.5 tokenizer from a Qwen2 vocab.json + merges.txt (model-fixtures/qwen2-bpe): NFC normalizer, Qwen2's
 /// Split regex (single digits) + ByteLevel, BPE without ignore_merges, Qwen2.5's 22 added tokens from 151643, and
-/// Qwen2-Instruct's chat template. Null when the fixture folder is absent.
+/// Qwen2-Instruct's chat template. Committed under Fixtures/qwen2-bpe (../shared has no Qwen2 tokenizer file).
 /// </summary>
 internal static class Qwen2Checkpoint
 {
@@ -23,7 +23,7 @@ internal static class Qwen2Checkpoint
         "<|fim_suffix|>", "<|fim_pad|>", "<|repo_name|>", "<|file_sep|>",
     ];
 
-    public static string Source => Path.Combine(Fixtures.ModelFixtures, "qwen2-bpe");
+    public static string Source => Path.Combine(AppContext.BaseDirectory, "Fixtures", "qwen2-bpe");
 
     public static string? Write(string directory)
     {

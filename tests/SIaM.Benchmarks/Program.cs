@@ -1,0 +1,34 @@
+using System.Globalization;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
+using SIaM.Benchmarks;
+
+// dotnet run -c Release --project tests/SIaM.Benchmarks            → BenchmarkDotNet (short job) + sympy table
+// dotnet run -c Release --project tests/SIaM.Benchmarks -- --quick → Stopwatch measurement + sympy table (≈ 15 s)
+var quick = args.Contains("--quick");
+var seconds = quick ? 3.0 : 5.0;
+var ours = new Dictionary<string, double>();
+if (quick)
+{
+    foreach (var set in new[] { "numeric", "symbolic" }) ours[set] = QuickMeasure.PairsPerSecond(set, seconds);
+}
+else
+{
+    var summary = BenchmarkRunner.Run<GraderBenchmarks>(DefaultConfig.Instance, args);
+    foreach (var report in summary.Reports)
+    {
+        if (report.ResultStatistics is not { } stats) continue;
+        ours[report.BenchmarkCase.Descriptor.WorkloadMethod.Name.ToLowerInvariant()] = 1e9 / stats.Mean; // ns per pair
+    }
+}
+
+Console.WriteLine();
+Console.WriteLine($"| pairs | SIaM grader (pairs/s/core) | sympy simplify(a-b)==0 (pairs/s/core) | ratio |");
+Console.WriteLine("| --- | ---: | ---: | ---: |");
+foreach (var set in new[] { "numeric", "symbolic" })
+{
+    var baseline = SympyBaseline.PairsPerSecond(set, seconds);
+    var mine = ours.GetValueOrDefault(set);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {set} ({PairSet.Load(set).Count}) | {mine:N0} | {(baseline is { } b ? b.ToString("N0", CultureInfo.InvariantCulture) : "n/a")} | {(baseline is { } c && c > 0 ? $"{mine / c:N0}x" : "n/a")} |"));
+}
