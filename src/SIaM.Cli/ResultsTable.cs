@@ -9,6 +9,7 @@ internal static class ResultsTable
 {
     public static void Print(RunResults results, string outDirectory)
     {
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 160; // logs: never wrap the table
         var table = new Table().AddColumns("benchmark", "n", "graded", "correct", "accuracy", "± stderr", "missing", "exec errors");
         foreach (var (id, b) in results.Benchmarks)
         {
@@ -16,7 +17,7 @@ internal static class ResultsTable
             table.AddRow(id, Int(b.N), Int(b.Graded), Int(b.Correct), Pct(b.Accuracy), Pct(b.StandardError), Int(b.Missing), Int(execErrors));
         }
         foreach (var (name, s) in results.Suites)
-            table.AddRow($"[bold]{Markup.Escape(name)}[/]{(s.Complete ? "" : " (partial)")}", "", Int(s.Graded), Int(s.Correct), Pct(s.Accuracy), "", "", "");
+            table.AddRow($"[bold]{Markup.Escape(name)}[/]{(s.Complete ? "" : $" ({s.Benchmarks.Count} of suite)")}", "", Int(s.Graded), Int(s.Correct), Pct(s.Accuracy), "", "", "");
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"results: [link]{Markup.Escape(Path.Combine(outDirectory, "results.json"))}[/]");
     }

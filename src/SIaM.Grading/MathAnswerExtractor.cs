@@ -87,6 +87,6 @@ public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384) : I
     [GeneratedRegex(@"-?\d[\d,]*(?:\.\d+)?(?:/\d+)?%?", RegexOptions.NonBacktracking)]
     private static partial Regex Number();
 
-    [GeneratedRegex(@"^\d{1,3}(,\d{3})+(\.\d+)?%?$", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^\d{1,3}(,\d{3})+(\.\d+)?%?$")]
     private static partial Regex Thousands();
 }

@@ -81,12 +81,12 @@ public static partial class ReferenceParser
         return Words().IsMatch(text) ? new ParsedReference(true, text.ToLowerInvariant(), "text") : new ParsedReference(false, text, "unparsed");
     }
 
-    [GeneratedRegex(@"^[A-Ea-e]+$", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^[A-Ea-e]+$")]
     private static partial Regex ChoiceLetters();
 
-    [GeneratedRegex(@"^\d+(\s*:\s*\d+)+(\s*[ap]m)?$|^\d+\s*[ap]m$", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\d+(\s*:\s*\d+)+(\s*[ap]m)?$|^\d+\s*[ap]m$", RegexOptions.IgnoreCase)]
     private static partial Regex TimeOrRatio();
 
-    [GeneratedRegex(@"^[\p{L}①-⑩][\p{L}①-⑩\s'.\-]*$", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^[\p{L}①-⑩][\p{L}①-⑩\s'.\-]*$")]
     private static partial Regex Words();
 }

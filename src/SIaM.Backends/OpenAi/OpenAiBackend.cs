@@ -11,8 +11,8 @@ namespace SIaM.Backends.OpenAi;
 /// An OpenAI-compatible endpoint (vLLM, SGLang, TGI, llama.cpp server, <c>siam serve</c>). One HTTP request per
 /// generation request, all of a batch at once (wrap it in <see cref="ConcurrencyLimitedBackend"/> to bound them).
 /// Transient failures are retried (<see cref="RetryPipeline"/>); a request that still fails becomes
-/// <see cref="Completion.Failed"/>. 400/413/422 fail that request at once; other 4xx throw
-/// <see cref="BackendRequestException"/> for the whole batch.
+/// <see cref="Completion.Failed"/>. 400/413/422 fail that request at once; other 4xx, and a server that cannot be
+/// reached at all after the retries, throw <see cref="BackendRequestException"/> for the whole batch.
 /// </summary>
 public sealed class OpenAiBackend : IModelBackend
 {
@@ -69,6 +69,13 @@ public sealed class OpenAiBackend : IModelBackend
         {
             await batch.CancelAsync().ConfigureAwait(false);
             throw;
+        }
+        catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
+        {
+            // Nothing answers at all: the run cannot succeed, so stop it rather than record every request as failed.
+            await batch.CancelAsync().ConfigureAwait(false);
+            throw new BackendRequestException(
+                $"cannot connect to {_endpoint} after {_options.MaxRetries + 1} attempts: {Describe(e)}; is the server running?");
         }
         catch (Exception e) when (e is TransientBackendException or HttpRequestException or IOException or TimeoutRejectedException)
         {

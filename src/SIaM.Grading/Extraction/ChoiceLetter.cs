@@ -21,7 +21,7 @@ public static partial class ChoiceLetter
     }
 
     [GeneratedRegex(@"^(?:(?:the )?(?:answer|option|choice)(?: is)?:?\s*|答案(?:是|为|选)?\s*[:：]?\s*|选项?\s*)?[\(\[（]?(?<l>[A-Ea-e])[\)\]）]?[\.:：、]?(?:\s.*)?$",
-        RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+        RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex WholePattern();
 
     [GeneratedRegex(@"(?:answer is|answer:|option|choice|答案是|答案为|答案[:：]|选择?项?|故选|应选)\s*[:：]?\s*[\(\[（]?(?<l>[A-E])\b|[\(（](?<l>[A-E])[\)）]",

@@ -35,8 +35,8 @@ public static partial class LatexNormalizer
     {
         var s = text.Length > maxLength ? text[..maxLength] : text;
         s = FullWidth.ToAscii(s);
-        s = ThinSpaceThousands().Replace(s, "$1$2");
-        s = RepeatingDecimal(s);
+        if (s.Contains(@"\,", StringComparison.Ordinal)) s = ThinSpaceThousands().Replace(s, "$1$2");
+        if (s.Contains(@"\overline", StringComparison.Ordinal)) s = RepeatingDecimal(s);
         s = Unwrap(s);
         s = s.Replace(@"\\", "\u0001", StringComparison.Ordinal); // keep row breaks apart from "\ " spacing
         foreach (var (from, to) in Replacements) s = s.Replace(from, to, StringComparison.Ordinal);
@@ -109,7 +109,7 @@ public static partial class LatexNormalizer
     private static string StripUnits(string s)
     {
         if (!s.Any(char.IsAsciiDigit)) return s;
-        var glued = GluedUnit().Match(s);
+        var glued = s.Length < 40 ? GluedUnit().Match(s) : System.Text.RegularExpressions.Match.Empty;
         if (glued.Success && (UnitWords.English.Contains(glued.Groups[2].Value) || UnitWords.SingleLetter.Contains(glued.Groups[2].Value)))
             return glued.Groups[1].Value;
         var words = s.Split(' ');
@@ -143,7 +143,7 @@ public static partial class LatexNormalizer
         return stripped.Any(char.IsAsciiLetterOrDigit) ? stripped : s;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(-?[0-9][0-9.,/]*)\s*([a-zA-Z]+)(\^\{?[23]\}?)?$", System.Text.RegularExpressions.RegexOptions.NonBacktracking)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(-?[0-9][0-9.,/]*)\s*([a-zA-Z]+)(\^\{?[23]\}?)?$")]
     private static partial System.Text.RegularExpressions.Regex GluedUnit();
 
     /// <summary><c>0.\overline{3}</c> → <c>1/3</c>: a repeating decimal as an exact fraction.</summary>
@@ -159,10 +159,10 @@ public static partial class LatexNormalizer
         return s[..m.Index] + $"(({all - head})/({den}))" + s[(m.Index + m.Length)..];
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(\d*)\.(\d*)\\overline\{(\d+)\}", System.Text.RegularExpressions.RegexOptions.NonBacktracking)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(\d*)\.(\d*)\\overline\{(\d+)\}")]
     private static partial System.Text.RegularExpressions.Regex Repeating();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(\d)\\,(\d{3})", System.Text.RegularExpressions.RegexOptions.NonBacktracking)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(\d)\\,(\d{3})")]
     private static partial System.Text.RegularExpressions.Regex ThinSpaceThousands();
 
     internal static bool IsCjk(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';

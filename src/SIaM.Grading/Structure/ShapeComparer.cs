@@ -176,6 +176,6 @@ internal static partial class ShapeComparer
     private static SeqShape Interval(char open, string low, string high, char close) =>
         new(open, close, [new ScalarShape(low), new ScalarShape(high)]);
 
-    [GeneratedRegex(@"^[a-zA-Z](_\{?[a-zA-Z0-9]+\}?)?(\([a-z]\))?$", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^[a-zA-Z](_\{?[a-zA-Z0-9]+\}?)?(\([a-z]\))?$")]
     private static partial Regex Label();
 }

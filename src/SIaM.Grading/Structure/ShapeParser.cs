@@ -15,15 +15,15 @@ public static partial class ShapeParser
     private static Shape Parse(string s, bool allowThousands, int depth)
     {
         if (depth > MaxDepth || s.Length == 0) return new ScalarShape(s);
-        if (allowThousands && Thousands().IsMatch(s)) return new ScalarShape(s.Replace(",", ""));
+        if (allowThousands && s.Contains(',') && Thousands().IsMatch(s)) return new ScalarShape(s.Replace(",", ""));
         if (Matrix(s) is { } matrix) return matrix;
 
         var union = Braces.SplitTopLevel(s, @"\cup");
         if (union.Count > 1 && union.Count <= MaxItems)
             return new UnionShape(union.Select(p => Parse(p.Trim(), false, depth + 1)).ToList());
 
-        if (Membership().Match(s) is { Success: true } member) return Parse(member.Groups[1].Value, false, depth + 1);
-        if (SetBuilder().Match(s) is { Success: true } builder && Relation(builder.Groups[1].Value.Trim()) is { } condition) return condition;
+        if (s.Contains(@"\in", StringComparison.Ordinal) && Membership().Match(s) is { Success: true } member) return Parse(member.Groups[1].Value, false, depth + 1);
+        if (s.StartsWith(@"\{", StringComparison.Ordinal) && SetBuilder().Match(s) is { Success: true } builder && Relation(builder.Groups[1].Value.Trim()) is { } condition) return condition;
         if (Bracketed(s, depth) is { } seq) return seq;
 
         var list = SplitList(s);
@@ -101,7 +101,7 @@ public static partial class ShapeParser
 
     private static MatrixShape? Matrix(string s)
     {
-        var begin = MatrixBegin().Match(s);
+        var begin = s.Contains(@"\begin", StringComparison.Ordinal) ? MatrixBegin().Match(s) : Match.Empty;
         if (begin.Success)
         {
             var end = s.IndexOf(@"\end{", begin.Index + begin.Length, StringComparison.Ordinal);
@@ -118,15 +118,15 @@ public static partial class ShapeParser
         return new MatrixShape(list.Select(r => (IReadOnlyList<string>)Braces.SplitTopLevel(r[1..^1], ",").Select(x => x.Trim()).ToList()).ToList());
     }
 
-    [GeneratedRegex(@"^[a-zA-Z]\s*\\in\s*(.+)$", RegexOptions.NonBacktracking | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^[a-zA-Z]\s*\\in\s*(.+)$", RegexOptions.Singleline)]
     private static partial Regex Membership();
 
-    [GeneratedRegex(@"^\\\{\s*[a-zA-Z]\s*\|(.+)\\\}$", RegexOptions.NonBacktracking | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^\\\{\s*[a-zA-Z]\s*\|(.+)\\\}$", RegexOptions.Singleline)]
     private static partial Regex SetBuilder();
 
-    [GeneratedRegex(@"^-?\d{1,3}(,\d{3})+(\.\d+)?$", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^-?\d{1,3}(,\d{3})+(\.\d+)?$")]
     private static partial Regex Thousands();
 
-    [GeneratedRegex(@"\\begin\{[pbvBV]?matrix\}|\\begin\{array\}\{[^}]*\}", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\\begin\{[pbvBV]?matrix\}|\\begin\{array\}\{[^}]*\}")]
     private static partial Regex MatrixBegin();
 }

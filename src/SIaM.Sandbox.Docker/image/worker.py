@@ -213,9 +213,11 @@ class Capture:
         self.open_fds = {out_r, err_r}
 
     def pump(self, timeout):
-        if not self.open_fds:
-            return False
-        ready, _, _ = select.select(list(self.open_fds), [], [], timeout)
+        ready, _, _ = select.select(list(self.open_fds) + [PROTO_IN], [], [], timeout)
+        if PROTO_IN in ready:
+            # The host never writes while a program runs: this is EOF (the host went away) or a protocol breach.
+            kill_everything()
+            sys.exit(0)
         for fd in ready:
             data = os.read(fd, CHUNK)
             if not data:
@@ -255,10 +257,7 @@ def run(req):
         if remaining <= 0:
             verdict = "timeout"
             break
-        if cap.open_fds:
-            cap.pump(min(remaining, 0.01))
-        else:
-            time.sleep(0.0005)
+        cap.pump(min(remaining, 0.01 if cap.open_fds else 0.0005))
         if cap.over_limit:
             verdict = "output_limit"
             break
@@ -266,7 +265,7 @@ def run(req):
         if wpid == pid:
             exit_info = (wstatus, rusage)
             # Descendants may still hold the pipes open: take what is already there, then stop.
-            while cap.pump(0) and not cap.over_limit:
+            while cap.open_fds and cap.pump(0) and not cap.over_limit:
                 pass
             break
     duration_ms = (time.monotonic() - start) * 1000.0

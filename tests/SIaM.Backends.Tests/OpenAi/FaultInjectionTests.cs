@@ -143,6 +143,23 @@ public sealed class FaultInjectionTests
     }
 
     [Test]
+    public async Task A_server_that_is_not_running_stops_the_batch_with_a_clear_message()
+    {
+        // Arrange
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        await using var backend = Clients.Backend(Clients.Fast(new Uri($"http://127.0.0.1:{port}/v1"), retries: 2));
+
+        // Act
+        var failure = await Assert.ThrowsAsync<BackendRequestException>(() => backend.GenerateAsync(Requests.Many(4), CancellationToken.None));
+
+        // Assert
+        Assert.That(failure!.Message, Does.StartWith($"cannot connect to http://127.0.0.1:{port}/v1/chat/completions after 3 attempts").And.EndWith("is the server running?"));
+    }
+
+    [Test]
     public async Task Cancellation_stops_a_batch_that_waits_on_a_hung_server()
     {
         // Arrange

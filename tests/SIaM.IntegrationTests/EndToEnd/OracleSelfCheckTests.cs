@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+
+namespace SIaM.IntegrationTests.EndToEnd;
+
+/// <summary>
+/// The harness's self-check: programs built from the reference equations and programs the data carries, run in the
+/// real Docker sandbox and graded, must score ≈ 100%. The known misses are data quirks listed in
+/// benchmarks-data/oracle-misses.md; a drop below these floors is a harness regression.
+/// </summary>
+[Category("Docker")]
+public sealed class OracleSelfCheckTests
+{
+    private static readonly Dictionary<string, double> Floors = new()
+    {
+        ["gsm8k"] = 0.99, ["svamp"] = 0.99, ["asdiv"] = 0.83, ["gsm_hard"] = 0.99, ["ape210k"] = 0.99, ["math23k"] = 0.99,
+    };
+
+    [Test]
+    public async Task Scores_nearly_everything_on_every_set_that_carries_reference_programs()
+    {
+        // Arrange
+        DockerGate.Require();
+        using var temp = new TempDirectory();
+        var outDir = temp.File("oracle");
+
+        // Act
+        var outcome = await Siam.RunAsync(temp.Path, "eval", "--model", "oracle:", "--benchmarks", string.Join(",", Floors.Keys),
+            "--sandbox", "docker", "--out", outDir);
+
+        // Assert
+        Assert.That(outcome.ExitCode, Is.EqualTo(0), outcome.Stderr);
+        var benchmarks = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "results.json")))!["benchmarks"]!;
+        Assert.Multiple(() =>
+        {
+            foreach (var (id, floor) in Floors)
+            {
+                var result = benchmarks[id]!;
+                Assert.That(result["accuracy"]!.GetValue<double>(), Is.GreaterThanOrEqualTo(floor), $"{id}: {result.ToJsonString()}");
+                Assert.That(result["sandbox_failures"]!.GetValue<int>(), Is.Zero, id);
+            }
+        });
+    }
+}
