@@ -48,6 +48,8 @@ public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384) : I
         }
         if (kind == AnswerKind.MultiBlank && LastLine(t) is { } line && line.Contains(';'))
             return new ExtractedAnswer(line, "multi-blank");
+        // A reply that is only an answer ("\pm 2021", "x = 5") is taken whole: its last number would drop the ± or the sign.
+        if (BareAnswer(t) is { } bare) return new ExtractedAnswer(bare, "bare-answer");
         return LastNumber(t) is { } number ? new ExtractedAnswer(number, "last-number") : ExtractedAnswer.None;
     }
 
@@ -61,6 +63,22 @@ public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384) : I
         AnswerKind.List when boxes.Count > 1 => string.Join(", ", boxes),
         _ => boxes[^1],
     };
+
+    private static string? BareAnswer(string text)
+    {
+        var s = text.Trim();
+        if (s.Length == 0 || s.Length > 200 || s.Contains('\n')) return null;
+        var cjk = s.Count(c => c >= '\u4e00' && c <= '\u9fff');
+        if (cjk > 4) return null;
+        var withoutCommands = LatexCommand().Replace(s, " ");
+        return ProseWord().IsMatch(withoutCommands) ? null : s;
+    }
+
+    [GeneratedRegex(@"\\[a-zA-Z]+(\{[a-zA-Z ]*\})?")]
+    private static partial Regex LatexCommand();
+
+    [GeneratedRegex(@"[a-zA-Z]{4,}")]
+    private static partial Regex ProseWord();
 
     private static string? LastLine(string s) =>
         s.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0);

@@ -64,6 +64,12 @@ public sealed class MathEquivalenceChecker(GradingOptions? options = null) : IEq
     {
         var refLetter = ChoiceLetter.Whole(reference) ?? reference.Trim().ToUpperInvariant();
         var p = FullWidth.ToAscii(prediction).Trim();
+        if (refLetter.Length > 1 && ChoiceLetter.Set(reference) is { } refSet)
+        {
+            // Multiple-answer question: the set of letters must match exactly.
+            var predSet = ChoiceLetter.Set(p) ?? ChoiceLetter.Set(LatexNormalizer.Normalize(p, _options.MaxInputLength));
+            return new Equivalence(predSet == refSet, "choice-set", predSet ?? p, refSet);
+        }
         var letter = ChoiceLetter.Whole(p) ?? ChoiceLetter.Whole(LatexNormalizer.Normalize(p, _options.MaxInputLength));
         if (letter is not null)
             return new Equivalence(letter == refLetter, "choice", letter, refLetter);

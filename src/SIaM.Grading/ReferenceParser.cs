@@ -87,6 +87,6 @@ public static partial class ReferenceParser
     [GeneratedRegex(@"^\d+(\s*:\s*\d+)+(\s*[ap]m)?$|^\d+\s*[ap]m$", RegexOptions.IgnoreCase)]
     private static partial Regex TimeOrRatio();
 
-    [GeneratedRegex(@"^[\p{L}①-⑩][\p{L}①-⑩\s'.\-]*$")]
+    [GeneratedRegex(@"^[\p{L}①-⑩][\p{L}\p{N}①-⑩\s'.,\-]*$")]
     private static partial Regex Words();
 }

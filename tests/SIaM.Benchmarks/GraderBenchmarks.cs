@@ -4,8 +4,10 @@ using SIaM.Grading;
 
 namespace SIaM.Benchmarks;
 
-/// <summary>Pairs graded per second by <see cref="MathEquivalenceChecker"/> (one thread); one operation is one pair.</summary>
-[ShortRunJob]
+/// <summary>
+/// Pairs graded per second by <see cref="MathEquivalenceChecker"/> (one thread); one operation is one pair. Program.cs runs
+/// it as a short job in-process (no generated project is built, so nothing collides with other builds).
+/// </summary>
 [MemoryDiagnoser]
 public class GraderBenchmarks
 {

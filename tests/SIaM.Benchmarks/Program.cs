@@ -1,9 +1,11 @@
 using System.Globalization;
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using BenchmarkDotNet.Running;
 using SIaM.Benchmarks;
 
-// dotnet run -c Release --project tests/SIaM.Benchmarks            → BenchmarkDotNet (short job) + sympy table
+// dotnet run -c Release --project tests/SIaM.Benchmarks            → BenchmarkDotNet (short job, in-process) + sympy table
 // dotnet run -c Release --project tests/SIaM.Benchmarks -- --quick → Stopwatch measurement + sympy table (≈ 15 s)
 var quick = args.Contains("--quick");
 var seconds = quick ? 3.0 : 5.0;
@@ -14,7 +16,8 @@ if (quick)
 }
 else
 {
-    var summary = BenchmarkRunner.Run<GraderBenchmarks>(DefaultConfig.Instance, args);
+    var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
+    var summary = BenchmarkRunner.Run<GraderBenchmarks>(config, args);
     foreach (var report in summary.Reports)
     {
         if (report.ResultStatistics is not { } stats) continue;

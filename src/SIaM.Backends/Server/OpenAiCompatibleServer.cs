@@ -41,11 +41,8 @@ public sealed class OpenAiCompatibleServer : IAsyncDisposable
     /// <summary>The model id clients must send.</summary>
     public string ModelName => _modelName;
 
-    /// <summary>Sizes of the batches passed to the backend so far.</summary>
-    public IReadOnlyList<int> BatchSizes
-    {
-        get { lock (_batcher.BatchSizes) return _batcher.BatchSizes.ToArray(); }
-    }
+    /// <summary>The batches passed to the backend so far.</summary>
+    public BatchStatistics Statistics => _batcher.Statistics;
 
     /// <summary>Starts listening; the backend stays owned by the caller.</summary>
     /// <exception cref="InputException">The host is not an IP address or <c>localhost</c>, or the port is out of range.</exception>

@@ -25,8 +25,10 @@ internal sealed class RequestBatcher : IAsyncDisposable
         _loops = Enumerable.Range(0, Math.Max(1, options.MaxConcurrentBatches)).Select(_ => Task.Run(LoopAsync)).ToArray();
     }
 
-    /// <summary>Sizes of the batches passed to the backend so far, in order (for tests and logs).</summary>
-    public List<int> BatchSizes { get; } = [];
+    private BatchStatistics _statistics = BatchStatistics.None;
+
+    /// <summary>The batches passed to the backend so far.</summary>
+    public BatchStatistics Statistics => Volatile.Read(ref _statistics);
 
     public Task<Completion> GenerateAsync(GenerationRequest request, CancellationToken aborted)
     {
@@ -68,7 +70,9 @@ internal sealed class RequestBatcher : IAsyncDisposable
 
     private async Task RunAsync(List<Pending> batch)
     {
-        lock (BatchSizes) BatchSizes.Add(batch.Count);
+        BatchStatistics seen;
+        do seen = Volatile.Read(ref _statistics);
+        while (Interlocked.CompareExchange(ref _statistics, seen.Add(batch.Count), seen) != seen);
         try
         {
             var completions = await _backend.GenerateAsync(batch.Select(p => p.Request).ToArray(), _stop.Token).ConfigureAwait(false);

@@ -13,8 +13,8 @@ namespace SIaM.Cli.Commands;
 internal static class BenchGenerateCommand
 {
     private static readonly Option<string?> Tiny = new("--tiny") { Description = "tiny-random-llama folder (default: found under ../shared/model-fixtures)" };
-    private static readonly Option<int> NewTokens = new("--new-tokens") { Description = "Decode steps per measurement with the cache", DefaultValueFactory = _ => 32 };
-    private static readonly Option<int> UncachedNewTokens = new("--uncached-new-tokens") { Description = "Decode steps per measurement without the cache", DefaultValueFactory = _ => 4 };
+    private static readonly Option<int> NewTokens = new("--new-tokens") { Description = "Decode steps per measurement with the cache", DefaultValueFactory = _ => 16 };
+    private static readonly Option<int> UncachedNewTokens = new("--uncached-new-tokens") { Description = "Decode steps per measurement without the cache", DefaultValueFactory = _ => 3 };
     private static readonly Option<int> Repeats = new("--repeats") { Description = "Median of this many runs", DefaultValueFactory = _ => 3 };
     private static readonly Option<int> Threads = new("--threads") { Description = "libtorch intra-op threads", DefaultValueFactory = _ => 1 };
 

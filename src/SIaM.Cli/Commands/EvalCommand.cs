@@ -29,12 +29,13 @@ internal static class EvalCommand
     private static readonly Option<double> Tolerance = new("--tolerance") { Description = "Relative numeric tolerance of the grader", DefaultValueFactory = _ => 1e-4 };
     private static readonly Option<bool> AllowUnverified = new("--allow-unverified") { Description = "Accept data files whose sha256 differs from the manifest" };
     private static readonly Option<int> BatchSize = new("--batch-size") { Description = "Requests per backend call", DefaultValueFactory = _ => 16 };
+    private static readonly Option<string?> Cache = new("--cache") { Description = "Directory of the request cache (model backends that support it: openai)" };
     private static readonly Option<int> Concurrency = new("--concurrency") { Description = "Batches in flight", DefaultValueFactory = _ => 4 };
 
     public static Command Create()
     {
         var command = new Command("eval", "Evaluate a model on benchmarks; writes samples.jsonl, results.json and summary.csv");
-        foreach (var option in new Option[] { Model, Benchmarks, Prompt, Samples, Limit, Seed, Out, Data, Sandbox, FewShot, Temperature, TopP, TopK, MaxNewTokens, MaxToolRounds, Tolerance, AllowUnverified, BatchSize, Concurrency })
+        foreach (var option in new Option[] { Model, Benchmarks, Prompt, Samples, Limit, Seed, Out, Data, Sandbox, FewShot, Temperature, TopP, TopK, MaxNewTokens, MaxToolRounds, Tolerance, AllowUnverified, BatchSize, Concurrency, Cache })
             command.Options.Add(option);
         command.SetAction((result, ct) => RunAsync(result, ct));
         return command;
@@ -60,7 +61,7 @@ internal static class EvalCommand
         var root = DataLocator.Resolve(result.GetValue(Data));
         var benchmarks = spec.Benchmarks.Select(id => BenchmarkLoader.Load(id, root, result.GetValue(AllowUnverified))).ToList();
         var problems = benchmarks.SelectMany(b => b.Problems).ToDictionary(p => p.Id);
-        await using var backend = BackendFactory.Create(spec.Model, new BackendContext(problems, null));
+        await using var backend = BackendFactory.Create(spec.Model, new BackendContext(problems, result.GetValue(Cache)));
         await using var sandbox = await SandboxFactory.CreateAsync(spec.Sandbox, spec.Prompt, cancellationToken);
         var inputs = new EvalInputs(benchmarks, SIaM.Data.Suites.All, backend, sandbox,
             new MathAnswerExtractor(), new MathEquivalenceChecker(new GradingOptions { RelativeTolerance = spec.RelativeTolerance }));

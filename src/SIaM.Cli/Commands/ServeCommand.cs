@@ -45,6 +45,8 @@ internal static class ServeCommand
                 catch (OperationCanceledException)
                 {
                 }
+                var statistics = server.Statistics;
+                Console.WriteLine($"siam serve: stopped after {statistics.Requests} requests in {statistics.Batches} batches (largest {statistics.Largest})");
             }
             return ExitCodes.Success;
         });

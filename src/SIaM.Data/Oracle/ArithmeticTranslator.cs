@@ -18,7 +18,9 @@ internal static class ArithmeticTranslator
         ['［'] = "(", ['］'] = ")", ['：'] = "/", ['／'] = "/", ['＊'] = "*", ['·'] = "*", ['，'] = ",",
     };
 
-    public static string Translate(string expression)
+    /// <param name="expression">The dataset expression.</param>
+    /// <param name="variables">Single-letter unknowns to keep as Python names (a run like "xy" is x*y); other words are dropped.</param>
+    public static string Translate(string expression, IReadOnlySet<char>? variables = null)
     {
         var text = Normalize(expression);
         var python = new StringBuilder();
@@ -42,7 +44,16 @@ internal static class ArithmeticTranslator
                 var start = i;
                 while (i < text.Length && char.IsLetter(text[i])) i++;
                 var word = text[start..i].ToUpperInvariant();
-                if (word is "LCM" or "GCD")
+                if (variables is not null && text[start..i].All(variables.Contains))
+                {
+                    foreach (var variable in text[start..i])
+                    {
+                        if (previousIsValue) python.Append('*');
+                        python.Append(variable);
+                        previousIsValue = true;
+                    }
+                }
+                else if (word is "LCM" or "GCD")
                 {
                     if (previousIsValue) python.Append('*');
                     python.Append(word == "LCM" ? "_lcm" : "_gcd");

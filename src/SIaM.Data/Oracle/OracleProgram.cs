@@ -48,6 +48,7 @@ public static partial class OracleProgram
 
     private static string Equation(string equation, string reference)
     {
+        if (!XEquals().IsMatch(equation) && EquationSystem.TryBuild(equation, Style(reference)) is { } solved) return solved;
         var expression = EquationExpression(equation);
         return new StringBuilder(PythonPrelude.Text)
             .Append("# equation: ").Append(equation.ReplaceLineEndings(" ")).Append('\n')

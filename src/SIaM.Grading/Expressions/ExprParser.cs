@@ -7,7 +7,7 @@ namespace SIaM.Grading.Expressions;
 /// Parses LaTeX or Python math (<c>\frac{1}{2}</c>, <c>2\sqrt[3]{x}</c>, <c>Rational(1, 2)</c>, <c>x**2</c>) into an
 /// <see cref="Expr"/>. Total: null when the text is not a single expression or when the budget or depth runs out.
 /// </summary>
-public sealed class ExprParser
+public sealed partial class ExprParser
 {
     private const int MaxDepth = 120;
     private readonly List<Token> _tokens;
@@ -191,158 +191,11 @@ public sealed class ExprParser
         return result;
     }
 
-    /// <summary><c>2112_6</c>: digits in base 2–36 read as their value.</summary>
-    private Expr BaseLiteral(string digits)
-    {
-        _pos++;
-        var b = IsSymbol("{") ? ParseGroup() : Number(Next().Text);
-        if (b is not NumExpr { Value.IsInteger: true } nb || nb.Value.Num < 2 || nb.Value.Num > 36) throw new ParseAbort();
-        var radix = (int)nb.Value.Num;
-        var dot = digits.IndexOf('.');
-        var whole = dot >= 0 ? digits[..dot] + digits[(dot + 1)..] : digits;
-        BigInteger value = 0;
-        foreach (var c in whole)
-        {
-            var d = c - '0';
-            if (d < 0 || d >= radix) throw new ParseAbort();
-            value = value * radix + d;
-        }
-        var scale = dot >= 0 ? BigInteger.Pow(radix, digits.Length - dot - 1) : BigInteger.One;
-        return BigRational.Create(value, scale) is { } v ? new NumExpr(v) : throw new ParseAbort();
-    }
-
-    private string Subscript(string name)
-    {
-        while (IsSymbol("'")) { _pos++; name += "'"; }
-        if (!IsSymbol("_")) return name;
-        _pos++;
-        var sub = Next();
-        if (sub.Kind == TokenKind.Symbol && sub.Text == "{")
-        {
-            var parts = new List<string>();
-            var depth = 1;
-            while (Peek.Kind != TokenKind.End)
-            {
-                if (IsSymbol("{")) depth++;
-                if (IsSymbol("}") && --depth == 0) break;
-                parts.Add(Next().Text);
-            }
-            Expect("}");
-            name += "_" + string.Concat(parts);
-        }
-        else name += "_" + sub.Text;
-        while (IsSymbol("'")) { _pos++; name += "'"; }
-        return name;
-    }
-
     private Expr Parenthesised(string close)
     {
         var inner = ParseSum();
         Expect(close);
         return inner;
-    }
-
-    private Expr ParseName(string name)
-    {
-        switch (name)
-        {
-            case "pi" or "Pi": return new VarExpr(Constants.Pi);
-            case "oo" or "inf" or "infty": return new VarExpr(Constants.Inf);
-            case "E" or "I" when IsSymbol("_") || IsSymbol("'"): return new VarExpr(Subscript(name));
-            case "E": return new VarExpr(Constants.E);
-            case "I": return new VarExpr(Constants.I);
-            case "Rational" or "Fraction":
-            {
-                var args = CallArguments();
-                return args.Count == 2 ? new BinExpr('/', args[0], args[1]) : args.Count == 1 ? args[0] : throw new ParseAbort();
-            }
-            case "Integer" or "Float" or "sympify":
-            {
-                var args = CallArguments();
-                return args.Count >= 1 ? args[0] : throw new ParseAbort();
-            }
-            case "root":
-            {
-                var args = CallArguments();
-                return args.Count == 2 ? new CallExpr("root", args[0], args[1]) : throw new ParseAbort();
-            }
-            case "factorial": return new CallExpr("fact", SingleArgument());
-            case "frac": return ParseCommand("frac");
-        }
-        if (name.Length > 1 || name == "sqrt") return ParseFunction(name);
-        var variable = Subscript(name);
-        return new VarExpr(variable);
-    }
-
-    private List<Expr> CallArguments()
-    {
-        Expect("(");
-        var args = new List<Expr> { ParseSum() };
-        while (IsSymbol(",")) { _pos++; args.Add(ParseSum()); }
-        Expect(")");
-        return args;
-    }
-
-    private Expr SingleArgument()
-    {
-        if (IsSymbol("(")) { var args = CallArguments(); return args.Count == 1 ? args[0] : throw new ParseAbort(); }
-        if (IsSymbol("{")) return ParseGroup();
-        return ParsePower();
-    }
-
-    private Expr ParseCommand(string command)
-    {
-        switch (command)
-        {
-            case "frac" or "dfrac" or "tfrac" or "cfrac":
-                return new BinExpr('/', ParseGroup(), ParseGroup());
-            case "sqrt":
-            {
-                Expr? index = null;
-                if (IsSymbol("[")) { _pos++; index = ParseSum(); Expect("]"); }
-                var radicand = ParseGroup();
-                return index is null ? new CallExpr("sqrt", radicand) : new CallExpr("root", radicand, index);
-            }
-            case "pi": return new VarExpr(Constants.Pi);
-            case "infty" or "infin": return new VarExpr(Constants.Inf);
-            case "left" or "right" or "displaystyle" or "big" or "Big" or "bigl" or "bigr" or "Bigl" or "Bigr":
-                return ParseAtom();
-            case "lfloor": { var inner = ParseSum(); if (!IsCommand("rfloor")) throw new ParseAbort(); _pos++; return new CallExpr("floor", inner); }
-            case "lceil": { var inner = ParseSum(); if (!IsCommand("rceil")) throw new ParseAbort(); _pos++; return new CallExpr("ceil", inner); }
-            case "theta" or "alpha" or "beta" or "gamma" or "lambda" or "mu" or "omega" or "phi" or "varphi" or "sigma"
-                or "delta" or "rho" or "tau" or "epsilon" or "varepsilon" or "xi" or "eta" or "zeta" or "psi" or "kappa" or "nu"
-                or "chi" or "vartheta" or "Delta" or "Gamma" or "Omega" or "Phi" or "Sigma" or "Theta" or "Lambda" or "Psi" or "hbar" or "ell":
-                return new VarExpr(Subscript(command));
-            case "sin" or "cos" or "tan" or "cot" or "sec" or "csc" or "arcsin" or "arccos" or "arctan" or "sinh" or "cosh"
-                or "tanh" or "log" or "ln" or "lg" or "exp":
-                return ParseFunction(command);
-            case "binom" or "dbinom" or "tbinom":
-                return new CallExpr("binom", ParseGroup(), ParseGroup());
-            default: throw new ParseAbort();
-        }
-    }
-
-    private Expr ParseFunction(string name)
-    {
-        name = name switch { "asin" => "arcsin", "acos" => "arccos", "atan" => "arctan", "Abs" => "abs", _ => name };
-        Expr? power = null;
-        Expr? extra = null;
-        if (name is "log" && IsSymbol("_")) { _pos++; extra = ParseGroup(); }
-        if (IsSymbol("^")) { _pos++; power = ParseGroup(); }
-        Expr arg;
-        if (IsSymbol("("))
-        {
-            var args = CallArguments();
-            arg = args[0];
-            if (args.Count == 2 && name is "log" or "root") extra = args[1];
-            else if (args.Count != 1) throw new ParseAbort();
-        }
-        else if (IsSymbol("{")) arg = ParseGroup();
-        else arg = ParsePower();
-        if (name == "cbrt") { name = "root"; extra = new NumExpr(BigRational.FromInteger(3)); }
-        if (name == "lg") { name = "log"; extra = new NumExpr(BigRational.FromInteger(10)); }
-        Expr call = new CallExpr(name, arg, extra);
-        return power is null ? call : new BinExpr('^', call, power);
     }
 
     internal static BigInteger? SmallInteger(Expr e) =>

@@ -55,6 +55,7 @@ internal static class Lexer
                 var word = s[start..i];
                 if (Words.Contains(word)) tokens.Add(new Token(TokenKind.Name, word));
                 else if (i < s.Length && s[i] == '(' && word.Length > 1) return null; // unknown function call
+                else if (word.Length >= 4) return null; // a word ("Devon"), not a product of four variables
                 else foreach (var letter in word) tokens.Add(new Token(TokenKind.Name, letter.ToString()));
                 continue;
             }

@@ -113,6 +113,9 @@ public static partial class LatexNormalizer
         if (glued.Success && (UnitWords.English.Contains(glued.Groups[2].Value) || UnitWords.SingleLetter.Contains(glued.Groups[2].Value)))
             return glued.Groups[1].Value;
         var words = s.Split(' ');
+        // "18 ways", "65 children tickets": a number followed only by words is that number.
+        if (words.Length >= 2 && LooksNumeric(words[0]) && words.Skip(1).All(w => w.TrimEnd('.').Length >= 3 && w.TrimEnd('.').All(char.IsAsciiLetter)))
+            return words[0];
         if (words.Length == 2 && UnitWords.SingleLetter.Contains(StripPower(words[1])) && LooksNumeric(words[0])) return words[0];
         var kept = new List<string>(words.Length);
         foreach (var w in words)
@@ -125,7 +128,7 @@ public static partial class LatexNormalizer
         return kept.Count == 0 ? s : string.Join(' ', kept);
     }
 
-    private static bool LooksNumeric(string w) => w.Length > 0 && w.All(c => char.IsAsciiDigit(c) || c is '.' or '-' or '/' or ',');
+    private static bool LooksNumeric(string w) => w.Length > 0 && w.Any(char.IsAsciiDigit) && w.All(c => char.IsAsciiDigit(c) || c is '.' or '-' or '/' or ',' or '%');
 
     private static string StripPower(string w)
     {

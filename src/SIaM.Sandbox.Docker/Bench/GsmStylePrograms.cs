@@ -2,13 +2,16 @@ using System.Globalization;
 
 namespace SIaM.Sandbox.Docker.Bench;
 
-/// <summary>Deterministic GSM8K-style solution programs (each imports sympy), as a model would write them.</summary>
+/// <summary>
+/// Deterministic GSM8K-style solution programs as a model writes them: each imports sympy, then does a few lines of
+/// arithmetic (sympy rationals, fractions). No heavy symbolic work, so the executor's cost is what is measured.
+/// </summary>
 public static class GsmStylePrograms
 {
     private static readonly Func<int, int, int, string>[] Templates =
     [
         (a, b, c) => $"import sympy\napples = {a}\nprice = {b}\ndiscount = sympy.Rational({c % 50}, 100)\ntotal = apples * price * (1 - discount)\nprint(total)",
-        (a, b, c) => $"import sympy\nx = sympy.Symbol('x')\nsolution = sympy.solve(sympy.Eq({a} * x + {b}, {c * a + b}), x)\nprint(solution[0])",
+        (a, b, c) => $"import sympy\nhours = {a}\nrate = {b}\novertime = max(0, hours - 40) * rate * sympy.Rational(1, 2)\nprint(hours * rate + overtime)",
         (a, b, c) => $"import sympy\nweekly = {a} * {b}\nweeks = {c}\nsaved = weekly * weeks - {a}\nprint(saved)",
         (a, b, c) => $"import sympy\nfrom fractions import Fraction\nshare = Fraction({a}, {b + 1})\nprint(share * {c})",
         (a, b, c) => $"import sympy\neggs = {a + 16}\neaten = {b % 5}\nbaked = {c % 4}\nprint((eggs - eaten - baked) * 2)",

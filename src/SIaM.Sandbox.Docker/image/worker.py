@@ -1,8 +1,9 @@
 # SIaM sandbox worker: runs as PID 1 of a locked-down container, pre-imports the heavy modules once, and forks one
 # child per program under rlimits. Protocol on the container's stdin/stdout: frames of a 4-byte big-endian length and
 # a UTF-8 JSON object. Request {"id", "code", "cpu", "wall", "out", "err", "mem", "fsize"}; the reply carries
-# {"id", "status", "exit_code", "stdout", "stderr", "duration_ms", "truncated"}. A request with "ping" is answered
-# {"id", "pong": true} once the imports are done.
+# {"id", "status", "exit_code", "stdout", "stderr", "duration_ms", "truncated", "recycle"} ("recycle": the scratch
+# could not be wiped, so the host replaces this container). A request with "ping" is answered {"id", "pong": true}
+# once the imports are done. Stdin closing (the host went away) ends the worker, and the container auto-removes.
 import ctypes
 import gc
 import json
@@ -65,8 +66,12 @@ def write_frame(obj):
         data = data[os.write(PROTO_OUT, data):]
 
 
+OOM_FILES = [p for p in ("/sys/fs/cgroup/memory.events", "/sys/fs/cgroup/memory/memory.oom_control") if os.path.exists(p)]
+
+
 def oom_kills():
-    for path in ("/sys/fs/cgroup/memory.events", "/sys/fs/cgroup/memory/memory.oom_control"):
+    """The container's OOM-kill count (cgroup v2 or v1); 0 when the cgroup files are not visible."""
+    for path in OOM_FILES:
         try:
             with open(path) as f:
                 for line in f:

@@ -25,9 +25,12 @@ public sealed class SiamMarkElfVersionNeedWeak : Task
     [Required] public ITaskItem[] Files { get; set; } = Array.Empty<ITaskItem>();
     [Required] public string VersionName { get; set; } = "";
 
+    /// <summary>The libstdc++ to check instead of the system's (tests of the no-op path).</summary>
+    public string? SystemLibStdCxx { get; set; }
+
     public override bool Execute()
     {
-        var systemLib = FindSystemLibStdCxx();
+        var systemLib = string.IsNullOrEmpty(SystemLibStdCxx) ? FindSystemLibStdCxx() : SystemLibStdCxx;
         if (systemLib != null && Contains(File.ReadAllBytes(systemLib), Encoding.ASCII.GetBytes(VersionName + "\0")))
         {
             Log.LogMessage(MessageImportance.Low, $"{systemLib} defines {VersionName}: libLibTorchSharp.so left as it is.");
@@ -43,9 +46,12 @@ public sealed class SiamMarkElfVersionNeedWeak : Task
                 if (outcome == "patched")
                 {
                     var temporary = path + ".siam-patch.tmp";
+                    var copiedAt = File.GetLastWriteTimeUtc(path);
                     File.WriteAllBytes(temporary, bytes);
                     File.Delete(path);
                     File.Move(temporary, path);
+                    // Same size and time as the package's file: incremental builds then skip the copy and keep this one.
+                    File.SetLastWriteTimeUtc(path, copiedAt);
                     Log.LogMessage(MessageImportance.High, $"SIaM: marked the {VersionName} version need weak in {path}");
                 }
                 else

@@ -36,8 +36,9 @@ public sealed class ServerRoundTripTests
         Assert.That(completions.Select(c => c.Text), Is.EqualTo(expected));
         Assert.That(completions.Select(c => c.CompletionTokens), Is.All.EqualTo(7));
         Assert.That(completions[1].PromptTokens, Is.EqualTo(requests[1].PlainPrompt.Length));
-        Assert.That(server.BatchSizes.Sum(), Is.EqualTo(40));
-        Assert.That(server.BatchSizes.Max(), Is.InRange(2, 8), "requests from concurrent clients are batched, at most 8 at once");
+        Assert.That(server.Statistics.Requests, Is.EqualTo(40));
+        Assert.That(server.Statistics.Largest, Is.InRange(2, 8), "requests from concurrent clients are batched, at most 8 at once");
+        Assert.That(model.BatchSizes.Sum(), Is.EqualTo(40));
     }
 
     [Test]
@@ -76,7 +77,7 @@ public sealed class ServerRoundTripTests
 
         // Assert
         Assert.That(failure!.Message, Does.Contain("HTTP 404").And.Contain("The model 'other' does not exist; this server serves 'echo'"));
-        Assert.That(server.BatchSizes, Is.Empty);
+        Assert.That(server.Statistics, Is.EqualTo(BatchStatistics.None));
     }
 
     [Test]
@@ -115,7 +116,7 @@ public sealed class ServerRoundTripTests
         // Assert
         Assert.That(completions[0].Status, Is.EqualTo(CompletionStatus.Error));
         Assert.That(completions[0].Error, Does.Contain("HTTP 500").And.Contain("out of GPU memory (test)"));
-        Assert.That(server.BatchSizes, Has.Count.EqualTo(2));
+        Assert.That(server.Statistics.Batches, Is.EqualTo(2));
     }
 
     private sealed class FailingBackend : IModelBackend
