@@ -38,7 +38,7 @@ public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384) : I
             var boxed = JoinBoxes(boxes, kind);
             return new ExtractedAnswer(kind == AnswerKind.Choice ? Letter(boxed) ?? boxed : boxed, "boxed");
         }
-        if (AnswerPhrase.Last(t) is { } phrased)
+        if (AnswerPhrase.Last(t) is { } phrased && !IsProse(phrased))
             return new ExtractedAnswer(kind == AnswerKind.Choice ? Letter(phrased) ?? ChoiceLetter.Last(phrased) ?? phrased : phrased,
                 "answer-phrase");
         if (kind == AnswerKind.Choice)
@@ -63,6 +63,10 @@ public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384) : I
         AnswerKind.List when boxes.Count > 1 => string.Join(", ", boxes),
         _ => boxes[^1],
     };
+
+    /// <summary>"Answer: First, we compute the total" is the start of a solution, not an answer.</summary>
+    private static bool IsProse(string s) =>
+        !s.Any(char.IsAsciiDigit) && !s.Contains('\\') && ProseWord().Matches(s).Count >= 3;
 
     private static string? BareAnswer(string text)
     {

@@ -11,6 +11,14 @@ namespace SIaM.Grading;
 /// (canonical form, then random points), tuples, sets, intervals, matrices, equations, inequalities, ± answers,
 /// choice letters and multi-blank answers. Pure, total and bounded by <see cref="GradingOptions.Budget"/>.
 /// </summary>
+/// <remarks>
+/// Decision paths: <c>string</c> (same text), <c>rational</c> (exact big-integer rationals; two integers are only ever
+/// compared exactly), <c>numeric</c> (within the relative tolerance), <c>percent-variant</c>, <c>symbolic</c> (same
+/// canonical form), <c>symbolic-eval</c> (equal at seeded random points, variables taken positive), <c>tuple</c>,
+/// <c>set</c>, <c>interval</c>, <c>matrix</c>, <c>equation</c> (L−R proportional), <c>inequality</c>, <c>choice</c>,
+/// <c>choice-set</c>, <c>choice-text&gt;…</c>, <c>multi-blank</c> (<c>multi-blank&gt;i:…</c> names the first wrong blank),
+/// <c>structure</c> (shapes differ), <c>budget</c> (work budget spent), <c>no-answer</c>, <c>error:…</c> (a bug; never thrown).
+/// </remarks>
 public sealed class MathEquivalenceChecker(GradingOptions? options = null) : IEquivalenceChecker
 {
     private readonly GradingOptions _options = options ?? GradingOptions.Default;

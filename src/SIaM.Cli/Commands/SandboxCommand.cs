@@ -70,7 +70,7 @@ internal static class SandboxCommand
 
     private static Command Soak()
     {
-        var count = new Option<int>("--count") { Description = "Programs to run (4 benign : 1 hostile)", DefaultValueFactory = _ => 10_000 };
+        var count = new Option<int>("--count", "--programs") { Description = "Programs to run (4 benign : 1 hostile)", DefaultValueFactory = _ => 10_000 };
         var workers = new Option<int>("--workers") { Description = "Warm worker containers", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("soak", "Run many mixed benign/hostile programs; report wrong verdicts and leaked containers/processes (all must be 0)");
         command.Options.Add(count);
