@@ -9,20 +9,13 @@ namespace SIaM.Evaluation.Backends;
 /// answers with a Python program built from it, so the whole pipeline (prompt → execution → extraction → grading)
 /// should score ≈ 100% on those sets; every miss is a data quirk or a harness bug.
 /// </summary>
-public sealed class OracleBackend(IReadOnlyDictionary<string, Problem> problems) : IModelBackend
+public sealed class OracleBackend(IReadOnlyDictionary<string, Problem> problems) : AnsweringBackend
 {
     /// <inheritdoc />
-    public string Spec => "oracle:";
+    public override string Spec => "oracle:";
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<Completion>> GenerateAsync(IReadOnlyList<GenerationRequest> requests, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        IReadOnlyList<Completion> answers = requests.Select(Answer).ToList();
-        return Task.FromResult(answers);
-    }
-
-    private Completion Answer(GenerationRequest request)
+    protected override Completion Answer(GenerationRequest request)
     {
         if (request.AssistantPrefix.Length > 0)
             return Completion.Missing("the oracle answers in one program and never continues");
@@ -32,7 +25,4 @@ public sealed class OracleBackend(IReadOnlyDictionary<string, Problem> problems)
             ? new Completion($"```python\n{program.TrimEnd()}\n```")
             : Completion.Missing($"{request.ProblemId} carries no reference program or equation");
     }
-
-    /// <inheritdoc />
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

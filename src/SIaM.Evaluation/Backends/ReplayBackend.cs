@@ -10,7 +10,7 @@ namespace SIaM.Evaluation.Backends;
 /// <c>"id": "gsm8k/17"</c> instead of benchmark + index). A request with no recorded completion gets
 /// <see cref="Completion.Missing"/>; a continuation of a tool-integrated answer is never recorded, so it is missing too.
 /// </summary>
-public sealed class ReplayBackend : IModelBackend
+public sealed class ReplayBackend : AnsweringBackend
 {
     private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _completions;
 
@@ -21,7 +21,7 @@ public sealed class ReplayBackend : IModelBackend
     }
 
     /// <inheritdoc />
-    public string Spec { get; }
+    public override string Spec { get; }
 
     /// <summary>The problem ids the file has completions for.</summary>
     public IEnumerable<string> ProblemIds => _completions.Keys;
@@ -83,14 +83,7 @@ public sealed class ReplayBackend : IModelBackend
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<Completion>> GenerateAsync(IReadOnlyList<GenerationRequest> requests, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        IReadOnlyList<Completion> answers = requests.Select(Answer).ToList();
-        return Task.FromResult(answers);
-    }
-
-    private Completion Answer(GenerationRequest request)
+    protected override Completion Answer(GenerationRequest request)
     {
         if (request.AssistantPrefix.Length > 0)
             return Completion.Missing("a replay has no continuations of tool-integrated answers");
@@ -100,7 +93,4 @@ public sealed class ReplayBackend : IModelBackend
             ? new Completion(texts[request.SampleIndex])
             : Completion.Missing($"{request.ProblemId} has {texts.Count} recorded sample(s), not {request.SampleIndex + 1}");
     }
-
-    /// <inheritdoc />
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

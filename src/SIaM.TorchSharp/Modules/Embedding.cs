@@ -11,7 +11,10 @@ internal sealed class Embedding : nn.Module<Tensor, Tensor>
 
     public Embedding(long count, long dimension, Device device, ScalarType dtype) : base(nameof(Embedding))
     {
-        weight = new Parameter(empty([count, dimension], dtype, device), requires_grad: false);
+        // Same (C, V) storage layout as Linear, so that a tied lm_head multiplies by a contiguous matrix.
+        using var storage = empty([dimension, count], dtype, device);
+        using var transposed = storage.t();
+        weight = new Parameter(transposed, requires_grad: false);
         register_parameter(nameof(weight), weight);
     }
 

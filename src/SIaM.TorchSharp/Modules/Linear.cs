@@ -14,7 +14,7 @@ internal sealed class Linear : nn.Module<Tensor, Tensor>
     public Linear(long inFeatures, long outFeatures, bool hasBias, Device device, ScalarType dtype) : base(nameof(Linear))
     {
         // Stored as (in, out) and exposed as its transpose: linear() then multiplies by a contiguous (in, out) matrix,
-        // which libtorch's CPU GEMM runs about twice as fast as the transposed (out, in) layout for small batches.
+        // which libtorch's CPU GEMM ran 1.3× (1 row) to 1.5–2× (8 rows) faster here than the (out, in) layout.
         using var storage = empty([inFeatures, outFeatures], dtype, device);
         using var transposed = storage.t();
         weight = new Parameter(transposed, requires_grad: false);
