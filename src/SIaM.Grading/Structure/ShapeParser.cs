@@ -18,6 +18,14 @@ public static partial class ShapeParser
         if (allowThousands && s.Contains(',') && Thousands().IsMatch(s)) return new ScalarShape(s.Replace(",", ""));
         if (Matrix(s) is { } matrix) return matrix;
 
+        // "x \approx 1.3098", "\approx(2.32, 4.37)": the approximate value is the answer.
+        var approx = Braces.SplitTopLevel(s, @"\approx");
+        if (approx.Count > 1 && approx[^1].Trim().Length > 0) return Parse(approx[^1].Trim(), allowThousands, depth + 1);
+        // "-1<x \le 1:(-1,1]": a statement followed by its interval.
+        var colon = Braces.SplitTopLevel(s, ":");
+        if (colon.Count == 2 && colon[1].Trim() is { Length: > 2 } tail && tail[0] is '(' or '[')
+            return Parse(tail, allowThousands, depth + 1);
+
         var union = Braces.SplitTopLevel(s, @"\cup");
         if (union.Count > 1 && union.Count <= MaxItems)
             return new UnionShape(union.Select(p => Parse(p.Trim(), false, depth + 1)).ToList());
