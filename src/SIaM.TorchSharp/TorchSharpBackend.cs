@@ -82,8 +82,9 @@ public sealed class TorchSharpBackend : IModelBackend
         return results;
     }
 
+    // A request without messages is a raw completion prompt (e.g. /v1/completions through `siam serve`): no template.
     private IReadOnlyList<int> Encode(GenerationRequest request) =>
-        _tokenizer.ChatTemplate.IsPlain
+        _tokenizer.ChatTemplate.IsPlain || request.Messages.Count == 0
             ? _tokenizer.Encode(request.PlainPrompt)
             : _tokenizer.Encode(_tokenizer.ChatTemplate.Render(request.Messages, addGenerationPrompt: true) + request.AssistantPrefix, addSpecialTokens: false);
 
