@@ -54,6 +54,11 @@ public sealed class MathEquivalenceChecker(GradingOptions? options = null) : IEq
         var p = LatexNormalizer.Normalize(prediction, _options.MaxInputLength);
         var r = LatexNormalizer.Normalize(reference, _options.MaxInputLength);
         if (p.Length == 0) return new Equivalence(false, "no-answer", p, r);
+        if (RatioForm.AsQuotient(r) is { } ratio)
+        {
+            var asRatio = CompareNormalized(RatioForm.AsQuotient(p) ?? p, ratio, kind, ctx);
+            return new Equivalence(asRatio.Equal, "ratio>" + asRatio.Path, p, r);
+        }
         var v = CompareNormalized(p, r, kind, ctx);
         return new Equivalence(v.Equal, v.Path, p, r);
     }

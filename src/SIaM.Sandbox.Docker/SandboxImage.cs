@@ -7,7 +7,8 @@ namespace SIaM.Sandbox.Docker;
 
 /// <summary>
 /// The sandbox image of this build. Its tag is the content version, <c>siam-sandbox:&lt;12 hex&gt;</c> with the hex
-/// taken from sha256(Dockerfile + worker.py), so a changed worker always runs in a freshly built image.
+/// taken from sha256(Dockerfile + worker.py + build-offline.sh), so a changed worker or package list always runs in a
+/// freshly built image.
 /// </summary>
 public static class SandboxImage
 {
@@ -31,7 +32,7 @@ public static class SandboxImage
     public static void WriteBuildContext(string directory)
     {
         Directory.CreateDirectory(directory);
-        foreach (var name in new[] { "Dockerfile", "worker.py", "build-offline.sh" })
+        foreach (var name in BuildFiles)
             File.WriteAllBytes(Path.Combine(directory, name), ReadResource("image/" + name));
     }
 
@@ -60,9 +61,11 @@ public static class SandboxImage
         }
     }
 
+    private static string[] BuildFiles => ["Dockerfile", "worker.py", "build-offline.sh"];
+
     private static string ContentHash()
     {
-        var content = ReadResource("image/Dockerfile").Concat(ReadResource("image/worker.py")).ToArray();
+        var content = BuildFiles.SelectMany(name => ReadResource($"image/{name}")).ToArray();
         return Convert.ToHexStringLower(SHA256.HashData(content))[..12];
     }
 }

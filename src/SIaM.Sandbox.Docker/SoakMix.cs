@@ -17,7 +17,7 @@ public static class SoakMix
         new("disk_fill", "f = open('/tmp/f', 'wb')\nwhile True:\n    f.write(b'0' * (1 << 20))", ExecStatus.Error),
         new("segfault", "import ctypes\nctypes.string_at(0)", ExecStatus.Killed),
         new("thread_bomb", "import threading, time\nwhile True:\n    threading.Thread(target=time.sleep, args=(60,)).start()", ExecStatus.Error),
-        new("fork_bomb", "import os\nfor _ in range(200):\n    try:\n        os.fork()\n    except OSError:\n        pass\nos._exit(0)", ExecStatus.Ok),
+        new("fork_storm", "import os\nfor _ in range(80):\n    try:\n        if os.fork() == 0:\n            os._exit(0)\n    except OSError:\n        pass\nprint('f')", ExecStatus.Ok, "f\n"),
         new("close_fds", "import os\nos.closerange(0, 1024)", ExecStatus.Ok),
         new("read_stdin", "input()", ExecStatus.Error),
     ];

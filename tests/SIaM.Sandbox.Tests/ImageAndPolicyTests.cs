@@ -8,12 +8,12 @@ namespace SIaM.Sandbox.Tests;
 public sealed class ImageAndPolicyTests
 {
     [Test]
-    public void The_image_tag_is_the_content_hash_of_the_dockerfile_and_worker_in_the_source_tree()
+    public void The_image_tag_is_the_content_hash_of_the_dockerfile_worker_and_offline_build_script_in_the_source_tree()
     {
         // Arrange
         var imageDirectory = Path.Combine(RepositoryRoot(), "src", "SIaM.Sandbox.Docker", "image");
-        var content = File.ReadAllBytes(Path.Combine(imageDirectory, "Dockerfile"))
-            .Concat(File.ReadAllBytes(Path.Combine(imageDirectory, "worker.py"))).ToArray();
+        var content = new[] { "Dockerfile", "worker.py", "build-offline.sh" }
+            .SelectMany(name => File.ReadAllBytes(Path.Combine(imageDirectory, name))).ToArray();
 
         // Act
         var tag = SandboxImage.Tag;

@@ -11,8 +11,11 @@ namespace SIaM.Sandbox.Tests;
 /// </summary>
 internal static class SharedPool
 {
-    /// <summary>Tight limits so the hostile suite stays quick: 2 s of CPU, 5 s of wall clock.</summary>
-    public static readonly SandboxPolicy Policy = SandboxPolicy.Default with { CpuTimeSeconds = 2, WallClockSeconds = 5 };
+    /// <summary>
+    /// Tight limits so the hostile suite stays quick: 2 s of CPU, 10 s of wall clock (generous, so a busy CI machine
+    /// does not turn a memory or error verdict into a wall-clock timeout).
+    /// </summary>
+    public static readonly SandboxPolicy Policy = SandboxPolicy.Default with { CpuTimeSeconds = 2, WallClockSeconds = 10 };
 
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static DockerSandboxPool? _pool;

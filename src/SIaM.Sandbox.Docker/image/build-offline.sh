@@ -23,6 +23,8 @@ if [ ! -s "$BASE" ]; then
          "$ROOTFS"/usr/share/man "$ROOTFS"/usr/share/info "$ROOTFS"/usr/share/locale
   tar --numeric-owner -C "$ROOTFS" -cf "$BASE.tmp" .
   mv "$BASE.tmp" "$BASE"
+  rm -rf "$ROOTFS"
+  trap - EXIT
 fi
 STAGE="$(mktemp -d)"
 trap 'rm -rf "$STAGE"' EXIT
