@@ -9,14 +9,7 @@ namespace SIaM.IntegrationTests.EndToEnd;
 /// </summary>
 public sealed partial class ModelBackendEvalTests
 {
-    private static string TinyLlama => Path.Combine(FindShared(), "model-fixtures", "tiny-random-llama");
-
-    private static string FindShared()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (Directory.Exists(Path.Combine(dir.FullName, "shared", "model-fixtures"))) return Path.Combine(dir.FullName, "shared");
-        throw new DirectoryNotFoundException("../shared/model-fixtures not found above " + AppContext.BaseDirectory);
-    }
+    private static string TinyLlama => SharedFixtures.TinyLlama;
 
     [GeneratedRegex(@"--model '(openai:[^']+)'")]
     private static partial Regex ClientSpec();
