@@ -26,6 +26,7 @@ if [ "$sandbox" = docker ]; then
   if ! docker version >/dev/null 2>&1; then
     if [ "$(id -u)" = 0 ]; then
       bash src/SIaM.Sandbox.Docker/scripts/engine-up.sh >&2
+      trap 'bash src/SIaM.Sandbox.Docker/scripts/engine-down.sh >&2 || true' EXIT
     else
       echo "error: no Docker engine is reachable (DOCKER_HOST=${DOCKER_HOST:-unix:///var/run/docker.sock}); start one, or run as root to let this script start dockerd" >&2
       exit 2
@@ -35,4 +36,4 @@ if [ "$sandbox" = docker ]; then
 fi
 
 echo "== siam eval $*" >&2
-exec "$siam" eval "$@"
+"$siam" eval "$@"   # not exec: the engine this script started is stopped on exit

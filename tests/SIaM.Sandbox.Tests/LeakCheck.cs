@@ -19,8 +19,11 @@ internal static class LeakCheck
             Assert.That(processes, Has.Count.EqualTo(1),
                 $"container {container.ID[..12]} should run only its worker, found: {string.Join(" | ", processes)}");
         }
-        var stale = (await OrphanReaper.ListAsync(client, CancellationToken.None)).Where(c => c.State != "running").ToList();
-        Assert.That(stale, Is.Empty, "no stopped or created sandbox containers should be left");
+        // Only this test process's pools: other processes (e.g. the end-to-end tests running beside) have their own.
+        var ours = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var stale = (await OrphanReaper.ListAsync(client, CancellationToken.None))
+            .Where(c => c.State != "running" && c.Labels.TryGetValue(PoolLabels.Pid, out var pid) && pid == ours).ToList();
+        Assert.That(stale, Is.Empty, "no stopped or created sandbox containers of this process should be left");
     }
 
     /// <summary>The command lines of the processes inside a container, as the engine reports them.</summary>
