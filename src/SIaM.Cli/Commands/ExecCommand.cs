@@ -28,6 +28,7 @@ internal static class ExecCommand
             var results = programs.Select(p => pool.RunPythonAsync(p.Code, cancellationToken)).ToList();
             for (var i = 0; i < programs.Count; i++)
                 Console.Out.WriteLine(Line(programs[i].Id, await results[i]));
+            cancellationToken.ThrowIfCancellationRequested(); // interrupted: exit 130, not 0
             return ExitCodes.Success;
         });
         return command;
