@@ -26,6 +26,21 @@ public sealed class PoolLifecycleTests
         Assert.That(description, Does.Contain("sympy=").And.Contain("numpy="));
     }
 
+    [TestCase("x = /\nprint(x)\n", "SyntaxError")]
+    [TestCase("print(1 / 0)\n", "ZeroDivisionError")]
+    public async Task An_error_keeps_the_traceback_tail_in_stderr(string code, string error)
+    {
+        // Arrange
+        var pool = await SharedPool.GetAsync();
+
+        // Act
+        var result = await pool.RunPythonAsync(code, CancellationToken.None);
+
+        // Assert
+        Assert.That(result.Status, Is.EqualTo(ExecStatus.Error));
+        Assert.That(result.Stderr, Does.Contain(error).And.Contain("program.py"));
+    }
+
     [Test]
     public async Task Disposing_the_pool_removes_its_containers()
     {

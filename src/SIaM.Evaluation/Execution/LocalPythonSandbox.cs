@@ -43,12 +43,12 @@ public sealed class LocalPythonSandbox : ICodeSandbox
 
     private async Task<ExecResult> RunAsync(string code, string scratch, CancellationToken cancellationToken)
     {
-        var file = Path.Combine(scratch, "main.py");
-        await File.WriteAllTextAsync(file, code, cancellationToken);
-        var start = new ProcessStartInfo(_python, ["-I", file])
+        // The program comes on stdin, so tracebacks name "<stdin>", not a random scratch path: same code, same stderr.
+        var start = new ProcessStartInfo(_python, ["-I", "-"])
         {
             WorkingDirectory = scratch,
             RedirectStandardInput = true,
+            StandardInputEncoding = new UTF8Encoding(false),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -59,11 +59,16 @@ public sealed class LocalPythonSandbox : ICodeSandbox
         start.Environment["PYTHONIOENCODING"] = "utf-8";
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {_python}");
-        process.StandardInput.Close();
         var stdout = new CappedBuffer(_policy.StdoutLimitBytes, keepTail: false);
         var stderr = new CappedBuffer(_policy.StderrLimitBytes, keepTail: true);
         var readOut = stdout.ReadAllAsync(process.StandardOutput, () => Kill(process));
         var readErr = stderr.ReadAllAsync(process.StandardError, () => { });
+        try
+        {
+            await process.StandardInput.WriteAsync(code);
+            process.StandardInput.Close();
+        }
+        catch (IOException) { } // the interpreter is already gone; its exit code and stderr say why
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(_policy.WallClockSeconds));
         var timedOut = false;

@@ -31,10 +31,13 @@ public sealed record SampleRecord(
                            && Executions.All(e => e.Status != ExecStatus.SandboxFailure);
 }
 
-/// <summary>One program run for a sample. <see cref="DurationMs"/> is the only timing field.</summary>
-public sealed record ExecutionRecord(ExecStatus Status, int? ExitCode, string Stdout, string Stderr, bool Truncated, double DurationMs)
+/// <summary>
+/// One program run for a sample. It carries no timing, so that the same inputs and seed give byte-identical samples
+/// (run time is in <c>results.json</c>'s <c>timing</c>).
+/// </summary>
+public sealed record ExecutionRecord(ExecStatus Status, int? ExitCode, string Stdout, string Stderr, bool Truncated)
 {
     /// <summary>Records an executor result.</summary>
     public static ExecutionRecord From(ExecResult result) =>
-        new(result.Status, result.ExitCode, result.Stdout, result.Stderr, result.Truncated, Math.Round(result.DurationMs, 1));
+        new(result.Status, result.ExitCode, result.Stdout, result.Stderr, result.Truncated);
 }

@@ -123,9 +123,10 @@ def run_child(req, out_w, err_w):
         sys.argv = ["program.py"]
         random.seed(0)
         numpy.random.seed(0)
-        code = compile(req["code"], "program.py", "exec")
         status = 0
         try:
+            # compiled inside the try: a SyntaxError is the program's error, reported like any other
+            code = compile(req["code"], "program.py", "exec")
             exec(code, {"__name__": "__main__", "__builtins__": __builtins__})
         except SystemExit as e:
             if e.code is None:
@@ -152,6 +153,7 @@ def run_child(req, out_w, err_w):
         try:
             import traceback
             traceback.print_exc()
+            sys.stderr.flush()
         finally:
             os._exit(1)
 

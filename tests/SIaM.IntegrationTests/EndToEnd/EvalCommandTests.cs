@@ -68,7 +68,7 @@ public sealed class EvalCommandTests
         // Assert
         Assert.That(resumed.ExitCode, Is.EqualTo(0), resumed.Stderr);
         Assert.That(uninterrupted.ExitCode, Is.EqualTo(0), uninterrupted.Stderr);
-        Assert.That(Normalized.Samples(Path.Combine(killed, "samples.jsonl")), Is.EqualTo(Normalized.Samples(Path.Combine(whole, "samples.jsonl"))));
+        Assert.That(File.ReadAllText(Path.Combine(killed, "samples.jsonl")), Is.EqualTo(File.ReadAllText(Path.Combine(whole, "samples.jsonl"))));
         Assert.That(Normalized.Results(Path.Combine(killed, "results.json")), Is.EqualTo(Normalized.Results(Path.Combine(whole, "results.json"))));
         Assert.That(File.ReadAllText(Path.Combine(killed, "summary.csv")), Is.EqualTo(File.ReadAllText(Path.Combine(whole, "summary.csv"))));
     }
@@ -84,7 +84,7 @@ public sealed class EvalCommandTests
         var second = await Siam.RunAsync(temp.Path, Args(temp.File("b")));
 
         Assert.That((first.ExitCode, second.ExitCode), Is.EqualTo((0, 0)), first.Stderr + second.Stderr);
-        Assert.That(Normalized.Samples(temp.File("a/samples.jsonl")), Is.EqualTo(Normalized.Samples(temp.File("b/samples.jsonl"))));
+        Assert.That(File.ReadAllText(temp.File("a/samples.jsonl")), Is.EqualTo(File.ReadAllText(temp.File("b/samples.jsonl"))));
         Assert.That(Normalized.Results(temp.File("a/results.json")), Is.EqualTo(Normalized.Results(temp.File("b/results.json"))));
     }
 }
