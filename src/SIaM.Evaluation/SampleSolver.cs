@@ -65,7 +65,7 @@ public sealed class SampleSolver(
         state.Executions.Add(ExecutionRecord.From(result));
         state.Answer = result.Status == ExecStatus.Ok
             ? extractor.FromProgramOutput(result.Stdout, state.Item.Problem.AnswerKind)
-            : new ExtractedAnswer(null, "exec-" + System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(result.Status.ToString()));
+            : new ExtractedAnswer(null, "exec-" + VerdictNames.Name(result.Status));
     }
 
     private async Task RunToolRoundsAsync(List<State> states, CancellationToken cancellationToken)

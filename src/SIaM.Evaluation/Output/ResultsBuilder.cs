@@ -1,4 +1,5 @@
 using SIaM.Core.Backends;
+using SIaM.Core.Sandbox;
 using SIaM.Core.Scoring;
 
 namespace SIaM.Evaluation.Output;
@@ -23,7 +24,7 @@ public static class ResultsBuilder
             records.Count(r => r.CompletionStatus == CompletionStatus.Missing),
             records.Count(r => r.CompletionStatus == CompletionStatus.Error),
             records.Count(r => r.CompletionStatus == CompletionStatus.Ok && r.Correct is null),
-            Count(records.SelectMany(r => r.Executions).Select(e => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(e.Status.ToString()))),
+            Count(records.SelectMany(r => r.Executions).Select(e => VerdictNames.Name(e.Status))),
             Count(records.Where(r => r.CompletionStatus == CompletionStatus.Ok).Select(r => r.ExtractionMethod)));
     }
 

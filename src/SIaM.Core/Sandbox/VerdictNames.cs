@@ -1,6 +1,4 @@
-using SIaM.Core.Sandbox;
-
-namespace SIaM.Sandbox.Docker;
+namespace SIaM.Core.Sandbox;
 
 /// <summary>Maps verdicts to and from their snake_case wire names (<c>output_limit</c>, <c>sandbox_failure</c>).</summary>
 public static class VerdictNames
