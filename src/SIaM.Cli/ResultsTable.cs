@@ -1,5 +1,5 @@
 using System.Globalization;
-using SIaM.Evaluation.Output;
+using SIaM.Core.Runs;
 using Spectre.Console;
 
 namespace SIaM.Cli;

@@ -9,6 +9,7 @@ using SIaM.Core.Grading;
 using SIaM.Core.Prompts;
 using SIaM.Core.Sandbox;
 using SIaM.Evaluation.Output;
+using SIaM.Core.Runs;
 
 namespace SIaM.Evaluation;
 

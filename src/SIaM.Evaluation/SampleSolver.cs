@@ -3,7 +3,7 @@ using SIaM.Core.Completions;
 using SIaM.Core.Grading;
 using SIaM.Core.Prompts;
 using SIaM.Core.Sandbox;
-using SIaM.Evaluation.Output;
+using SIaM.Core.Runs;
 
 namespace SIaM.Evaluation;
 

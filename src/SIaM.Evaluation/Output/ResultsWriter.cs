@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
+using SIaM.Core.Runs;
 
 namespace SIaM.Evaluation.Output;
 
@@ -14,7 +15,7 @@ public static class ResultsWriter
     /// <summary>Writes both files.</summary>
     public static void Write(RunDirectory directory, RunResults results)
     {
-        AtomicFile.WriteText(directory.Results, JsonSerializer.Serialize(results, JsonFormat.Document) + "\n");
+        RunResultsFile.Write(directory.Results, results);
         AtomicFile.Write(directory.Summary, stream => WriteSummary(stream, results));
     }
 

@@ -1,5 +1,5 @@
 using SIaM.Core.Backends;
-using SIaM.Evaluation.Output;
+using SIaM.Core.Runs;
 
 namespace SIaM.Tests.Evaluation;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SIaM.Core;
 using SIaM.Core.Backends;
-using SIaM.Evaluation.Output;
+using SIaM.Core.Runs;
 
 namespace SIaM.Tests.Evaluation;
 

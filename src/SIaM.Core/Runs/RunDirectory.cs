@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SIaM.Core;
 
-namespace SIaM.Evaluation.Output;
+namespace SIaM.Core.Runs;
 
 /// <summary>
 /// The output directory of a run. <c>run.json</c> records the run's identity (spec, data hashes, versions); re-running
@@ -15,16 +15,28 @@ public sealed class RunDirectory
     /// <summary>The directory.</summary>
     public string Path { get; }
 
+    /// <summary>The identity file's name.</summary>
+    public const string IdentityFile = "run.json";
+
+    /// <summary>The samples file's name.</summary>
+    public const string SamplesFile = "samples.jsonl";
+
+    /// <summary>The results file's name.</summary>
+    public const string ResultsFile = "results.json";
+
+    /// <summary>The summary table's name.</summary>
+    public const string SummaryFile = "summary.csv";
+
     /// <summary><c>samples.jsonl</c>.</summary>
-    public string Samples => System.IO.Path.Combine(Path, "samples.jsonl");
+    public string Samples => System.IO.Path.Combine(Path, SamplesFile);
 
     /// <summary><c>results.json</c>.</summary>
-    public string Results => System.IO.Path.Combine(Path, "results.json");
+    public string Results => System.IO.Path.Combine(Path, ResultsFile);
 
     /// <summary><c>summary.csv</c>.</summary>
-    public string Summary => System.IO.Path.Combine(Path, "summary.csv");
+    public string Summary => System.IO.Path.Combine(Path, SummaryFile);
 
-    private string Identity => System.IO.Path.Combine(Path, "run.json");
+    private string Identity => System.IO.Path.Combine(Path, IdentityFile);
 
     /// <summary>Creates or reopens the directory for a run with <paramref name="identity"/>.</summary>
     public static RunDirectory Open(string path, JsonObject identity)

@@ -1,7 +1,7 @@
 using SIaM.Core.Backends;
 using SIaM.Core.Sandbox;
 
-namespace SIaM.Evaluation.Output;
+namespace SIaM.Core.Runs;
 
 /// <summary>One line of <c>samples.jsonl</c>: one problem × sample, everything needed to audit its grade.</summary>
 public sealed record SampleRecord(

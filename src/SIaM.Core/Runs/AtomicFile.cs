@@ -1,4 +1,4 @@
-namespace SIaM.Evaluation.Output;
+namespace SIaM.Core.Runs;
 
 /// <summary>Writes a file so that readers see the old content or the new, never half of it.</summary>
 public static class AtomicFile

@@ -1,4 +1,4 @@
-namespace SIaM.Evaluation.Output;
+namespace SIaM.Core.Runs;
 
 /// <summary>The content of <c>results.json</c>. Everything but <see cref="Timing"/> is a pure function of the samples and the spec.</summary>
 public sealed record RunResults(

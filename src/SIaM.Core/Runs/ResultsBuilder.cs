@@ -2,7 +2,7 @@ using SIaM.Core.Backends;
 using SIaM.Core.Sandbox;
 using SIaM.Core.Scoring;
 
-namespace SIaM.Evaluation.Output;
+namespace SIaM.Core.Runs;
 
 /// <summary>Aggregates sample records into per-benchmark and per-suite scores. Pure.</summary>
 public static class ResultsBuilder

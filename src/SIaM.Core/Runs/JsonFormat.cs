@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace SIaM.Evaluation.Output;
+namespace SIaM.Core.Runs;
 
 /// <summary>The one JSON format of every file a run writes: snake_case, enums as snake_case strings, readable Chinese.</summary>
 public static class JsonFormat

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using SIaM.Core;
 
-namespace SIaM.Evaluation.Output;
+namespace SIaM.Core.Runs;
 
 /// <summary>
 /// <c>samples.jsonl</c>: appended one flushed line per finished sample while a run goes on (so a killed run loses at most
@@ -16,13 +16,28 @@ public sealed class SamplesFile : IDisposable
     private SamplesFile(FileStream stream) => _stream = stream;
 
     /// <summary>
-    /// Reads the samples a previous attempt left. A torn last line (a run killed mid-write) is cut off; a malformed line
-    /// elsewhere is an error naming the file and line. Later lines for the same sample replace earlier ones.
+    /// Reads the samples a previous attempt left, for resuming. A torn last line (a run killed mid-write) is cut off the
+    /// file; a malformed line elsewhere is an error naming the file and line. Later lines for the same sample replace
+    /// earlier ones.
     /// </summary>
     public static Dictionary<(string Id, int Sample), SampleRecord> ReadExisting(string path)
     {
+        var (records, goodLength) = Parse(path);
+        if (File.Exists(path) && goodLength < new FileInfo(path).Length)
+        {
+            using var truncate = new FileStream(path, FileMode.Open, FileAccess.Write);
+            truncate.SetLength(goodLength);
+        }
+        return records;
+    }
+
+    /// <summary>Reads the samples without changing the file: a torn last line is ignored. Missing file: no samples.</summary>
+    public static Dictionary<(string Id, int Sample), SampleRecord> Read(string path) => Parse(path).Records;
+
+    private static (Dictionary<(string Id, int Sample), SampleRecord> Records, long GoodLength) Parse(string path)
+    {
         var records = new Dictionary<(string, int), SampleRecord>();
-        if (!File.Exists(path)) return records;
+        if (!File.Exists(path)) return (records, 0);
         var bytes = File.ReadAllBytes(path);
         var goodLength = 0;
         var lineNumber = 0;
@@ -43,12 +58,7 @@ public sealed class SamplesFile : IDisposable
             goodLength = newline + 1;
             start = newline + 1;
         }
-        if (goodLength < bytes.Length)
-        {
-            using var truncate = new FileStream(path, FileMode.Open, FileAccess.Write);
-            truncate.SetLength(goodLength);
-        }
-        return records;
+        return (records, goodLength);
     }
 
     /// <summary>Opens the file for appending.</summary>
