@@ -61,16 +61,23 @@ public sealed partial class TorchSharpBackend
         return n;
     }
 
-    /// <summary>The text each token adds, so that the pieces concatenate to the decoded continuation.</summary>
+    /// <summary>
+    /// The text each token adds, so that the pieces concatenate to the decoded continuation: a token that ends inside a
+    /// multi-byte character adds nothing, the token that completes it adds the character.
+    /// </summary>
     private string[] Pieces(IReadOnlyList<int> tokens)
     {
+        var full = _tokenizer.Decode(tokens);
         var pieces = new string[tokens.Count];
-        var previous = "";
+        var done = 0;
         for (var j = 0; j < tokens.Count; j++)
         {
-            var text = _tokenizer.Decode(tokens.Take(j + 1));
-            pieces[j] = text.StartsWith(previous, StringComparison.Ordinal) ? text[previous.Length..] : _tokenizer.Decode([tokens[j]]);
-            previous = text;
+            var prefix = j == tokens.Count - 1 ? full : _tokenizer.Decode(tokens.Take(j + 1));
+            var shared = 0;
+            while (shared < prefix.Length && shared < full.Length && prefix[shared] == full[shared]) shared++;
+            shared = Math.Max(shared, done);
+            pieces[j] = full[done..shared];
+            done = shared;
         }
         return pieces;
     }

@@ -18,7 +18,8 @@ namespace SIaM.Backends.Server;
 /// Serves any <see cref="IModelBackend"/> over the OpenAI API subset that <see cref="OpenAiBackend"/> uses:
 /// <c>GET /v1/models</c>, <c>POST /v1/completions</c>, <c>POST /v1/chat/completions</c> (no streaming). Requests from
 /// all clients are batched (<see cref="RequestBatcher"/>), so one in-process checkpoint can feed several eval workers.
-/// A failed completion is answered 500 (clients retry); a missing one 422.
+/// A failed completion is answered 500 (clients retry); a missing one 422. Completions with <c>echo: true</c> return
+/// the prompt's token log-probabilities when the backend is an <see cref="ICandidateScorer"/> (<see cref="EchoScoring"/>).
 /// </summary>
 public sealed class OpenAiCompatibleServer : IAsyncDisposable
 {
@@ -119,6 +120,14 @@ public sealed class OpenAiCompatibleServer : IAsyncDisposable
         var problemId = context.Request.Headers[OpenAiBackend.ProblemIdHeader].FirstOrDefault() is { Length: > 0 } escaped
             ? Uri.UnescapeDataString(escaped)
             : $"request-{number}";
+        if (!chat && EchoScoring.Requested(document.RootElement))
+            using (document)
+                return await EchoScoring.ScoreAsync(_batcher.Scorer, document.RootElement, _modelName, $"cmpl-{number}", aborted).ConfigureAwait(false);
+        if (chat && document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("logprobs", out var logprobs) && logprobs.ValueKind == JsonValueKind.True)
+        {
+            document.Dispose();
+            throw new ServerRequestException(400, "'logprobs' on chat completions is not supported; score with POST /v1/completions and 'echo': true");
+        }
         IReadOnlyList<GenerationRequest> requests;
         using (document) requests = ServerRequestParser.Parse(document.RootElement, chat, _modelName, problemId);
 
