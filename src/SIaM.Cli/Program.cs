@@ -17,6 +17,8 @@ Command[] verbs =
     ServeCommand.Create(),
     GenerateCommand.Create(),
     GradeCommand.Create(),
+    CritiqueCommand.Create(),
+    CriticCommand.Create(),
 ];
 foreach (var verb in verbs) root.Subcommands.Add(verb);
 
