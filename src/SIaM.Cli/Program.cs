@@ -24,6 +24,9 @@ Command[] verbs =
     ServeCommand.Create(),
     GenerateCommand.Create(),
     GradeCommand.Create(),
+    SnapshotCommand.Create(),
+    CompareCommand.Create(),
+    ReportCommand.Create(),
 ];
 foreach (var verb in verbs) root.Subcommands.Add(verb);
 
