@@ -8,6 +8,8 @@ namespace SIaM.Grading.Extraction;
 /// </summary>
 public static partial class FinalSentence
 {
+    private const int MaxSentence = 1000;
+
     /// <summary>The value stated by the last concluding sentence, or null.</summary>
     public static string? Last(string text)
     {
@@ -16,6 +18,7 @@ public static partial class FinalSentence
         {
             var s = sentences[i];
             if (!s.Any(char.IsAsciiDigit) && !s.Contains('$') && !s.Contains('\\')) continue;
+            if (s.Length > MaxSentence) return null;
             var conclusion = Conclusion().Match(s);
             if (!conclusion.Success) return null;
             var value = SentenceMath.Of(s[conclusion.Groups["from"].Index..]);

@@ -12,14 +12,21 @@ public static partial class MathSegments
     public static IReadOnlyList<MathSegment> All(string text)
     {
         var found = new List<MathSegment>();
+        // Where a search for each closing delimiter already failed: no later search can succeed (keeps this linear).
+        var unclosedFrom = new Dictionary<string, int>(StringComparer.Ordinal);
         var i = 0;
         while (i < text.Length)
         {
             var (open, close) = OpensAt(text, i);
             if (open is null) { i++; continue; }
             var contentStart = i + open.Length;
-            var end = FindClose(text, contentStart, close!);
-            if (end < 0) { i = contentStart; continue; }
+            var end = unclosedFrom.TryGetValue(close!, out var failed) && contentStart >= failed ? -1 : FindClose(text, contentStart, close!);
+            if (end < 0)
+            {
+                unclosedFrom[close!] = Math.Min(contentStart, unclosedFrom.GetValueOrDefault(close!, int.MaxValue));
+                i = contentStart;
+                continue;
+            }
             var content = text[contentStart..end];
             if (open != "$" || !Currency().IsMatch(content)) found.Add(new MathSegment(i, end + close!.Length, content.Trim()));
             i = end + close!.Length;
@@ -42,7 +49,6 @@ public static partial class MathSegments
         {
             if (text[j] == '\\' && close == "$" && j + 1 < text.Length && text[j + 1] == '$') { j++; continue; }
             if (string.CompareOrdinal(text, j, close, 0, close.Length) != 0) continue;
-            if (close == "$" && j + 1 < text.Length && text[j + 1] == '$' && j == from) return -1;
             return j;
         }
         return -1;

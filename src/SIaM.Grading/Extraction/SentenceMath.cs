@@ -19,11 +19,19 @@ public static partial class SentenceMath
         {
             var rest = sentence[copula..].Trim();
             var inRest = segments.FirstOrDefault(s => s.Start >= copula);
-            if (inRest is not null) return inRest.Content.Length > 0 ? inRest.Content : null;
+            if (inRest is not null) return inRest.Content.Length > 0 ? ValueOf(inRest.Content) : null;
             rest = rest.TrimEnd('.', '。', '!', ' ').Trim();
             if (rest.Length > 0) return rest;
         }
-        return segments.Count > 0 ? segments[^1].Content : null;
+        return segments.Count > 0 ? ValueOf(segments[^1].Content) : null;
+    }
+
+    /// <summary>"P-value $=0.014$": a span that opens with = or \approx holds the value after it.</summary>
+    private static string ValueOf(string content)
+    {
+        var t = content.TrimStart();
+        if (t.StartsWith('=')) return t[1..].Trim();
+        return t.StartsWith(@"\approx", StringComparison.Ordinal) ? t[7..].Trim() : content;
     }
 
     /// <summary>True when the text around its math spans reads as prose (so the span, not the sentence, is the answer).</summary>

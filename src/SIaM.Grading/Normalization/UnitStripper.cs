@@ -29,6 +29,8 @@ internal static partial class UnitStripper
             if (without.Length > 0) { units.Add("deg"); s = without; }
         }
         if (!s.Any(char.IsAsciiDigit)) return s;
+        if (s.Contains('/')) s = Rates().Replace(s, m => Lookup(m.Groups[1].Value, false) is { Found: true, Unit: { } a } && Lookup(m.Groups[2].Value, true) is { Found: true, Unit: { } b }
+            ? Note(units, a + "/" + b) : m.Value);
         var glued = s.Length < 40 ? GluedUnit().Match(s) : Match.Empty;
         if (glued.Success && Lookup(glued.Groups[2].Value, single: true) is { Found: true } g)
         {
@@ -63,6 +65,12 @@ internal static partial class UnitStripper
         if (word.Length > 1 && word.EndsWith('s') && UnitWords.English.TryGetValue(word[..^1], out unit)) return (true, unit);
         if (single && UnitWords.SingleLetter.TryGetValue(word, out unit)) return (true, unit);
         return (false, null);
+    }
+
+    private static string Note(List<string> units, string unit)
+    {
+        units.Add(unit);
+        return " ";
     }
 
     private static void Add(List<string> units, string? unit, string power)
@@ -114,6 +122,10 @@ internal static partial class UnitStripper
         power = caret > 0 ? w[caret..].TrimEnd('.', ',') : "";
         return (caret > 0 ? w[..caret] : w).TrimEnd('.', ',');
     }
+
+    /// <summary>"81 km / hr", "6 ft/s": a rate after a number.</summary>
+    [GeneratedRegex(@"(?<=\d\s*)([a-zA-Z]{1,12})\s*/\s*([a-zA-Z]{1,12})\b")]
+    private static partial Regex Rates();
 
     [GeneratedRegex(@"^(-?[0-9][0-9.,/]*)\s*([a-zA-Z]+)(\^\{?[23]\}?)?$")]
     private static partial Regex GluedUnit();

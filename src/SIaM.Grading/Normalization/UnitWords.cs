@@ -12,7 +12,7 @@ internal static class UnitWords
         ("cm", "cm centimeter centimeters centimetre centimetres"), ("mm", "mm millimeter millimeters millimetre millimetres"),
         ("km", "km kilometer kilometers kilometre kilometres"), ("m", "meter meters metre metres"),
         ("kg", "kg kilogram kilograms"), ("mg", "mg milligram milligrams"), ("g", "gram grams"), ("ml", "ml milliliter milliliters millilitre millilitres"),
-        ("l", "liter liters litre litres"), ("in", "inch inches"), ("ft", "ft foot feet"), ("yd", "yard yards"), ("mi", "mile miles"),
+        ("l", "liter liters litre litres"), ("in", "inch inches"), ("ft", "ft foot feet"), ("yd", "yard yards"), ("mi", "mi mile miles"),
         ("mph", "mph"), ("gal", "gallon gallons"), ("oz", "ounce ounces oz"), ("lb", "lb lbs"), ("ton", "ton tons"),
         ("s", "second seconds sec secs"), ("min", "minute minutes min mins"), ("h", "hour hours hr hrs"), ("day", "day days"),
         ("week", "week weeks"), ("month", "month months"), ("year", "year years yr yrs"), ("deg", "degree degrees deg"),
