@@ -62,6 +62,7 @@ internal static class EvalCommand
             throw new UsageException($"--tolerance must be a finite number ≥ 0, got {spec.RelativeTolerance}");
         var performance = new EvalPerformance(Positive(result.GetValue(BatchSize), "--batch-size"), Positive(result.GetValue(Concurrency), "--concurrency"));
         if (result.GetValue(Out) is { } requestedOut) OutputDirectory.EnsureWritable(requestedOut, "--out");
+        if (result.GetValue(Cache) is { } cache) OutputDirectory.EnsureWritable(cache, "--cache");
         if (spec.Samples > 1 && spec.Generation.IsGreedy)
             Console.Error.WriteLine("warning: --n > 1 with greedy decoding gives k identical samples; set --temperature");
 
