@@ -145,6 +145,19 @@ internal static partial class ShapeComparer
         return null;
     }
 
+    /// <summary>A bare list of inequalities as the union of their intervals, or null.</summary>
+    private static UnionShape? AsUnion(SeqShape list)
+    {
+        var parts = new List<Shape>();
+        foreach (var item in list.Items)
+        {
+            if (item is not RelationShape rel || InequalityToInterval(rel) is not { } interval) return null;
+            if (interval is UnionShape u) parts.AddRange(u.Parts);
+            else parts.Add(interval);
+        }
+        return parts.Count > 1 ? new UnionShape(parts) : null;
+    }
+
     private static SeqShape Interval(char open, string low, string high, char close) =>
         new(open, close, [new ScalarShape(low), new ScalarShape(high)]);
 
