@@ -27,6 +27,8 @@ Command[] verbs =
     SnapshotCommand.Create(),
     CompareCommand.Create(),
     ReportCommand.Create(),
+    CritiqueCommand.Create(),
+    CriticCommand.Create(),
 ];
 foreach (var verb in verbs) root.Subcommands.Add(verb);
 
