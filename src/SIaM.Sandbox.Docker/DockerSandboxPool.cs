@@ -111,10 +111,15 @@ public sealed class DockerSandboxPool : ICodeSandbox
                 {
                     item.Completion.TrySetResult(await ExecuteAsync(slot, item.Code, token));
                 }
-                catch (OperationCanceledException)
+                catch (OperationCanceledException) when (token.IsCancellationRequested)
                 {
                     item.Completion.TrySetResult(ExecResult.SandboxFailure("the sandbox pool was disposed while the program ran"));
                     throw;
+                }
+                catch (Exception e)
+                {
+                    // Never let a worker loop die: programs still queued would wait forever (a run would hang).
+                    item.Completion.TrySetResult(ExecResult.SandboxFailure($"sandbox failure: {e.Message}"));
                 }
             }
         }
@@ -165,8 +170,25 @@ public sealed class DockerSandboxPool : ICodeSandbox
         await worker.DisposeAsync();
     }
 
-    private Task<WorkerContainer> StartWorkerAsync(CancellationToken cancellationToken) =>
-        WorkerContainer.StartAsync(_client, _image, _policy, _labels, TimeSpan.FromSeconds(_options.StartTimeoutSeconds), cancellationToken);
+    private async Task<WorkerContainer> StartWorkerAsync(CancellationToken cancellationToken)
+    {
+        // Every engine call of a start is bounded: an engine that stops or freezes must fail programs, not hang them.
+        var limit = TimeSpan.FromSeconds(_options.StartTimeoutSeconds);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(limit);
+        try
+        {
+            return await WorkerContainer.StartAsync(_client, _image, _policy, _labels, limit, deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new WorkerFailedException($"the Docker engine at {DockerEngine.ResolveEndpoint(_options.DockerHost)} did not start a worker within {limit.TotalSeconds:0} s");
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            throw new WorkerFailedException($"the Docker engine at {DockerEngine.ResolveEndpoint(_options.DockerHost)} is not reachable ({e.GetBaseException().Message})", e);
+        }
+    }
 
     /// <summary>Removes every container of this pool (also those a crashed worker loop lost track of).</summary>
     internal async Task RemoveContainersAsync()

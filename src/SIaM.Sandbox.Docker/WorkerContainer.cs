@@ -109,6 +109,11 @@ internal sealed class WorkerContainer : IAsyncDisposable
         }
         catch (DockerContainerNotFoundException) { }
         catch (DockerApiException e) when (e.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Conflict) { }
+        catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException or TimeoutException)
+        {
+            // The engine is gone or not answering: nothing to remove now (a stopped engine stops its containers, and
+            // the orphan reaper of the next run removes what is left).
+        }
     }
 
     private static string Tail(string log) => log.Length <= 2000 ? log.Trim() : log[^2000..].Trim();

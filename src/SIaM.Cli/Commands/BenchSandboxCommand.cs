@@ -20,9 +20,9 @@ internal static class BenchSandboxCommand
         foreach (var option in new Option[] { Count, SlowCount, Workers, Python }) command.Options.Add(option);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var workers = parseResult.GetValue(Workers);
-            var programs = GsmStylePrograms.Create(parseResult.GetValue(Count));
-            var slow = programs.Take(Math.Min(parseResult.GetValue(SlowCount), programs.Count)).ToList();
+            var workers = OptionChecks.Positive(parseResult.GetValue(Workers), "--workers");
+            var programs = GsmStylePrograms.Create(OptionChecks.Positive(parseResult.GetValue(Count), "--count"));
+            var slow = programs.Take(Math.Min(OptionChecks.Positive(parseResult.GetValue(SlowCount), "--slow-count", allowZero: true), programs.Count)).ToList();
             var policy = SandboxPolicy.Default;
             var pool = await DockerSandboxPool.StartAsync(policy, DockerPoolOptions.Default with { Workers = workers }, cancellationToken);
             Console.Error.WriteLine($"bench sandbox: {programs.Count} programs, {workers} workers, {pool.Description}");

@@ -21,8 +21,10 @@ internal static class ExecCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var input = parseResult.GetValue(Input)!;
+            var cpuSeconds = OptionChecks.PositiveSeconds(parseResult.GetValue(CpuSeconds), "--cpu-seconds");
+            var wallSeconds = OptionChecks.PositiveSeconds(parseResult.GetValue(WallSeconds), "--wall-seconds");
             var programs = ReadPrograms(input);
-            var policy = SandboxPolicy.Default with { CpuTimeSeconds = parseResult.GetValue(CpuSeconds), WallClockSeconds = parseResult.GetValue(WallSeconds) };
+            var policy = SandboxPolicy.Default with { CpuTimeSeconds = cpuSeconds, WallClockSeconds = wallSeconds };
             await using var pool = await DockerSandboxPool.StartAsync(policy, DockerPoolOptions.Default with { Workers = parseResult.GetValue(Workers) }, cancellationToken);
             Console.Error.WriteLine($"siam exec: {programs.Count} programs on {pool.Description}");
             var results = programs.Select(p => pool.RunPythonAsync(p.Code, cancellationToken)).ToList();

@@ -77,6 +77,8 @@ internal static class SandboxCommand
         command.Options.Add(workers);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            OptionChecks.Positive(parseResult.GetValue(count), "--count");
+            OptionChecks.Positive(parseResult.GetValue(workers), "--workers");
             var policy = SandboxPolicy.Default with { CpuTimeSeconds = 2, WallClockSeconds = 5 };
             var progress = new Progress<int>(done => Console.Error.WriteLine($"soak: {done} done"));
             var report = await SoakRunner.RunAsync(parseResult.GetValue(count), policy, DockerPoolOptions.Default with { Workers = parseResult.GetValue(workers) }, progress, cancellationToken);
