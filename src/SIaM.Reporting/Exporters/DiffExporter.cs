@@ -45,7 +45,7 @@ public sealed class DiffExporter : IExporter
             md.Append($"\n<a id=\"{FlipAnchor.Of(flip)}\"></a>\n## {Title(flip.Kind)}: {flip.Benchmark} / {flip.Id} #{flip.Sample}\n\n");
             md.Append($"reference `{b.Reference}` · base `{b.Extracted ?? "(none)"}` ({Verdict(b)}) · candidate `{c.Extracted ?? "(none)"}` ({Verdict(c)})\n");
             foreach (var (name, diff) in Diffs(flip))
-                if (diff.Length > 0) md.Append($"\n{name}:\n\n```diff\n{diff}```\n");
+                if (diff.Length > 0) md.Append($"\n{name}:\n\n````diff\n{diff}````\n");
         }
         if (comparison.NotComparable.Count > 0)
         {

@@ -6,7 +6,7 @@ namespace SIaM.Reporting.Gating;
 public sealed record GateVerdict(ScoreComparison Row, GateThreshold Threshold, bool Failed)
 {
     /// <summary>Base − candidate in percentage points (positive is a drop).</summary>
-    public double DropPoints => -100 * Row.Delta;
+    public double DropPoints => -100 * Row.Delta + 0.0; // + 0.0 turns -0 into 0
 
     /// <summary>One line with the numbers behind the decision.</summary>
     public string Explanation => string.Create(System.Globalization.CultureInfo.InvariantCulture,
