@@ -17,6 +17,7 @@ Command[] verbs =
     ServeCommand.Create(),
     GenerateCommand.Create(),
     GradeCommand.Create(),
+    ImproveCommand.Create(),
 ];
 foreach (var verb in verbs) root.Subcommands.Add(verb);
 
