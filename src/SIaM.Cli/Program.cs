@@ -29,6 +29,7 @@ Command[] verbs =
     ReportCommand.Create(),
     CritiqueCommand.Create(),
     CriticCommand.Create(),
+    ImproveCommand.Create(),
 ];
 foreach (var verb in verbs) root.Subcommands.Add(verb);
 
