@@ -60,6 +60,14 @@ internal static class EvalCommand
             Positive(result.GetValue(MaxToolRounds), "--max-tool-rounds", allowZero: true),
             result.GetValue(Sandbox)!,
             result.GetValue(Tolerance));
+        if (GenerationConfigChecks.Problems(spec.Generation) is [var problem, ..])
+            throw new UsageException("--" + problem);
+        if (spec.FewShot > MaxFewShot) throw new UsageException($"--few-shot must be from 0 to {MaxFewShot}, got {spec.FewShot}");
+        if (!double.IsFinite(spec.RelativeTolerance) || spec.RelativeTolerance < 0)
+            throw new UsageException($"--tolerance must be a finite number ≥ 0, got {spec.RelativeTolerance}");
+        var performance = new EvalPerformance(Positive(result.GetValue(BatchSize), "--batch-size"), Positive(result.GetValue(Concurrency), "--concurrency"));
+        if (result.GetValue(Out) is { } requestedOut) OutputDirectory.EnsureWritable(requestedOut, "--out");
+        if (result.GetValue(Cache) is { } cache) OutputDirectory.EnsureWritable(cache, "--cache");
         if (spec.Samples > 1 && spec.Generation.IsGreedy)
             Console.Error.WriteLine("warning: --n > 1 with greedy decoding gives k identical samples; set --temperature");
 
@@ -71,16 +79,18 @@ internal static class EvalCommand
         var inputs = new EvalInputs(benchmarks, SIaM.Data.Suites.All, backend, sandbox,
             new MathAnswerExtractor(), new MathEquivalenceChecker(new GradingOptions { RelativeTolerance = spec.RelativeTolerance }));
         var outDirectory = result.GetValue(Out) ?? Path.Combine("reports", "runs", EvalRunner.RunId(spec, inputs));
-        var performance = new EvalPerformance(Positive(result.GetValue(BatchSize), "--batch-size"), Positive(result.GetValue(Concurrency), "--concurrency"));
 
         Console.Error.WriteLine($"siam eval: {spec.Model} on {string.Join(", ", spec.Benchmarks)} ({spec.Prompt.ToString().ToLowerInvariant()}, executor {sandbox?.Description ?? "none"}) → {outDirectory}");
         var results = await RunProgress.RunAsync(progress =>
             EvalRunner.RunAsync(spec, inputs, outDirectory, performance, progress, cancellationToken));
         ResultsTable.Print(results, outDirectory);
+        if (RunFailureSummary.Describe(results, outDirectory) is { } failure) Console.Error.WriteLine(failure);
         if (result.GetValue(Critic.Critic) is not null)
             await CritiquePass.RunAsync(outDirectory, result.GetValue(Data), Critic, result, performance.BatchSize, performance.Concurrency, cancellationToken);
         return results.Benchmarks.Values.Any(b => b.Errors > 0 || b.SandboxFailures > 0) ? ExitCodes.Failure : ExitCodes.Success;
     }
+
+    private const int MaxFewShot = 2;
 
     private static int Positive(int value, string name, bool allowZero = false) =>
         value > 0 || (allowZero && value == 0) ? value : throw new UsageException($"{name} must be {(allowZero ? "≥ 0" : "> 0")}, got {value}");

@@ -8,8 +8,9 @@ namespace SIaM.TorchSharp.Models;
 
 /// <summary>
 /// A Llama / Qwen2 / Mistral causal language model whose parameter names equal the Hugging Face checkpoint's
-/// (<c>model.layers.0.self_attn.q_proj.weight</c>, <c>lm_head.weight</c>, …). Inference only; generation lives in
-/// <see cref="BatchGenerator"/>.
+/// (<c>model.layers.0.self_attn.q_proj.weight</c>, <c>lm_head.weight</c>, …). Parameters are frozen until
+/// <see cref="SetTrainable"/>; <see cref="Forward"/> records a graph only for trainable parameters, and generation
+/// (<see cref="BatchGenerator"/>) and scoring run under <c>no_grad</c>.
 /// </summary>
 public sealed class CausalLm : nn.Module
 {
@@ -79,6 +80,12 @@ public sealed class CausalLm : nn.Module
         }
     }
 
+    /// <summary>Makes every parameter require (or stop requiring) gradients.</summary>
+    public void SetTrainable(bool trainable)
+    {
+        foreach (var parameter in parameters()) parameter.requires_grad = trainable;
+    }
+
     /// <summary>A cache for <paramref name="batch"/> sequences of up to <paramref name="capacity"/> tokens.</summary>
     public KvCache CreateCache(long batch, long capacity) =>
         new(Config.NumHiddenLayers, batch, Config.NumKeyValueHeads, capacity, Config.HeadDim, DType, Device);
@@ -94,7 +101,6 @@ public sealed class CausalLm : nn.Module
     public Tensor Forward(Tensor ids, Tensor keyValid, KvCache? cache, long lastPositions)
     {
         using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
         var t = ids.shape[1];
         var expected = (cache?.Length ?? 0) + t;
         if (keyValid.shape[1] != expected)
