@@ -31,7 +31,7 @@ public sealed class ServerRoundTripTests
         var expected = requests.Select(r => EchoBackend.Answer(r with
         {
             SampleIndex = 0,
-            Config = r.Config with { Seed = r.Config.Seed + r.SampleIndex },
+            Config = r.Config with { Seed = SampleSeed.MixToInt(r.Config.Seed, r.ProblemId, r.SampleIndex) },
         }));
         Assert.That(completions.Select(c => c.Text), Is.EqualTo(expected));
         Assert.That(completions.Select(c => c.CompletionTokens), Is.All.EqualTo(7));
