@@ -58,7 +58,7 @@ public sealed class FaultInjectionTests
 
         // Assert
         Assert.That(completions[0].Status, Is.EqualTo(CompletionStatus.Ok), completions[0].Error);
-        Assert.That(completions[0].Text, Is.EqualTo(FaultServer.AnswerFor("test/7", 0)));
+        Assert.That(completions[0].Text, Is.EqualTo(FaultServer.AnswerFor("test/7", SampleSeed.MixToInt(0, "test/7", 0))));
         Assert.That(completions[0].PromptTokens, Is.EqualTo(11));
         Assert.That(server.TotalRequests, Is.EqualTo(2));
     }
@@ -139,7 +139,7 @@ public sealed class FaultInjectionTests
         // Assert
         Assert.That(completions.Select(c => c.Status), Is.EqualTo(new[] { CompletionStatus.Ok, CompletionStatus.Error, CompletionStatus.Ok }));
         Assert.That(completions[1].Error, Does.Contain("HTTP 400").And.Contain("maximum context length"));
-        Assert.That(server.Attempts["test/1#0"], Is.EqualTo(1));
+        Assert.That(server.Attempts[$"test/1#{SampleSeed.MixToInt(0, "test/1", 0)}"], Is.EqualTo(1));
     }
 
     [Test]
