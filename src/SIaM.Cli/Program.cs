@@ -24,6 +24,12 @@ Command[] verbs =
     ServeCommand.Create(),
     GenerateCommand.Create(),
     GradeCommand.Create(),
+    SnapshotCommand.Create(),
+    CompareCommand.Create(),
+    ReportCommand.Create(),
+    CritiqueCommand.Create(),
+    CriticCommand.Create(),
+    ImproveCommand.Create(),
 ];
 foreach (var verb in verbs) root.Subcommands.Add(verb);
 

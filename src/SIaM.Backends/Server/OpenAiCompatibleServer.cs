@@ -20,7 +20,8 @@ namespace SIaM.Backends.Server;
 /// all clients are batched (<see cref="RequestBatcher"/>), so one in-process checkpoint can feed several eval workers.
 /// A failed completion is answered 500 (clients retry); a missing one 422. Bad requests never reach the backend: a
 /// malformed one is answered 400, an oversized body 413, and requests beyond the queue 429 with <c>Retry-After</c>;
-/// every error body is OpenAI-style JSON.
+/// every error body is OpenAI-style JSON. Completions with <c>echo: true</c> return the prompt's token
+/// log-probabilities when the backend is an <see cref="ICandidateScorer"/> (<see cref="EchoScoring"/>).
 /// </summary>
 public sealed class OpenAiCompatibleServer : IAsyncDisposable
 {
@@ -151,6 +152,14 @@ public sealed class OpenAiCompatibleServer : IAsyncDisposable
         var problemId = context.Request.Headers[OpenAiBackend.ProblemIdHeader].FirstOrDefault() is { Length: > 0 } escaped
             ? Uri.UnescapeDataString(escaped)
             : $"request-{number}";
+        if (!chat && EchoScoring.Requested(document.RootElement))
+            using (document)
+                return await EchoScoring.ScoreAsync(_batcher.Scorer, document.RootElement, _modelName, $"cmpl-{number}", aborted).ConfigureAwait(false);
+        if (chat && document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("logprobs", out var logprobs) && logprobs.ValueKind == JsonValueKind.True)
+        {
+            document.Dispose();
+            throw new ServerRequestException(400, "'logprobs' on chat completions is not supported; score with POST /v1/completions and 'echo': true");
+        }
         IReadOnlyList<GenerationRequest> requests;
         using (document) requests = ServerRequestParser.Parse(document.RootElement, chat, _modelName, problemId);
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SIaM.Cli.Critique;
 using SIaM.Core.Backends;
 using SIaM.Core.Benchmarks;
 using SIaM.Core.Prompts;
@@ -31,18 +32,22 @@ internal static class EvalCommand
     private static readonly Option<int> BatchSize = new("--batch-size") { Description = "Requests per backend call", DefaultValueFactory = _ => 16 };
     private static readonly Option<string?> Cache = new("--cache") { Description = "Directory of the request cache (model backends that support it: openai)" };
     private static readonly Option<int> Concurrency = new("--concurrency") { Description = "Batches in flight", DefaultValueFactory = _ => 4 };
+    private static readonly CriticCliOptions Critic = new(required: false, defaultScoring: SIaM.Critique.Pipeline.ScoringMode.Rule);
 
     public static Command Create()
     {
         var command = new Command("eval", "Evaluate a model on benchmarks; writes samples.jsonl, results.json and summary.csv");
         foreach (var option in new Option[] { Model, Benchmarks, Prompt, Samples, Limit, Seed, Out, Data, Sandbox, FewShot, Temperature, TopP, TopK, MaxNewTokens, MaxToolRounds, Tolerance, AllowUnverified, BatchSize, Concurrency, Cache })
             command.Options.Add(option);
+        Critic.AddTo(command);
         command.SetAction((result, ct) => RunAsync(result, ct));
         return command;
     }
 
     private static async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {
+        if (result.GetValue(Critic.Critic) is null && result.GetValue(Critic.Scoring) != SIaM.Critique.Pipeline.ScoringMode.Rule)
+            throw new UsageException("--scoring other than rule needs --critic SPEC");
         var spec = new RunSpec(
             result.GetValue(Model)!,
             Suites.Expand(result.GetValue(Benchmarks)!),
@@ -80,6 +85,8 @@ internal static class EvalCommand
             EvalRunner.RunAsync(spec, inputs, outDirectory, performance, progress, cancellationToken));
         ResultsTable.Print(results, outDirectory);
         if (RunFailureSummary.Describe(results, outDirectory) is { } failure) Console.Error.WriteLine(failure);
+        if (result.GetValue(Critic.Critic) is not null)
+            await CritiquePass.RunAsync(outDirectory, result.GetValue(Data), Critic, result, performance.BatchSize, performance.Concurrency, cancellationToken);
         return results.Benchmarks.Values.Any(b => b.Errors > 0 || b.SandboxFailures > 0) ? ExitCodes.Failure : ExitCodes.Success;
     }
 
