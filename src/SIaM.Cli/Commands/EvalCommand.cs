@@ -36,11 +36,13 @@ internal static class EvalCommand
     private static readonly Option<int> Concurrency = new("--concurrency") { Description = "Batches in flight", DefaultValueFactory = _ => 4 };
     private static readonly CriticCliOptions Critic = new(required: false, defaultScoring: SIaM.Critique.Pipeline.ScoringMode.Rule);
     private static readonly Option<string?> PassK = new("--pass-k") { Description = "The k of pass@k and maj@k, comma-separated, each 1..n (default: 1 and n)" };
+    private static readonly Option<string?> Label = new("--label") { Description = "Checkpoint label shown in reports (written to checkpoint.json; not part of the run identity)" };
+    private static readonly Option<long?> Step = new("--step") { Description = "Training step of the checkpoint: the x axis of the report's trend plot" };
 
     public static Command Create()
     {
         var command = new Command("eval", "Evaluate a model on benchmarks; writes samples.jsonl, results.json and summary.csv");
-        foreach (var option in new Option[] { Model, Benchmarks, Prompt, Samples, Limit, Seed, Out, Data, Sandbox, FewShot, Temperature, TopP, TopK, MaxNewTokens, MaxToolRounds, Tolerance, AllowUnverified, BatchSize, Concurrency, Cache, PassK })
+        foreach (var option in new Option[] { Model, Benchmarks, Prompt, Samples, Limit, Seed, Out, Data, Sandbox, FewShot, Temperature, TopP, TopK, MaxNewTokens, MaxToolRounds, Tolerance, AllowUnverified, BatchSize, Concurrency, Cache, PassK, Label, Step })
             command.Options.Add(option);
         Critic.AddTo(command);
         command.SetAction((result, ct) => RunAsync(result, ct));
@@ -92,6 +94,8 @@ internal static class EvalCommand
         Console.Error.WriteLine($"siam eval: {spec.Model} on {string.Join(", ", spec.Benchmarks)} ({spec.Prompt.ToString().ToLowerInvariant()}, executor {sandbox?.Description ?? "none"}) → {outDirectory}");
         var results = await RunProgress.RunAsync(progress =>
             EvalRunner.RunAsync(spec, inputs, outDirectory, performance, progress, cancellationToken));
+        if (result.GetValue(Label) is not null || result.GetValue(Step) is not null)
+            SIaM.Reporting.Runs.CheckpointFile.Write(outDirectory, result.GetValue(Label), result.GetValue(Step));
         ResultsTable.Print(results, outDirectory);
         if (RunFailureSummary.Describe(results, outDirectory) is { } failure) Console.Error.WriteLine(failure);
         if (result.GetValue(Critic.Critic) is not null)
