@@ -94,7 +94,11 @@ public sealed class CausalLm : nn.Module
     /// ids (B, T) are the newest tokens; keyValid (B, L) bool marks the real tokens among all L = cached + T keys.
     /// Returns float32 logits (B, T, V), or (B, 1, V) for the last position only.
     /// </summary>
-    public Tensor Forward(Tensor ids, Tensor keyValid, KvCache? cache = null, bool lastOnly = false)
+    public Tensor Forward(Tensor ids, Tensor keyValid, KvCache? cache = null, bool lastOnly = false) =>
+        Forward(ids, keyValid, cache, lastOnly ? 1 : ids.shape[1]);
+
+    /// <summary>As <see cref="Forward(Tensor, Tensor, KvCache?, bool)"/>, returning logits (B, N, V) of the last <paramref name="lastPositions"/> positions only.</summary>
+    public Tensor Forward(Tensor ids, Tensor keyValid, KvCache? cache, long lastPositions)
     {
         using var scope = NewDisposeScope();
         var t = ids.shape[1];
@@ -104,7 +108,7 @@ public sealed class CausalLm : nn.Module
         var positions = AttentionMask.Positions(keyValid, t);
         var mask = AttentionMask.Build(keyValid, t, Config.SlidingWindow);
         var hidden = model.Forward(ids, positions, mask, cache);
-        if (lastOnly) hidden = hidden.narrow(1, t - 1, 1);
+        if (lastPositions < t) hidden = hidden.narrow(1, t - lastPositions, lastPositions);
         var logits = lm_head is null ? nn.functional.linear(hidden, model.embed_tokens.weight) : lm_head.forward(hidden);
         return logits.to_type(ScalarType.Float32).MoveToOuterDisposeScope();
     }
