@@ -72,12 +72,13 @@ internal static class SandboxCommand
     {
         var count = new Option<int>("--count", "--programs") { Description = "Programs to run (4 benign : 1 hostile)", DefaultValueFactory = _ => 10_000 };
         var workers = new Option<int>("--workers") { Description = "Warm worker containers", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var cpuSeconds = new Option<double>("--cpu-seconds") { Description = "CPU-time limit per program (stops the infinite loops)", DefaultValueFactory = _ => 2 };
+        var wallSeconds = new Option<double>("--wall-seconds") { Description = "Wall-clock limit per program (raise it on a loaded machine)", DefaultValueFactory = _ => 5 };
         var command = new Command("soak", "Run many mixed benign/hostile programs; report wrong verdicts and leaked containers/processes (all must be 0)");
-        command.Options.Add(count);
-        command.Options.Add(workers);
+        foreach (var option in new Option[] { count, workers, cpuSeconds, wallSeconds }) command.Options.Add(option);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var policy = SandboxPolicy.Default with { CpuTimeSeconds = 2, WallClockSeconds = 5 };
+            var policy = SandboxPolicy.Default with { CpuTimeSeconds = parseResult.GetValue(cpuSeconds), WallClockSeconds = parseResult.GetValue(wallSeconds) };
             var progress = new Progress<int>(done => Console.Error.WriteLine($"soak: {done} done"));
             var report = await SoakRunner.RunAsync(parseResult.GetValue(count), policy, DockerPoolOptions.Default with { Workers = parseResult.GetValue(workers) }, progress, cancellationToken);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
