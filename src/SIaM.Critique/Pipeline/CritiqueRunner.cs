@@ -38,8 +38,8 @@ public static class CritiqueRunner
     /// <summary>Judges what the mode asks for, then writes the results.</summary>
     public static async Task<CritiqueResults> RunAsync(RunLog run, CritiqueInputs inputs, IProgress<int>? progress, CancellationToken cancellationToken)
     {
-        if (run.Identity["schema_version"]?.GetValue<int>() is not RunResults.CurrentSchemaVersion and var version)
-            throw new InputException($"{run.Path}: run.json has schema_version {version?.ToString() ?? "(none)"}; this harness critiques schema {RunResults.CurrentSchemaVersion}");
+        if (run.Identity["schema_version"]?.GetValue<int>() is not (>= 1 and <= RunResults.CurrentSchemaVersion) and var version)
+            throw new InputException($"{run.Path}: run.json has schema_version {version?.ToString() ?? "(none)"}; this harness critiques schemas 1 to {RunResults.CurrentSchemaVersion}");
         var id = CriticIdentity.ShortId(inputs.Critic.Identity);
         var directory = Path.Combine(run.Path, Folder, id);
         Directory.CreateDirectory(directory);

@@ -151,14 +151,20 @@ public sealed class CritiqueRunnerTests
     [Test]
     public async Task A_run_directory_of_another_schema_is_refused_clearly()
     {
-        // Arrange
-        var other = RunFixture.Write(_temp.File("old"), Samples, schemaVersion: 99);
+        // Arrange: a newer schema is refused by the run reader, one the critique cannot place by the critique pass
+        var newer = _temp.File("newer");
+        var older = RunFixture.Write(_temp.File("older"), Samples);
+        RunFixture.Write(newer, Samples);
+        File.WriteAllText(Path.Combine(newer, RunDirectory.IdentityFile), """{"schema_version": 99}""");
+        var zero = older with { Identity = new System.Text.Json.Nodes.JsonObject { ["schema_version"] = 0 } };
 
         // Act
-        var error = await Assert.ThrowsAsync<InputException>(() =>
-            CritiqueRunner.RunAsync(other, new CritiqueInputs(_critic, ScoringMode.Both, Problems(Samples), Suites), null, CancellationToken.None));
+        var newerError = Assert.Throws<InputException>(() => RunLog.Read(newer));
+        var zeroError = await Assert.ThrowsAsync<InputException>(() =>
+            CritiqueRunner.RunAsync(zero, new CritiqueInputs(_critic, ScoringMode.Both, Problems(Samples), Suites), null, CancellationToken.None));
 
         // Assert
-        Assert.That(error!.Message, Does.Contain("schema_version 99"));
+        Assert.That(newerError!.Message, Does.Contain("schema_version 99"));
+        Assert.That(zeroError!.Message, Does.Contain("schema_version 0"));
     }
 }
