@@ -27,6 +27,9 @@ Command[] verbs =
     SnapshotCommand.Create(),
     CompareCommand.Create(),
     ReportCommand.Create(),
+    CritiqueCommand.Create(),
+    CriticCommand.Create(),
+    ImproveCommand.Create(),
 ];
 foreach (var verb in verbs) root.Subcommands.Add(verb);
 

@@ -67,25 +67,9 @@ public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384, Gra
         if (FinalSentence.Last(t) is { } concluded) return new ExtractedAnswer(concluded, "final-sentence");
         // A reply that is only an answer ("\pm 2021", "x = 5") is taken whole: its last number would drop the ± or the sign.
         if (BareAnswer(t) is { } bare) return new ExtractedAnswer(bare, "bare-answer");
-        if (referenceIsMath && LastMath(t) is { } lastMath) return new ExtractedAnswer(lastMath, "last-math");
+        if (referenceIsMath && LastMath.In(t) is { } lastMath) return new ExtractedAnswer(lastMath, "last-math");
         if (mode == GradingMode.Strict) return ExtractedAnswer.None;
         return LastNumber.In(t) is { } number ? new ExtractedAnswer(number, "last-number") : ExtractedAnswer.None;
-    }
-
-    /// <summary>The last math span that is more than a bare variable name; of a chain "a = b = 8" with a constant last side, that side.</summary>
-    private static string? LastMath(string text)
-    {
-        var segments = MathSegments.All(text);
-        for (var i = segments.Count - 1; i >= 0; i--)
-        {
-            var content = segments[i].Content;
-            if (content.Length == 0 || BareName().IsMatch(content)) continue;
-            var sides = Braces.SplitTopLevel(content, "=");
-            if (sides.Count > 1 && sides[^1].Trim() is { Length: > 0 } last && ConstantSide().IsMatch(last) && !sides[^2].TrimEnd().EndsWith('<') && !sides[^2].TrimEnd().EndsWith('>'))
-                return last;
-            return content;
-        }
-        return null;
     }
 
     private string? Letter(string s) => ChoiceLetter.Whole(s) ?? ChoiceLetter.Whole(LatexNormalizer.Normalize(s, maxInputLength));
@@ -132,13 +116,6 @@ public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384, Gra
         var label = line[..at];
         return label.Any(char.IsLetter) && !label.Contains('{') && !label.Contains('(') ? line[(at + 2)..].Trim() : null;
     }
-
-    [GeneratedRegex(@"^[a-zA-Z](_\{?[a-zA-Z0-9]+\}?)?$")]
-    private static partial Regex BareName();
-
-    // A side with no variables: digits, operators, fractions, roots, pi.
-    [GeneratedRegex(@"^[-+]?(?:[\d.,\s+\-*/^(){}%]|\\(?:frac|dfrac|sqrt|pi|cdot|times|left|right)\b)+$")]
-    private static partial Regex ConstantSide();
 
     [GeneratedRegex(@"^[a-zA-Z][a-zA-Z\s'\-]*[a-zA-Z]$")]
     private static partial Regex WordsOnly();

@@ -15,7 +15,7 @@ namespace SIaM.Backends.OpenAi;
 /// token equal to it (after trimming), −∞ when it is not among the top N (single-token candidates only). A server that
 /// returns no log-probabilities is an <see cref="InputException"/> that says which API to try instead.
 /// </summary>
-public sealed class OpenAiCandidateScorer : ICandidateScorer, IDisposable
+public sealed class OpenAiCandidateScorer : ICandidateScorer, IDisposable, IAsyncDisposable
 {
     private readonly OpenAiBackendOptions _options;
     private readonly int _topLogProbs;
@@ -141,6 +141,13 @@ public sealed class OpenAiCandidateScorer : ICandidateScorer, IDisposable
 
     private InputException NoLogProbs(string what) =>
         new($"{_endpoint} returned no log-probabilities ({what} missing from the response); {Hint}");
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     /// <inheritdoc />
     public void Dispose()

@@ -18,13 +18,24 @@ public static partial class SentenceMath
         if (copula >= 0)
         {
             var rest = sentence[copula..].Trim();
-            var inRest = segments.FirstOrDefault(s => s.Start >= copula);
-            if (inRest is not null) return inRest.Content.Length > 0 ? ValueOf(inRest.Content) : null;
+            var after = segments.Where(s => s.Start >= copula).ToList();
+            if (after.Count > 0) return after[0].Content.Length > 0 ? Joined(sentence, after) : null;
             rest = rest.TrimEnd('.', '。', '!', ' ').Trim();
             if (rest.Length > 0) return rest;
         }
         return segments.Count > 0 ? ValueOf(segments[^1].Content) : null;
     }
+
+    /// <summary>"is $x = 1$ or $x = 2$": spans joined only by "or", "and", a comma, 或, 和 or 、 are one answer.</summary>
+    private static string Joined(string sentence, List<MathSegment> after)
+    {
+        var parts = new List<string> { ValueOf(after[0].Content) };
+        for (var i = 1; i < after.Count && IsJoiner(sentence[after[i - 1].End..after[i].Start]); i++) parts.Add(ValueOf(after[i].Content));
+        return string.Join(", ", parts);
+    }
+
+    [GeneratedRegex(@"^\s*(?:,?\s*(?:or|and)|,|或|和|、|，)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Joiner();
 
     /// <summary>"P-value $=0.014$": a span that opens with = or \approx holds the value after it.</summary>
     private static string ValueOf(string content)
@@ -33,6 +44,19 @@ public static partial class SentenceMath
         if (t.StartsWith('=')) return t[1..].Trim();
         return t.StartsWith(@"\approx", StringComparison.Ordinal) ? t[7..].Trim() : content;
     }
+
+    /// <summary>The math spans right after the sentence's last copula outside math ("is $a$ or $b$" → "a, b"), or null.</summary>
+    public static string? AfterCopula(string sentence)
+    {
+        var segments = MathSegments.All(sentence);
+        var copula = LastCopula(sentence, segments);
+        if (copula < 0) return null;
+        var after = segments.Where(s => s.Start >= copula).ToList();
+        return after.Count > 0 && after[0].Content.Length > 0 ? Joined(sentence, after) : null;
+    }
+
+    /// <summary>True when the text between two math spans only joins them ("or", "and", ",", 或, 和, 、).</summary>
+    public static bool IsJoiner(string gap) => gap.Length < 12 && Joiner().IsMatch(gap);
 
     /// <summary>True when the text around its math spans reads as prose (so the span, not the sentence, is the answer).</summary>
     public static bool IsProse(string text)

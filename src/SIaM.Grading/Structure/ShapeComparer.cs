@@ -17,6 +17,10 @@ internal static partial class ShapeComparer
         if (r is RelationShape rl && p is not RelationShape && SolvedValue(rl, ctx) is { } rv && IsConstant(rv, ctx))
             return Compare(p, ShapeParser.Parse(rv, false), ctx, depth + 1);
 
+        // "x \le -2 or x \ge 2" against "(-\infty, -2] \cup [2, \infty)".
+        if (p is SeqShape { IsBare: true } lp && r is UnionShape or SeqShape { IsBare: false } && AsUnion(lp) is { } up) return Compare(up, r, ctx, depth + 1);
+        if (r is SeqShape { IsBare: true } lr && p is UnionShape or SeqShape { IsBare: false } && AsUnion(lr) is { } ur) return Compare(p, ur, ctx, depth + 1);
+
         switch (p, r)
         {
             case (ScalarShape a, ScalarShape b): return ScalarComparer.Compare(a.Text, b.Text, ctx);

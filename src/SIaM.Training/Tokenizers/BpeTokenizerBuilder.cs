@@ -21,8 +21,9 @@ public static partial class BpeTokenizerBuilder
     [GeneratedRegex(@"\p{N}| ?\p{L}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+")]
     private static partial Regex Words();
 
-    /// <summary>Learns up to <paramref name="merges"/> merges from <paramref name="corpus"/> and writes the files into <paramref name="directory"/>.</summary>
-    public static void Build(IEnumerable<string> corpus, int merges, string directory)
+    /// <summary>Learns up to <paramref name="merges"/> merges from <paramref name="corpus"/>, writes the files into
+    /// <paramref name="directory"/> and returns the vocabulary size (special tokens included).</summary>
+    public static int Build(IEnumerable<string> corpus, int merges, string directory)
     {
         var words = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var text in corpus)
@@ -45,10 +46,12 @@ public static partial class BpeTokenizerBuilder
             foreach (var (symbols, _) in split) Merge(symbols, best.Key);
         }
         Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "tokenizer.json"), TokenizerJson(learned));
+        var (json, size) = TokenizerJson(learned);
+        File.WriteAllText(Path.Combine(directory, "tokenizer.json"), json);
         File.WriteAllText(Path.Combine(directory, "tokenizer_config.json"),
             new JsonObject { ["eos_token"] = Eos, ["pad_token"] = Pad, ["model_max_length"] = 512, ["tokenizer_class"] = "PreTrainedTokenizerFast" }
                 .ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        return size;
     }
 
     private static void Merge(List<string> symbols, (string Left, string Right) pair)
@@ -61,7 +64,7 @@ public static partial class BpeTokenizerBuilder
             }
     }
 
-    private static string TokenizerJson(IReadOnlyList<(string Left, string Right)> merges)
+    private static (string Json, int VocabSize) TokenizerJson(IReadOnlyList<(string Left, string Right)> merges)
     {
         var vocab = new JsonObject();
         var id = 2;
@@ -95,6 +98,6 @@ public static partial class BpeTokenizerBuilder
                 ["merges"] = new JsonArray(merges.Select(m => (JsonNode)new JsonArray(m.Left, m.Right)).ToArray()),
             },
         };
-        return json.ToJsonString(new JsonSerializerOptions { WriteIndented = false }) + "\n";
+        return (json.ToJsonString(new JsonSerializerOptions { WriteIndented = false }) + "\n", id);
     }
 }
