@@ -23,7 +23,7 @@ public sealed record ImprovementOptions(
     int K = 8,
     int Iterations = 2,
     int Seed = 0,
-    double Temperature = 1.0,
+    double Temperature = 0.8,
     int MaxNewTokens = 64,
     SelectionLimits? Limits = null,
     int Epochs = 2,
