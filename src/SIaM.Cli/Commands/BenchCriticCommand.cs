@@ -28,17 +28,22 @@ internal static class BenchCriticCommand
             var cases = Enumerable.Range(0, Math.Max(16, result.GetValue(Cases))).Select(Case).ToList();
             await critic.JudgeAsync(cases.Take(2).ToList(), cancellationToken); // warm-up
             Console.WriteLine($"bench critic: {spec}, {cases.Count} judgments per row, P(YES) by token probabilities");
-            Console.WriteLine("| batch | judgments | seconds | judgments/s | × batch 1 |");
-            Console.WriteLine("| ---: | ---: | ---: | ---: | ---: |");
+            Console.WriteLine("| batch | judgments | wall s | judgments/s | CPU s | judgments/CPU-s | × batch 1 (CPU) |");
+            Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             double? single = null;
+            using var process = Process.GetCurrentProcess();
             foreach (var batch in new[] { 1, 16 })
             {
+                process.Refresh();
+                var cpuBefore = process.TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 foreach (var chunk in cases.Chunk(batch)) await critic.JudgeAsync(chunk, cancellationToken);
-                var rate = cases.Count / clock.Elapsed.TotalSeconds;
-                single ??= rate;
+                process.Refresh();
+                var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+                var perCpu = cases.Count / cpu;
+                single ??= perCpu;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {batch} | {cases.Count} | {clock.Elapsed.TotalSeconds:0.00} | {rate:0.0} | {rate / single.Value:0.0}× |"));
+                    $"| {batch} | {cases.Count} | {clock.Elapsed.TotalSeconds:0.00} | {cases.Count / clock.Elapsed.TotalSeconds:0.0} | {cpu:0.00} | {perCpu:0.0} | {perCpu / single.Value:0.0}× |"));
             }
             return ExitCodes.Success;
         });
