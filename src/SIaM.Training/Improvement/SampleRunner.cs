@@ -40,6 +40,10 @@ public static class SampleRunner
             }
         }, StringComparer.Ordinal);
         await Task.WhenAll(runs.Values).ConfigureAwait(false);
+        // A harness failure is never a wrong answer: stop before the stage file is written, so a rerun resumes here.
+        var failed = runs.Values.Select(t => t.Result).Where(r => r.Status == ExecStatus.SandboxFailure).ToList();
+        if (failed.Count > 0)
+            throw new InvalidOperationException($"the sandbox failed on {failed.Count} of {runs.Count} programs ({failed[0].Stderr.Trim()}); rerun the same command to resume");
         var verdicts = new List<LoopVerdict>(samples.Count);
         for (var i = 0; i < samples.Count; i++)
         {
