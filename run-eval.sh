@@ -31,8 +31,8 @@ if [ "$sandbox" = docker ]; then
   echo "== sandbox: engine and image" >&2
   if ! docker version >/dev/null 2>&1; then
     if [ "$(id -u)" = 0 ]; then
-      bash src/SIaM.Sandbox.Docker/scripts/engine-up.sh >&2
-      trap 'bash src/SIaM.Sandbox.Docker/scripts/engine-down.sh >&2 || true' EXIT
+      bash scripts/engine-up.sh >&2
+      trap 'bash scripts/engine-down.sh >&2 || true' EXIT
     else
       echo "error: no Docker engine is reachable (DOCKER_HOST=${DOCKER_HOST:-unix:///var/run/docker.sock}); start one, or run as root to let this script start dockerd" >&2
       exit 2

@@ -1,11 +1,14 @@
 using SIaM.Core.Backends;
+using SIaM.Core.Runs;
 using SIaM.Evaluation.Backends;
+using SIaM.Evaluation.Fingerprints;
 
 namespace SIaM.Cli;
 
 /// <summary>
 /// The one place that maps model spec strings (<c>PREFIX:ARGUMENT</c>) to backends.
-/// <c>replay:FILE</c>, <c>oracle:</c>, <c>hf:DIR</c>, <c>openai:BASE_URL#MODEL</c>.
+/// <c>replay:FILE</c>, <c>oracle:</c>, <c>hf:DIR</c>, <c>openai:BASE_URL#MODEL</c>. Each kind also says how its model
+/// is fingerprinted for the run's identity, which happens before the model is loaded.
 /// </summary>
 internal static class BackendFactory
 {
@@ -17,16 +20,36 @@ internal static class BackendFactory
         ["openai"] = (argument, context) => SIaM.Backends.OpenAi.OpenAiBackendFactory.Create(argument, context.CacheDirectory, line => Console.Error.WriteLine($"openai: {line}")),
     };
 
+    private static readonly Dictionary<string, Func<string, string, CancellationToken, Task<ModelFingerprint>>> Fingerprints = new()
+    {
+        ["oracle"] = (spec, _, _) => Task.FromResult(ModelFingerprint.SpecOnly(spec)), // programs from the data: data hashes + harness revision
+        ["hf"] = (spec, argument, _) => Task.FromResult(ModelFingerprints.Hf(spec, argument, FileHashCache.Default)),
+        ["replay"] = (spec, file, _) => Task.FromResult(ModelFingerprints.Replay(spec, file, FileHashCache.Default)),
+        ["openai"] = SIaM.Backends.OpenAi.OpenAiModelProbe.FingerprintAsync,
+    };
+
     public static IReadOnlyCollection<string> Prefixes => Registry.Keys;
 
     public static IModelBackend Create(string spec, BackendContext context)
     {
+        var (prefix, argument) = Split(spec);
+        return Registry[prefix](argument, context);
+    }
+
+    /// <summary>The model's fingerprint for the run identity, computed without loading it.</summary>
+    public static Task<ModelFingerprint> FingerprintAsync(string spec, CancellationToken cancellationToken)
+    {
+        var (prefix, argument) = Split(spec);
+        return Fingerprints[prefix](spec, argument, cancellationToken);
+    }
+
+    private static (string Prefix, string Argument) Split(string spec)
+    {
         var colon = spec.IndexOf(':');
         var prefix = colon < 0 ? spec : spec[..colon];
-        var argument = colon < 0 ? "" : spec[(colon + 1)..];
-        if (!Registry.TryGetValue(prefix, out var create))
+        if (!Registry.ContainsKey(prefix))
             throw new UsageException(
                 $"unknown model spec '{spec}': the prefix must be one of {string.Join(", ", Registry.Keys.Order().Select(k => k + ":"))}");
-        return create(argument, context);
+        return (prefix, colon < 0 ? "" : spec[(colon + 1)..]);
     }
 }

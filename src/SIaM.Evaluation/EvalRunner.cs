@@ -8,19 +8,25 @@ using SIaM.Core.Benchmarks;
 using SIaM.Core.Grading;
 using SIaM.Core.Prompts;
 using SIaM.Core.Sandbox;
+using SIaM.Evaluation.Fingerprints;
 using SIaM.Evaluation.Output;
+using SIaM.Grading;
 using SIaM.Core.Runs;
 
 namespace SIaM.Evaluation;
 
 /// <summary>What an evaluation needs besides its spec: the data, the model, the executor and the grader.</summary>
+/// <param name="Identity">The run's identity, computed before the backend and sandbox were created
+/// (<see cref="Fingerprints.RunIdentityBuilder"/>); null: one is built from the spec with the model fingerprinted by its spec
+/// alone (scripted test backends).</param>
 public sealed record EvalInputs(
     IReadOnlyList<LoadedBenchmark> Benchmarks,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Suites,
     IModelBackend Backend,
     ICodeSandbox? Sandbox,
     IAnswerExtractor Extractor,
-    IEquivalenceChecker Checker);
+    IEquivalenceChecker Checker,
+    RunIdentity? Identity = null);
 
 /// <summary>Options that change how fast a run goes, never its results.</summary>
 public sealed record EvalPerformance(int BatchSize = 16, int Concurrency = 4);
@@ -39,7 +45,7 @@ public static class EvalRunner
         foreach (var benchmark in inputs.Benchmarks)
             if (benchmark.Problems.Count == 0)
                 throw new InputException($"benchmark {benchmark.Info.Id} has no problems: its data file is empty");
-        var identity = Identity(spec, inputs);
+        var identity = IdentityOf(spec, inputs);
         var directory = RunDirectory.Open(outDirectory, identity);
         var planned = Plan(spec, inputs.Benchmarks);
         var done = new ConcurrentDictionary<(string, int), SampleRecord>(
@@ -88,47 +94,31 @@ public static class EvalRunner
 
     private static RunResults Results(RunSpec spec, EvalInputs inputs, IReadOnlyList<SampleRecord> records, double seconds)
     {
+        var identity = IdentityOf(spec, inputs);
+        var problems = inputs.Benchmarks.SelectMany(b => b.Problems).ToDictionary(p => p.Id);
+        bool Equivalent(string id, string a, string b) => inputs.Checker.Compare(a, problems[id] with { Reference = b }).Equivalent;
         var byBenchmark = records.GroupBy(r => r.Benchmark).ToDictionary(g => g.Key, g => (IReadOnlyList<SampleRecord>)g.ToList());
         var benchmarks = inputs.Benchmarks.ToDictionary(
             b => b.Info.Id,
-            b => ResultsBuilder.Benchmark(b.Info.VersionedId, Math.Min(b.Problems.Count, spec.Limit ?? int.MaxValue), spec.Samples,
-                byBenchmark.GetValueOrDefault(b.Info.Id) ?? []));
+            b => ResultsBuilder.Benchmark(identity.BenchmarkVersions[b.Info.Id], Math.Min(b.Problems.Count, spec.Limit ?? int.MaxValue), spec.Samples,
+                byBenchmark.GetValueOrDefault(b.Info.Id) ?? [], spec.EffectivePassK, Equivalent));
         var ordered = new SortedDictionary<string, BenchmarkResult>(benchmarks, StringComparer.Ordinal);
+        var remaining = ResultsBuilder.Remaining(ordered.Values);
         return new RunResults(
-            RunResults.CurrentSchemaVersion, "success", RunId(spec, inputs),
-            ordered, ResultsBuilder.Suites(inputs.Suites, benchmarks), Provenance(spec, inputs),
+            RunResults.CurrentSchemaVersion, RunStatus.Of(remaining), remaining, identity.RunId,
+            ordered, ResultsBuilder.Suites(inputs.Suites, benchmarks), Provenance(spec, inputs, identity),
             new RunTiming(DateTimeOffset.UtcNow, Math.Round(seconds, 3), $"{Environment.MachineName} ({Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription})"));
     }
 
-    /// <summary>A short id of the run's identity: equal specs over equal data give equal ids.</summary>
-    public static string RunId(RunSpec spec, EvalInputs inputs) => Sha256.Hex(Identity(spec, inputs).ToJsonString())[..12];
+    /// <summary>The identity of the run: the one computed up front, else one built from the spec and the backend's spec.</summary>
+    public static RunIdentity IdentityOf(RunSpec spec, EvalInputs inputs) => inputs.Identity ?? RunIdentityBuilder.Build(
+        spec, inputs.Benchmarks, GraderVersion.Current, ModelFingerprint.SpecOnly(inputs.Backend.Spec),
+        new SandboxFingerprint(spec.Sandbox, null));
 
-    private static JsonObject Identity(RunSpec spec, EvalInputs inputs)
-    {
-        var provenance = Provenance(spec, inputs);
-        return new JsonObject
-        {
-            ["schema_version"] = RunResults.CurrentSchemaVersion,
-            ["spec"] = JsonSerializer.SerializeToNode(spec, JsonFormat.Line),
-            ["benchmark_versions"] = JsonSerializer.SerializeToNode(provenance.BenchmarkVersions, JsonFormat.Line),
-            ["data_sha256"] = JsonSerializer.SerializeToNode(provenance.DataSha256, JsonFormat.Line),
-            ["prompt_template_hashes"] = JsonSerializer.SerializeToNode(provenance.PromptTemplateHashes, JsonFormat.Line),
-        };
-    }
-
-    private static Provenance Provenance(RunSpec spec, EvalInputs inputs)
-    {
-        var templates = inputs.Benchmarks.Select(b => PromptTemplates.For(spec.Prompt, b.Info.Language)).DistinctBy(t => t.Key);
-        return new Provenance(
-            HarnessInfo.Version, HarnessInfo.GitRevision, inputs.Backend.Spec,
-            inputs.Sandbox?.Description ?? "none",
-            spec.Prompt.ToString().ToLowerInvariant(),
-            Sorted(templates.ToDictionary(t => t.Key, t => t.Hash)),
-            Sorted(inputs.Benchmarks.ToDictionary(b => b.Info.Id, b => b.Info.VersionedId)),
-            Sorted(inputs.Benchmarks.ToDictionary(b => b.Info.Id, b => b.DataSha256)),
-            spec.EffectiveGeneration, spec.Generation.Seed, spec.Samples, spec.Limit, spec.FewShot, spec.MaxToolRounds,
-            spec.RelativeTolerance);
-    }
-
-    private static SortedDictionary<string, string> Sorted(Dictionary<string, string> values) => new(values, StringComparer.Ordinal);
+    private static Provenance Provenance(RunSpec spec, EvalInputs inputs, RunIdentity identity) => new(
+        identity.Harness.Version, identity.Harness.GitRevision, identity.GraderVersion, inputs.Backend.Spec,
+        identity.Model.ContentSha256, inputs.Sandbox?.Description ?? "none", identity.Sandbox.ImageId,
+        spec.Prompt.ToString().ToLowerInvariant(), identity.PromptTemplateHashes, identity.BenchmarkVersions, identity.DataSha256,
+        spec.EffectiveGeneration, spec.Generation.Seed, spec.Samples, spec.Limit, spec.FewShot, spec.MaxToolRounds,
+        spec.RelativeTolerance);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SIaM.Core.Backends;
 using SIaM.Core.Prompts;
 
@@ -17,6 +18,8 @@ namespace SIaM.Evaluation;
 /// <param name="MaxToolRounds">Code executions per tool-integrated sample before the model must answer.</param>
 /// <param name="Sandbox">The executor kind: <c>docker</c>, <c>local-unsafe</c> or <c>none</c>.</param>
 /// <param name="RelativeTolerance">Numeric tolerance of the grader.</param>
+/// <param name="PassK">The k of pass@k and maj@k in the results (default 1 and <paramref name="Samples"/>). Not part of
+/// the identity: it changes what is reported, never the samples.</param>
 public sealed record RunSpec(
     string Model,
     IReadOnlyList<string> Benchmarks,
@@ -27,9 +30,15 @@ public sealed record RunSpec(
     GenerationConfig Generation,
     int MaxToolRounds,
     string Sandbox,
-    double RelativeTolerance)
+    double RelativeTolerance,
+    [property: JsonIgnore] IReadOnlyList<int>? PassK = null)
 {
+    /// <summary>The k of pass@k and maj@k: <see cref="PassK"/>, else 1 and <see cref="Samples"/>; distinct, ascending.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<int> EffectivePassK => (PassK ?? [1, Samples]).Distinct().Order().ToList();
+
     /// <summary>Stop sequences each prompt style needs on top of the user's.</summary>
+    [JsonIgnore]
     public GenerationConfig EffectiveGeneration => Prompt == PromptStyle.Tir
         ? Generation with { Stop = [.. Generation.StopSequences.Append("```output").Distinct()] }
         : Generation;

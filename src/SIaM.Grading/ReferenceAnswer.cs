@@ -13,7 +13,7 @@ public static partial class ReferenceAnswer
     /// <summary>The answer part of <paramref name="reference"/>.</summary>
     public static string Of(string reference)
     {
-        if (reference.Length > 2000 || !SentenceMath.IsProse(reference)) return reference;
+        if (reference.Length > 2000 || !reference.Any(c => char.IsAsciiLetter(c) || c > '\u2e80') || !SentenceMath.IsProse(reference)) return reference;
         var segments = MathSegments.All(reference);
         if (segments.Count == 0) return SingleNumber(reference) ?? reference;
         return SentenceMath.Of(reference) is { Length: > 0 } math ? math : reference;

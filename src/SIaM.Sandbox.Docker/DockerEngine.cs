@@ -74,7 +74,7 @@ public static class DockerEngine
             client.Dispose();
             throw new InputException(
                 $"the Docker engine at {endpoint.Name} is not reachable ({e.GetBaseException().Message}). " +
-                "Start it with `sudo src/SIaM.Sandbox.Docker/scripts/engine-up.sh` (installs docker.io and starts dockerd), " +
+                "Start it with `sudo scripts/engine-up.sh` (installs docker.io and starts dockerd), " +
                 "or point DOCKER_HOST / SIAM_DOCKER_HOSTS / --docker-host at a running engine.");
         }
     }

@@ -32,7 +32,7 @@ public static class ImageBuilder
             if (exitCode != 0)
                 throw new SIaM.Core.InputException(
                     $"building {tag} with the {method} method failed (exit {exitCode}); see the output above" +
-                    (method == ImageBuildMethod.Offline ? " (the offline build needs root and debootstrap: run engine-up.sh)" : ""));
+                    (method == ImageBuildMethod.Offline ? " (the offline build needs root and debootstrap: run scripts/engine-up.sh)" : ""));
             return method;
         }
         finally

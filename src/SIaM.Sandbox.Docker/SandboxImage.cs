@@ -18,7 +18,7 @@ public static class SandboxImage
     /// <summary>The content-versioned tag of this build.</summary>
     public static string Tag { get; } = $"{Repository}:{ContentHash()}";
 
-    /// <summary>Reads one of the embedded build files (<c>image/worker.py</c>, <c>scripts/engine-up.sh</c>, …).</summary>
+    /// <summary>Reads one of the embedded build files (<c>image/Dockerfile</c>, <c>image/worker.py</c>, <c>image/build-offline.sh</c>).</summary>
     public static byte[] ReadResource(string name)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)

@@ -110,7 +110,7 @@ public sealed partial class TorchSharpBackend : IModelBackend, ICandidateScorer
         var options = new GenerationOptions(
             Math.Min(config.MaxNewTokens, room),
             new SamplingOptions(config.Temperature, config.TopP, config.TopK),
-            chunk.Select(i => SeedMixer.Mix(config.Seed, requests[i].SampleIndex)).ToArray(),
+            chunk.Select(i => SampleSeed.Of(requests[i])).ToArray(),
             _eos,
             ShouldStop: (_, tokens) => stops.EndsGeneration(tokens));
         var sequences = _generator.Generate(chunk.Select(i => prompts[i]!).ToArray(), options, cancellationToken);

@@ -5,7 +5,7 @@ using SIaM.Grading;
 namespace SIaM.Benchmarks;
 
 /// <summary>
-/// Pairs graded per second by <see cref="MathEquivalenceChecker"/> (one thread); one operation is one pair. Program.cs runs
+/// Pairs graded per second by <see cref="MathEquivalenceChecker"/> (one thread; the free-text set adds extraction); one operation is one pair. Program.cs runs
 /// it as a short job in-process (no generated project is built, so nothing collides with other builds).
 /// </summary>
 [MemoryDiagnoser]
@@ -13,17 +13,21 @@ public class GraderBenchmarks
 {
     private const int NumericPairs = 40;
     private const int SymbolicPairs = 30;
+    private const int FreeTextPairs = 20;
     private readonly MathEquivalenceChecker _checker = new();
+    private readonly Func<GradingPair, bool> _freeTextJudge = PairJudge.For("freetext");
     private IReadOnlyList<GradingPair> _numeric = [];
     private IReadOnlyList<GradingPair> _symbolic = [];
+    private IReadOnlyList<GradingPair> _freeText = [];
 
     [GlobalSetup]
     public void Setup()
     {
         _numeric = PairSet.Load("numeric");
         _symbolic = PairSet.Load("symbolic");
-        if (_numeric.Count != NumericPairs || _symbolic.Count != SymbolicPairs)
-            throw new InvalidOperationException("pair files changed: update NumericPairs/SymbolicPairs");
+        _freeText = PairSet.Load("freetext");
+        if (_numeric.Count != NumericPairs || _symbolic.Count != SymbolicPairs || _freeText.Count != FreeTextPairs)
+            throw new InvalidOperationException("pair files changed: update NumericPairs/SymbolicPairs/FreeTextPairs");
     }
 
     [Benchmark(OperationsPerInvoke = NumericPairs)]
@@ -31,6 +35,16 @@ public class GraderBenchmarks
 
     [Benchmark(OperationsPerInvoke = SymbolicPairs)]
     public int Symbolic() => Run(_symbolic, AnswerKind.Expression);
+
+    /// <summary>Raw model text: extraction, then equivalence.</summary>
+    [Benchmark(OperationsPerInvoke = FreeTextPairs)]
+    public int FreeText()
+    {
+        var equal = 0;
+        foreach (var p in _freeText)
+            if (_freeTextJudge(p)) equal++;
+        return equal;
+    }
 
     private int Run(IReadOnlyList<GradingPair> pairs, AnswerKind kind)
     {

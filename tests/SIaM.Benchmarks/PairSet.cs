@@ -6,7 +6,8 @@ namespace SIaM.Benchmarks;
 /// <summary>One benchmark pair: the LaTeX/plain form our grader reads and the sympy form the baseline reads.</summary>
 public sealed record GradingPair(string Prediction, string Reference, string SympyPrediction, string SympyReference);
 
-/// <summary>The pair files under <c>Pairs/</c>: <c>numeric</c> (GSM8K-like) and <c>symbolic</c> (LaTeX expressions).</summary>
+/// <summary>The pair files under <c>Pairs/</c>: <c>numeric</c> (GSM8K-like), <c>symbolic</c> (LaTeX expressions) and
+/// <c>freetext</c> (raw model text; the sympy baseline gets the answer already extracted).</summary>
 public static class PairSet
 {
     public static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, "Pairs", name + ".jsonl");

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using SIaM.Grading;
 
 namespace SIaM.Benchmarks;
 
@@ -12,17 +11,16 @@ public static class QuickMeasure
     public static double PairsPerSecond(string pairSet, double seconds)
     {
         var pairs = PairSet.Load(pairSet);
-        var kind = PairSet.KindOf(pairSet);
-        var checker = new MathEquivalenceChecker();
+        var judge = PairJudge.For(pairSet);
         using var process = Process.GetCurrentProcess();
         var warm0 = process.TotalProcessorTime;
         while (CpuSince(process, warm0) < 2)
-            foreach (var p in pairs) checker.Compare(p.Prediction, p.Reference, kind);
+            foreach (var p in pairs) judge(p);
         var cpu0 = process.TotalProcessorTime;
         var done = 0L;
         while (CpuSince(process, cpu0) < seconds)
         {
-            foreach (var p in pairs) checker.Compare(p.Prediction, p.Reference, kind);
+            foreach (var p in pairs) judge(p);
             done += pairs.Count;
         }
         return done / CpuSince(process, cpu0);

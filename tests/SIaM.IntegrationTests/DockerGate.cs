@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace SIaM.IntegrationTests;
 
 /// <summary>
@@ -11,14 +9,17 @@ public static class DockerGate
     {
         try
         {
-            using var process = Process.Start(new ProcessStartInfo("docker", ["version", "--format", "{{.Server.Version}}"])
+            var process = ChildProcess.Start("docker", ["version", "--format", "{{.Server.Version}}"]);
+            try
             {
-                RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            });
-            if (process is null) return false;
-            return process.WaitForExit(15_000) && process.ExitCode == 0;
+                return process.WaitAsync(TimeSpan.FromSeconds(15)).GetAwaiter().GetResult().ExitCode == 0;
+            }
+            finally
+            {
+                process.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
         }
-        catch (System.ComponentModel.Win32Exception) { return false; }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or TimeoutException) { return false; }
     });
 
     public static void Require()

@@ -89,6 +89,27 @@ public sealed class TorchSharpBackendTests
     }
 
     [Test]
+    public async Task Sampled_streams_differ_by_problem_and_run_seed_and_ignore_the_rest_of_the_batch()
+    {
+        // Arrange: the same prompt as two different problems, and as the first problem under another run seed
+        var config = new GenerationConfig(Temperature: 1.0, MaxNewTokens: 12, Seed: 7);
+        var first = Request("Pick", config) with { ProblemId = "a/0" };
+        var second = first with { ProblemId = "b/0" };
+        var reseeded = first with { Config = config with { Seed = 8 } };
+
+        // Act: one mixed batch, then each request alone
+        var batch = await _backend.GenerateAsync([second, Request("Another prompt", config, 3), first, reseeded], CancellationToken.None);
+        var alone = new List<string>();
+        foreach (var request in new[] { first, second, reseeded })
+            alone.Add((await _backend.GenerateAsync([request], CancellationToken.None)).Single().Text);
+
+        // Assert
+        Assert.That(batch[2].Text, Is.Not.EqualTo(batch[0].Text), "problems a/0 and b/0 draw from different streams");
+        Assert.That(batch[2].Text, Is.Not.EqualTo(batch[3].Text), "run seeds 7 and 8 draw from different streams");
+        Assert.That(alone, Is.EqualTo(new[] { batch[2].Text, batch[0].Text, batch[3].Text }), "batch composition changes nothing");
+    }
+
+    [Test]
     public void Cancellation_is_honoured()
     {
         // Arrange

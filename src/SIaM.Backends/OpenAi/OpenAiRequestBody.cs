@@ -4,13 +4,15 @@ using SIaM.Core.Backends;
 namespace SIaM.Backends.OpenAi;
 
 /// <summary>
-/// Builds the JSON body of one request. The effective seed is <c>Config.Seed + SampleIndex</c>. A non-empty
+/// Builds the JSON body of one request. The effective seed is <see cref="SampleSeed.MixToInt"/> of (run seed, problem id,
+/// sample index), the mixing every backend uses. A non-empty
 /// <see cref="GenerationRequest.AssistantPrefix"/> is appended to the prompt (completions), or sent as a trailing
 /// assistant message with vLLM's <c>continue_final_message: true, add_generation_prompt: false</c> (chat).
 /// </summary>
 internal static class OpenAiRequestBody
 {
-    public static int EffectiveSeed(GenerationRequest request) => unchecked(request.Config.Seed + request.SampleIndex);
+    public static int EffectiveSeed(GenerationRequest request) =>
+        SampleSeed.MixToInt(request.Config.Seed, request.ProblemId, request.SampleIndex);
 
     public static JsonObject Create(GenerationRequest request, OpenAiBackendOptions options)
     {

@@ -4,7 +4,9 @@ using SIaM.Core.Backends;
 using SIaM.Core.Benchmarks;
 using SIaM.Core.Prompts;
 using SIaM.Data;
+using SIaM.Core.Runs;
 using SIaM.Evaluation;
+using SIaM.Evaluation.Fingerprints;
 using SIaM.Grading;
 
 namespace SIaM.Cli.Commands;
@@ -33,11 +35,14 @@ internal static class EvalCommand
     private static readonly Option<string?> Cache = new("--cache") { Description = "Directory of the request cache (model backends that support it: openai)" };
     private static readonly Option<int> Concurrency = new("--concurrency") { Description = "Batches in flight", DefaultValueFactory = _ => 4 };
     private static readonly CriticCliOptions Critic = new(required: false, defaultScoring: SIaM.Critique.Pipeline.ScoringMode.Rule);
+    private static readonly Option<string?> PassK = new("--pass-k") { Description = "The k of pass@k and maj@k, comma-separated, each 1..n (default: 1 and n)" };
+    private static readonly Option<string?> Label = new("--label") { Description = "Checkpoint label shown in reports (written to checkpoint.json; not part of the run identity)" };
+    private static readonly Option<long?> Step = new("--step") { Description = "Training step of the checkpoint: the x axis of the report's trend plot" };
 
     public static Command Create()
     {
         var command = new Command("eval", "Evaluate a model on benchmarks; writes samples.jsonl, results.json and summary.csv");
-        foreach (var option in new Option[] { Model, Benchmarks, Prompt, Samples, Limit, Seed, Out, Data, Sandbox, FewShot, Temperature, TopP, TopK, MaxNewTokens, MaxToolRounds, Tolerance, AllowUnverified, BatchSize, Concurrency, Cache })
+        foreach (var option in new Option[] { Model, Benchmarks, Prompt, Samples, Limit, Seed, Out, Data, Sandbox, FewShot, Temperature, TopP, TopK, MaxNewTokens, MaxToolRounds, Tolerance, AllowUnverified, BatchSize, Concurrency, Cache, PassK, Label, Step })
             command.Options.Add(option);
         Critic.AddTo(command);
         command.SetAction((result, ct) => RunAsync(result, ct));
@@ -68,26 +73,45 @@ internal static class EvalCommand
         var performance = new EvalPerformance(Positive(result.GetValue(BatchSize), "--batch-size"), Positive(result.GetValue(Concurrency), "--concurrency"));
         if (result.GetValue(Out) is { } requestedOut) OutputDirectory.EnsureWritable(requestedOut, "--out");
         if (result.GetValue(Cache) is { } cache) OutputDirectory.EnsureWritable(cache, "--cache");
+        spec = spec with { PassK = PassKList(result.GetValue(PassK), spec.Samples) };
         if (spec.Samples > 1 && spec.Generation.IsGreedy)
             Console.Error.WriteLine("warning: --n > 1 with greedy decoding gives k identical samples; set --temperature");
 
         var root = DataLocator.Resolve(result.GetValue(Data));
         var benchmarks = spec.Benchmarks.Select(id => BenchmarkLoader.Load(id, root, result.GetValue(AllowUnverified))).ToList();
         var problems = benchmarks.SelectMany(b => b.Problems).ToDictionary(p => p.Id);
+        // The identity comes first: a resume with a different one is refused before any model load or container start.
+        var identity = RunIdentityBuilder.Build(spec, benchmarks, GraderVersion.Current,
+            await BackendFactory.FingerprintAsync(spec.Model, cancellationToken),
+            await SandboxFactory.FingerprintAsync(spec.Sandbox, spec.Prompt, cancellationToken));
+        var outDirectory = result.GetValue(Out) ?? Path.Combine("reports", "runs", identity.RunId);
+        RunDirectory.Open(outDirectory, identity);
         await using var backend = BackendFactory.Create(spec.Model, new BackendContext(problems, result.GetValue(Cache)));
         await using var sandbox = await SandboxFactory.CreateAsync(spec.Sandbox, spec.Prompt, cancellationToken);
         var inputs = new EvalInputs(benchmarks, SIaM.Data.Suites.All, backend, sandbox,
-            new MathAnswerExtractor(), new MathEquivalenceChecker(new GradingOptions { RelativeTolerance = spec.RelativeTolerance }));
-        var outDirectory = result.GetValue(Out) ?? Path.Combine("reports", "runs", EvalRunner.RunId(spec, inputs));
+            new MathAnswerExtractor(), new MathEquivalenceChecker(new GradingOptions { RelativeTolerance = spec.RelativeTolerance }), identity);
 
         Console.Error.WriteLine($"siam eval: {spec.Model} on {string.Join(", ", spec.Benchmarks)} ({spec.Prompt.ToString().ToLowerInvariant()}, executor {sandbox?.Description ?? "none"}) → {outDirectory}");
         var results = await RunProgress.RunAsync(progress =>
             EvalRunner.RunAsync(spec, inputs, outDirectory, performance, progress, cancellationToken));
+        if (result.GetValue(Label) is not null || result.GetValue(Step) is not null)
+            SIaM.Reporting.Runs.CheckpointFile.Write(outDirectory, result.GetValue(Label), result.GetValue(Step));
         ResultsTable.Print(results, outDirectory);
         if (RunFailureSummary.Describe(results, outDirectory) is { } failure) Console.Error.WriteLine(failure);
         if (result.GetValue(Critic.Critic) is not null)
             await CritiquePass.RunAsync(outDirectory, result.GetValue(Data), Critic, result, performance.BatchSize, performance.Concurrency, cancellationToken);
-        return results.Benchmarks.Values.Any(b => b.Errors > 0 || b.SandboxFailures > 0) ? ExitCodes.Failure : ExitCodes.Success;
+        return results.Status == RunStatus.Complete ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    private static IReadOnlyList<int>? PassKList(string? text, int samples)
+    {
+        if (text is null) return null;
+        var ks = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            ks.Add(int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var k) && k >= 1 && k <= samples
+                ? k
+                : throw new UsageException($"--pass-k: '{part}' is not a k between 1 and --n ({samples})"));
+        return ks.Count > 0 ? ks : throw new UsageException("--pass-k: give at least one k, e.g. --pass-k 1,8");
     }
 
     private const int MaxFewShot = 2;

@@ -1,3 +1,4 @@
+using SIaM.Core.Backends;
 using System.CommandLine;
 using System.Diagnostics;
 using SIaM.Core.Backends;
@@ -58,7 +59,7 @@ internal static class GenerateCommand
         var eos = result.GetValue(IgnoreEos) ? [] : (tokenizer?.EosTokenIds ?? []).Concat(lm.Config.EosTokenIds).ToHashSet();
         var watch = Stopwatch.StartNew();
         var generated = new BatchGenerator(lm).Generate([prompt],
-            new GenerationOptions(maxNewTokens, sampling, [SeedMixer.Mix(result.GetValue(Seed), 0)], eos, !result.GetValue(NoCache)),
+            new GenerationOptions(maxNewTokens, sampling, [SampleSeed.Mix(result.GetValue(Seed), "generate", 0)], eos, !result.GetValue(NoCache)),
             cancellationToken).Single();
         watch.Stop();
 

@@ -96,16 +96,20 @@ internal static class SandboxCommand
     {
         var count = new Option<int>("--count", "--programs") { Description = "Programs to run (4 benign : 1 hostile)", DefaultValueFactory = _ => 10_000 };
         var workers = new Option<int>("--workers") { Description = "Warm worker containers", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var cpuSeconds = new Option<double>("--cpu-seconds") { Description = "CPU-time limit per program (stops the infinite loops)", DefaultValueFactory = _ => 2 };
+        var wallSeconds = new Option<double>("--wall-seconds") { Description = "Wall-clock limit per program (raise it on a loaded machine)", DefaultValueFactory = _ => 5 };
         var dockerHost = EngineOptions.CreateDockerHost();
         var command = new Command("soak", "Run many mixed benign/hostile programs; report wrong verdicts and leaked containers/processes (all must be 0)");
-        command.Options.Add(count);
-        command.Options.Add(workers);
-        command.Options.Add(dockerHost);
+        foreach (var option in new Option[] { count, workers, cpuSeconds, wallSeconds, dockerHost }) command.Options.Add(option);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             OptionChecks.Positive(parseResult.GetValue(count), "--count");
             OptionChecks.Positive(parseResult.GetValue(workers), "--workers");
-            var policy = SandboxPolicy.Default with { CpuTimeSeconds = 2, WallClockSeconds = 5 };
+            var policy = SandboxPolicy.Default with
+            {
+                CpuTimeSeconds = OptionChecks.PositiveSeconds(parseResult.GetValue(cpuSeconds), "--cpu-seconds"),
+                WallClockSeconds = OptionChecks.PositiveSeconds(parseResult.GetValue(wallSeconds), "--wall-seconds"),
+            };
             var progress = new Progress<int>(done => Console.Error.WriteLine($"soak: {done} done"));
             var report = await SoakRunner.RunAsync(parseResult.GetValue(count), policy, EngineOptions.PoolOptions(parseResult, dockerHost, parseResult.GetValue(workers)), progress, cancellationToken);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

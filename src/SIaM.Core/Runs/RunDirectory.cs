@@ -38,7 +38,13 @@ public sealed class RunDirectory
 
     private string Identity => System.IO.Path.Combine(Path, IdentityFile);
 
-    /// <summary>Creates or reopens the directory for a run with <paramref name="identity"/>.</summary>
+    /// <summary>
+    /// Creates or reopens the directory for a run with <paramref name="identity"/>. A directory holding a different
+    /// identity is refused (an <see cref="InputException"/> naming the differing fields) and nothing is written to it.
+    /// </summary>
+    public static RunDirectory Open(string path, RunIdentity identity) => Open(path, identity.ToJson());
+
+    /// <summary>Creates or reopens the directory for a run whose <c>run.json</c> content is <paramref name="identity"/>.</summary>
     public static RunDirectory Open(string path, JsonObject identity)
     {
         var directory = new RunDirectory(path);
@@ -49,6 +55,10 @@ public sealed class RunDirectory
             JsonNode? existing;
             try { existing = JsonNode.Parse(File.ReadAllText(directory.Identity)); }
             catch (JsonException e) { throw new InputException($"{directory.Identity}: not valid JSON ({e.Message}); delete the directory to start over"); }
+            if (existing is JsonObject old && SchemaVersionOf(old) is var version && version != SchemaVersionOf(identity))
+                throw new InputException(
+                    $"--out {path} holds a run written with schema_version {version} (this siam writes {SchemaVersionOf(identity)}): " +
+                    "it can be read but not resumed. Use another --out directory, or delete this one to start over.");
             if (existing is JsonObject previous && !JsonNode.DeepEquals(previous, identity))
                 throw new InputException(
                     $"--out {path} holds a run with a different configuration (differs in: {string.Join(", ", Differences(previous, identity))}). " +
@@ -60,6 +70,9 @@ public sealed class RunDirectory
             AtomicFile.WriteText(directory.Identity, text);
         return directory;
     }
+
+    private static int? SchemaVersionOf(JsonObject identity) =>
+        identity["schema_version"] is JsonValue v && v.TryGetValue<int>(out var number) ? number : null;
 
     private static IEnumerable<string> Differences(JsonObject a, JsonObject b, string prefix = "")
     {

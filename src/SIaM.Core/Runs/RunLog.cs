@@ -13,7 +13,13 @@ namespace SIaM.Core.Runs;
 /// <param name="Results">The content of <c>results.json</c>, or null when the run has not written it yet.</param>
 public sealed record RunLog(string Path, JsonObject Identity, IReadOnlyList<SampleRecord> Samples, RunResults? Results)
 {
-    /// <summary>Reads the run in <paramref name="directory"/>; a missing or malformed file is an <see cref="InputException"/>.</summary>
+    /// <summary>The schema version the run was written with (1: no problem/reference hashes, no identity fingerprints).</summary>
+    public int SchemaVersion => Identity["schema_version"]!.GetValue<int>();
+
+    /// <summary>
+    /// Reads the run in <paramref name="directory"/>, written by this schema version or an older one; a missing or
+    /// malformed file, or a newer schema version, is an <see cref="InputException"/> naming it.
+    /// </summary>
     public static RunLog Read(string directory)
     {
         if (!Directory.Exists(directory)) throw new InputException($"{directory}: no such run directory");
@@ -22,6 +28,10 @@ public sealed record RunLog(string Path, JsonObject Identity, IReadOnlyList<Samp
         JsonObject identity;
         try { identity = JsonNode.Parse(File.ReadAllText(identityPath)) as JsonObject ?? throw new InputException($"{identityPath}: not a JSON object"); }
         catch (JsonException e) { throw new InputException($"{identityPath}: not valid JSON ({e.Message})"); }
+        var version = identity["schema_version"] is JsonValue v && v.TryGetValue<int>(out var number) ? number
+            : throw new InputException($"{identityPath}: no schema_version; not a SIaM run.json");
+        if (version > RunIdentity.CurrentSchemaVersion)
+            throw new InputException($"{identityPath}: schema_version {version} is newer than this harness reads ({RunIdentity.CurrentSchemaVersion}); upgrade siam");
         var samples = SamplesFile.Read(System.IO.Path.Combine(directory, RunDirectory.SamplesFile));
         var resultsPath = System.IO.Path.Combine(directory, RunDirectory.ResultsFile);
         var results = File.Exists(resultsPath) ? RunResultsFile.Read(resultsPath) : null;

@@ -1,9 +1,18 @@
 namespace SIaM.Core.Runs;
 
 /// <summary>The content of <c>results.json</c>. Everything but <see cref="Timing"/> is a pure function of the samples and the spec.</summary>
+/// <param name="SchemaVersion">The schema version (<see cref="CurrentSchemaVersion"/>).</param>
+/// <param name="Status"><c>complete</c>, <c>partial</c> (samples without a verdict remain; see <see cref="Remaining"/>) or <c>error</c> (the run stopped).</param>
+/// <param name="Remaining">Samples without a verdict, by cause, summed over the benchmarks.</param>
+/// <param name="RunId">The short id of the run's identity.</param>
+/// <param name="Benchmarks">Scores per benchmark id.</param>
+/// <param name="Suites">Scores per suite the run touches.</param>
+/// <param name="Provenance">What the run was made of.</param>
+/// <param name="Timing">When and how long; the only part that differs between identical runs.</param>
 public sealed record RunResults(
     int SchemaVersion,
     string Status,
+    RemainingSamples Remaining,
     string RunId,
     IReadOnlyDictionary<string, BenchmarkResult> Benchmarks,
     IReadOnlyDictionary<string, SuiteResult> Suites,
@@ -11,18 +20,19 @@ public sealed record RunResults(
     RunTiming Timing)
 {
     /// <summary>The schema version of <c>results.json</c>; bumped on any incompatible change.</summary>
-    public const int CurrentSchemaVersion = 1;
+    public const int CurrentSchemaVersion = RunIdentity.CurrentSchemaVersion;
 }
 
 /// <summary>Scores of one benchmark.</summary>
-/// <param name="Version">The versioned id, e.g. <c>gsm8k@1</c>.</param>
+/// <param name="Version">The benchmark version, e.g. <c>gsm8k@1+3f2a9c01</c> (see <see cref="BenchmarkVersion"/>).</param>
 /// <param name="N">Problems evaluated.</param>
 /// <param name="Samples">Samples expected (N × k).</param>
 /// <param name="Graded">Samples that got a verdict (not missing, not failed).</param>
 /// <param name="Correct">Correct samples.</param>
 /// <param name="Accuracy">Correct / graded (mean over samples).</param>
 /// <param name="StandardError">Standard error of the per-problem mean score.</param>
-/// <param name="PassAtK">Share of problems with at least one correct sample (k &gt; 1 only).</param>
+/// <param name="PassAt">k → mean over problems of the unbiased pass@k estimate (<see cref="Scoring.PassAtK"/>).</param>
+/// <param name="MajAt">k → share of problems whose majority answer among the first k samples is correct (<see cref="Scoring.MajorityVote"/>).</param>
 /// <param name="Missing">Samples the backend had no completion for.</param>
 /// <param name="Errors">Samples whose generation failed.</param>
 /// <param name="SandboxFailures">Samples whose execution failed on the harness side (never counted as wrong).</param>
@@ -36,7 +46,8 @@ public sealed record BenchmarkResult(
     int Correct,
     double Accuracy,
     double StandardError,
-    double? PassAtK,
+    IReadOnlyDictionary<string, double> PassAt,
+    IReadOnlyDictionary<string, double> MajAt,
     int Missing,
     int Errors,
     int SandboxFailures,
@@ -58,12 +69,15 @@ public sealed record SuiteResult(
     double Accuracy,
     double MacroAccuracy);
 
-/// <summary>What a run was made of, for reproducing it.</summary>
+/// <summary>What a run was made of, for reproducing it (the identity of <c>run.json</c> plus settings that describe it).</summary>
 public sealed record Provenance(
     string HarnessVersion,
     string GitRevision,
+    string GraderVersion,
     string Model,
+    string? ModelSha256,
     string Executor,
+    string? SandboxImageId,
     string PromptStyle,
     IReadOnlyDictionary<string, string> PromptTemplateHashes,
     IReadOnlyDictionary<string, string> BenchmarkVersions,
@@ -75,6 +89,16 @@ public sealed record Provenance(
     int FewShot,
     int MaxToolRounds,
     double RelativeTolerance);
+
+/// <summary>Samples that have no verdict yet: a run with any is <c>partial</c> and exits 1; a resume redoes them.</summary>
+/// <param name="Missing">No completion (the backend had none).</param>
+/// <param name="Failed">Generation failed.</param>
+/// <param name="SandboxFailed">Execution failed on the harness side.</param>
+public sealed record RemainingSamples(int Missing, int Failed, int SandboxFailed)
+{
+    /// <summary>All of them.</summary>
+    public int Total => Missing + Failed + SandboxFailed;
+}
 
 /// <summary>When the run happened; the only part of the results that differs between identical runs.</summary>
 public sealed record RunTiming(DateTimeOffset Finished, double Seconds, string Machine);

@@ -9,7 +9,11 @@ public static class RunResultsFile
     public static void Write(string path, RunResults results) =>
         AtomicFile.WriteText(path, JsonSerializer.Serialize(results, JsonFormat.Document) + "\n");
 
-    /// <summary>Reads a <c>results.json</c>; a malformed file or an unknown schema version is an <see cref="InputException"/>.</summary>
+    /// <summary>
+    /// Reads a <c>results.json</c> of this schema version or of version 1 (upgraded on reading: its any-correct
+    /// <c>pass_at_k</c> becomes <c>pass_at[n]</c>, which the unbiased estimator equals at k = n, and its status follows
+    /// from its counts); a malformed file or an unknown schema version is an <see cref="InputException"/> naming it.
+    /// </summary>
     public static RunResults Read(string path)
     {
         if (!File.Exists(path)) throw new InputException($"{path}: no such file");
@@ -21,9 +25,19 @@ public static class RunResultsFile
                 : throw new InputException($"{path}: no schema_version; not a SIaM results.json");
             if (version > RunResults.CurrentSchemaVersion)
                 throw new InputException($"{path}: schema_version {version} is newer than this harness reads ({RunResults.CurrentSchemaVersion}); upgrade siam");
-            return document.RootElement.Deserialize<RunResults>(JsonFormat.Document)
+            var root = version == 1 ? RunResultsV1.Upgrade(document.RootElement) : document.RootElement;
+            return root.Deserialize<RunResults>(JsonFormat.Document)
                    ?? throw new InputException($"{path}: empty results");
         }
-        catch (JsonException e) { throw new InputException($"{path}: not a SIaM results.json ({e.Message})"); }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException)
+        {
+            throw new InputException($"{path}: not a readable SIaM results.json of schema_version {SchemaVersionOf(path)} ({e.Message})");
+        }
+    }
+
+    private static string SchemaVersionOf(string path)
+    {
+        try { return JsonDocument.Parse(File.ReadAllBytes(path)).RootElement.GetProperty("schema_version").ToString(); }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException) { return "unknown"; }
     }
 }

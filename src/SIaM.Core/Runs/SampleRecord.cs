@@ -1,15 +1,22 @@
+using System.Text.Json.Serialization;
 using SIaM.Core.Backends;
 using SIaM.Core.Sandbox;
 
 namespace SIaM.Core.Runs;
 
-/// <summary>One line of <c>samples.jsonl</c>: one problem × sample, everything needed to audit its grade.</summary>
+/// <summary>
+/// One line of <c>samples.jsonl</c>: one problem × sample, everything needed to audit its grade. Two runs pair a sample
+/// only when <see cref="ProblemHash"/>, <see cref="ReferenceHash"/> and <see cref="PromptHash"/> agree
+/// (<see cref="ContentHashes"/>); the first two are null in samples written by schema version 1.
+/// </summary>
 public sealed record SampleRecord(
     string Id,
     string Benchmark,
     int Index,
     int Sample,
     string PromptHash,
+    string? ProblemHash,
+    string? ReferenceHash,
     CompletionStatus CompletionStatus,
     string Completion,
     string? Code,
@@ -24,9 +31,11 @@ public sealed record SampleRecord(
     string? Error)
 {
     /// <summary>The key that identifies the sample within a run.</summary>
+    [JsonIgnore]
     public (string Id, int Sample) Key => (Id, Sample);
 
     /// <summary>True when the sample is final: a resumed run keeps it instead of redoing it.</summary>
+    [JsonIgnore]
     public bool IsFinal => CompletionStatus == CompletionStatus.Ok
                            && Executions.All(e => e.Status != ExecStatus.SandboxFailure);
 }

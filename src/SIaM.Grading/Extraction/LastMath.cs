@@ -18,6 +18,8 @@ public static partial class LastMath
         while (last >= 0 && IsBare(segments[last])) last--;
         if (last < 0) return null;
         var start = SentenceStart(text, segments, last);
+        // "there are $\binom{5}{2} = 10$ ways …, so $20$ arrangements": what follows the last "so" is the result.
+        if (LastMarker(text, segments, start, segments[last].Start) is { } marker) start = marker;
         var sentence = text[start..segments[last].End];
         if (SentenceMath.AfterCopula(sentence) is { } stated) return stated.Contains(", ", StringComparison.Ordinal) ? stated : ConstantLastSide(stated);
         var first = last;
@@ -35,7 +37,8 @@ public static partial class LastMath
     private static string ConstantLastSide(string content)
     {
         var sides = Braces.SplitTopLevel(content, "=");
-        return sides.Count > 1 && sides[^1].Trim() is { Length: > 0 } last && ConstantSide().IsMatch(last)
+        // "3x^2 - 12 = 0" is an equation, not the value 0.
+        return sides.Count > 1 && sides[^1].Trim() is { Length: > 0 } last && last != "0" && ConstantSide().IsMatch(last)
                && !sides[^2].TrimEnd().EndsWith('<') && !sides[^2].TrimEnd().EndsWith('>') && !sides[^2].TrimEnd().EndsWith('!')
             ? last
             : content;
@@ -53,6 +56,17 @@ public static partial class LastMath
         }
         return 0;
     }
+
+    private static int? LastMarker(string text, IReadOnlyList<MathSegment> segments, int from, int to)
+    {
+        int? found = null;
+        foreach (Match m in Marker().Matches(text[from..to]))
+            if (!segments.Any(g => from + m.Index >= g.Start && from + m.Index < g.End)) found = from + m.Index;
+        return found;
+    }
+
+    [GeneratedRegex(@"\b(?:so|thus|hence|therefore|giving|gives|yields)\b|所以|因此|从而|故")]
+    private static partial Regex Marker();
 
     [GeneratedRegex(@"^[a-zA-Z](_\{?[a-zA-Z0-9]+\}?)?$")]
     private static partial Regex BareName();

@@ -14,6 +14,7 @@ internal static partial class UnitStripper
 
     public static StrippedUnits Strip(string s)
     {
+        if (!s.Any(c => char.IsAsciiLetter(c) || c >= '\u00b0')) return new StrippedUnits(s, null, false);
         var units = new List<string>();
         var text = English(s, units);
         text = ChineseNumerals.ToAscii(text) ?? text;

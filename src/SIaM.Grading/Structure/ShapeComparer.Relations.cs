@@ -9,12 +9,13 @@ internal static partial class ShapeComparer
 {
     private static readonly string[] Lower = ["<", @"\le"];
 
-    /// <summary>The answer side of <c>x = value</c>, <c>(x, y) = (1, 2)</c>, <c>3+4+1 = 8</c> or a chain <c>y = 3+4+1 = 8</c> (its last side).</summary>
+    /// <summary>The answer side of <c>x = value</c>, <c>(x, y) = (1, 2)</c>, <c>3+4+1 = 8</c>, a chain <c>y = 3+4+1 = 8</c> or a
+    /// derivation <c>\frac{a}{b} + \frac{c}{d} = \frac{ad+bc}{bd}</c>: its last side. Not <c>… = 0</c>, which states an equation.</summary>
     private static string? SolvedValue(RelationShape r, CompareContext ctx)
     {
         if (r.Ops.Any(o => o != "=")) return null;
         if (r.Ops.Count >= 2 || IsLabel(r.Sides[0]) || IsConstant(r.Sides[0], ctx)) return r.Sides[^1];
-        return null;
+        return r.Sides[^1].Trim() != "0" && !IsLabel(r.Sides[^1]) ? r.Sides[^1] : null;
     }
 
     /// <summary>"x = 8" when the question asks for y.</summary>

@@ -19,7 +19,7 @@ public sealed class FaultInjectionTests
         var config = new GenerationConfig(Temperature: 0.7, Seed: 1000);
         var requests = Enumerable.Range(0, 100).SelectMany(p => new[] { Requests.Make(p, 0, config: config), Requests.Make(p, 1, config: config) }).ToArray();
         var plans = requests.ToDictionary(
-            r => $"{r.ProblemId}#{r.Config.Seed + r.SampleIndex}",
+            r => $"{r.ProblemId}#{SampleSeed.MixToInt(r.Config.Seed, r.ProblemId, r.SampleIndex)}",
             _ => Enumerable.Range(0, random.Next(4)).Select(_ => Transient[random.Next(Transient.Length)]).ToArray());
         await using var server = await FaultServer.StartAsync(
             (key, attempt) => attempt <= plans[key].Length ? plans[key][attempt - 1] : Fault.None, slowDelay: TimeSpan.FromSeconds(3));
@@ -32,7 +32,7 @@ public sealed class FaultInjectionTests
         Assert.That(completions, Has.Count.EqualTo(200));
         Assert.That(completions.Select(c => c.Status), Is.All.EqualTo(CompletionStatus.Ok), string.Join("\n", completions.Select(c => c.Error).Where(e => e is not null)));
         Assert.That(completions.Select(c => c.Text),
-            Is.EqualTo(requests.Select(r => FaultServer.AnswerFor(r.ProblemId, r.Config.Seed + r.SampleIndex))));
+            Is.EqualTo(requests.Select(r => FaultServer.AnswerFor(r.ProblemId, SampleSeed.MixToInt(r.Config.Seed, r.ProblemId, r.SampleIndex)))));
         Assert.That(server.CleanAnswers.Keys, Is.EquivalentTo(plans.Keys));
         Assert.That(server.CleanAnswers.Values, Is.All.EqualTo(1), "a sample was answered more than once");
         Assert.That(server.Attempts.ToDictionary(), Is.EqualTo(plans.ToDictionary(p => p.Key, p => p.Value.Length + 1)));
@@ -58,7 +58,7 @@ public sealed class FaultInjectionTests
 
         // Assert
         Assert.That(completions[0].Status, Is.EqualTo(CompletionStatus.Ok), completions[0].Error);
-        Assert.That(completions[0].Text, Is.EqualTo(FaultServer.AnswerFor("test/7", 0)));
+        Assert.That(completions[0].Text, Is.EqualTo(FaultServer.AnswerFor("test/7", SampleSeed.MixToInt(0, "test/7", 0))));
         Assert.That(completions[0].PromptTokens, Is.EqualTo(11));
         Assert.That(server.TotalRequests, Is.EqualTo(2));
     }
@@ -139,7 +139,7 @@ public sealed class FaultInjectionTests
         // Assert
         Assert.That(completions.Select(c => c.Status), Is.EqualTo(new[] { CompletionStatus.Ok, CompletionStatus.Error, CompletionStatus.Ok }));
         Assert.That(completions[1].Error, Does.Contain("HTTP 400").And.Contain("maximum context length"));
-        Assert.That(server.Attempts["test/1#0"], Is.EqualTo(1));
+        Assert.That(server.Attempts[$"test/1#{SampleSeed.MixToInt(0, "test/1", 0)}"], Is.EqualTo(1));
     }
 
     [Test]

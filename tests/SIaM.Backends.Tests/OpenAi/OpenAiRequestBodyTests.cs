@@ -20,7 +20,7 @@ public sealed class OpenAiRequestBodyTests
 
         // Assert
         Assert.That(body, Is.EqualTo(
-            """{"model":"m","continue_final_message":true,"add_generation_prompt":false,"messages":[{"role":"system","content":"Solve with Python."},{"role":"user","content":"What is 3 + 3?"},{"role":"assistant","content":"```python\n"}],"max_tokens":512,"temperature":0.6,"top_p":1,"top_k":40,"seed":12,"stop":["```output"],"n":1,"stream":false}"""));
+            """{"model":"m","continue_final_message":true,"add_generation_prompt":false,"messages":[{"role":"system","content":"Solve with Python."},{"role":"user","content":"What is 3 + 3?"},{"role":"assistant","content":"```python\n"}],"max_tokens":512,"temperature":0.6,"top_p":1,"top_k":40,"seed":1237400022,"stop":["```output"],"n":1,"stream":false}"""));
     }
 
     [Test]
@@ -34,6 +34,6 @@ public sealed class OpenAiRequestBodyTests
 
         // Assert
         Assert.That(body, Is.EqualTo(
-            """{"model":"m","prompt":"Solve with Python.\n\nWhat is 3 + 3?\n\nAnswer: ","max_tokens":1024,"temperature":0,"top_p":1,"seed":0,"n":1,"stream":false}"""));
+            """{"model":"m","prompt":"Solve with Python.\n\nWhat is 3 + 3?\n\nAnswer: ","max_tokens":1024,"temperature":0,"top_p":1,"seed":928028383,"n":1,"stream":false}"""));
     }
 }

@@ -27,11 +27,11 @@ public sealed class ServerRoundTripTests
         // Act
         var completions = await client.GenerateAsync(requests, CancellationToken.None);
 
-        // Assert: the server sends seed + sample index, so the served backend sees sample 0 with that seed
+        // Assert: the client sends the mixed per-sample seed, so the served backend sees sample 0 with that seed
         var expected = requests.Select(r => EchoBackend.Answer(r with
         {
             SampleIndex = 0,
-            Config = r.Config with { Seed = r.Config.Seed + r.SampleIndex },
+            Config = r.Config with { Seed = SampleSeed.MixToInt(r.Config.Seed, r.ProblemId, r.SampleIndex) },
         }));
         Assert.That(completions.Select(c => c.Text), Is.EqualTo(expected));
         Assert.That(completions.Select(c => c.CompletionTokens), Is.All.EqualTo(7));
@@ -61,7 +61,7 @@ public sealed class ServerRoundTripTests
         Assert.That(seen.ProblemId, Is.EqualTo("test/5"));
         Assert.That(seen.Config, Is.EqualTo(Sampled).Using<GenerationConfig>((a, b) =>
             a.Temperature == b.Temperature && a.TopP == b.TopP && a.TopK == b.TopK && a.MaxNewTokens == b.MaxNewTokens
-            && a.Seed == b.Seed && a.StopSequences.SequenceEqual(b.StopSequences)));
+            && a.Seed == SampleSeed.MixToInt(b.Seed, "test/5", 0) && a.StopSequences.SequenceEqual(b.StopSequences)));
         Assert.That(completions[0].Text, Is.EqualTo(EchoBackend.Answer(seen)));
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using SIaM.Core.Benchmarks;
 using SIaM.Data.Tests.Support;
@@ -110,13 +109,16 @@ public sealed class OracleProgramTests
         var input = temp.Write("programs.json", JsonSerializer.SerializeToUtf8Bytes(programs));
         var output = Path.Combine(temp.Path, "results.json");
         var script = Path.Combine(AppContext.BaseDirectory, "Oracle", "run_programs.py");
-        using var python = Process.Start(new ProcessStartInfo("/usr/bin/python3", [script, input, output])
+        var python = SIaM.Testing.ChildProcess.Start("/usr/bin/python3", [script, input, output]);
+        try
         {
-            RedirectStandardError = true, UseShellExecute = false,
-        })!;
-        var stderr = python.StandardError.ReadToEnd();
-        if (!python.WaitForExit(TimeSpan.FromMinutes(5))) { python.Kill(true); Assert.Fail("oracle runner timed out"); }
-        Assert.That(python.ExitCode, Is.Zero, stderr);
+            var outcome = python.WaitAsync(TimeSpan.FromMinutes(5)).GetAwaiter().GetResult(); // killed past the limit
+            Assert.That(outcome.ExitCode, Is.Zero, outcome.Stderr);
+        }
+        finally
+        {
+            python.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
         var results = JsonSerializer.Deserialize<List<JsonElement>>(File.ReadAllText(output))!;
         return results.Select(r => new RunResult(r.GetProperty("stdout").GetString() ?? "",
             r.GetProperty("error").ValueKind == JsonValueKind.Null ? null : r.GetProperty("error").GetString())).ToList();

@@ -12,13 +12,15 @@ public sealed class CritiqueCommandTests
     private static IReadOnlyList<SIaM.Core.Benchmarks.Problem> CollegeMath() =>
         BenchmarkLoader.Load("college_math", DataLocator.Resolve(SharedFixtures.BenchmarksData), allowUnverified: false).Problems.Take(Limit).ToList();
 
-    /// <summary>Even problems answered with the reference itself, odd ones with a wrong number; the critic says YES to all.</summary>
+    private static bool Ungradable(SIaM.Core.Benchmarks.Problem p) => !ReferenceParser.Parse(p.Reference, p.AnswerKind).Parsed;
+
+    /// <summary>Even and ungradable problems answered with the reference itself, the others with a wrong number; the critic says YES to all.</summary>
     private static (string Completions, string Critic) Recordings(TempDirectory temp)
     {
         var problems = CollegeMath();
         File.WriteAllLines(temp.File("completions.jsonl"), problems.Select(p => new JsonObject
         {
-            ["id"] = p.Id, ["completion"] = p.Index % 2 == 0 ? $"The answer is \\boxed{{{p.Reference}}}." : "The answer is \\boxed{123457}.",
+            ["id"] = p.Id, ["completion"] = p.Index % 2 == 0 || Ungradable(p) ? $"The answer is \\boxed{{{p.Reference}}}." : "The answer is \\boxed{123457}.",
         }.ToJsonString()));
         File.WriteAllLines(temp.File("critic.jsonl"), problems.Select(p => new JsonObject { ["id"] = p.Id, ["sample"] = 0, ["p_yes"] = 0.75 }.ToJsonString()));
         return (temp.File("completions.jsonl"), temp.File("critic.jsonl"));
@@ -36,7 +38,7 @@ public sealed class CritiqueCommandTests
         // Arrange
         using var temp = new TempDirectory();
         var (completions, critic) = Recordings(temp);
-        var ungradable = CollegeMath().Where(p => !ReferenceParser.Parse(p.Reference, p.AnswerKind).Parsed).Select(p => p.Id).ToHashSet();
+        var ungradable = CollegeMath().Where(Ungradable).Select(p => p.Id).ToHashSet();
 
         // Act
         var outcome = await Siam.RunAsync(temp.Path, [.. Eval(completions, temp.File("run")), "--critic", $"replay:{critic}", "--scoring", "cascade"]);

@@ -21,35 +21,43 @@ public sealed partial class ModelBackendEvalTests
     [Test]
     public async Task Evaluates_the_tiny_checkpoint_in_process_and_through_siam_serve_with_identical_completions()
     {
-        // Arrange: serve the checkpoint on a free port
+        // Arrange: serve the checkpoint on a free port; the server is killed (with its tree) however the test ends
         using var temp = new TempDirectory();
-        using var server = Siam.Start(temp.Path, "serve", "--model", $"hf:{TinyLlama}", "--port", "0", "--served-model-name", "tiny");
-        string? spec = null;
-        while (spec is null && await server.StandardOutput.ReadLineAsync() is { } line)
-            spec = ClientSpec().Match(line) is { Success: true } m ? m.Groups[1].Value : null;
-        Assert.That(spec, Is.Not.Null, "siam serve printed no client spec");
+        await using var server = Siam.Start(temp.Path, "serve", "--model", $"hf:{TinyLlama}", "--port", "0", "--served-model-name", "tiny");
+        var spec = await ClientSpecPrintedBy(server, TimeSpan.FromMinutes(3));
 
-        try
-        {
-            // Act
-            var direct = await Siam.RunAsync(temp.Path, Eval($"hf:{TinyLlama}", temp.File("direct")));
-            var served = await Siam.RunAsync(temp.Path, Eval(spec!, temp.File("served")));
+        // Act
+        var direct = await Siam.RunAsync(TimeSpan.FromMinutes(5), temp.Path, Eval($"hf:{TinyLlama}", temp.File("direct")));
+        var served = await Siam.RunAsync(TimeSpan.FromMinutes(5), temp.Path, Eval(spec, temp.File("served")));
 
-            // Assert
-            Assert.That(direct.ExitCode, Is.EqualTo(0), direct.Stderr);
-            Assert.That(served.ExitCode, Is.EqualTo(0), served.Stderr);
-            var directSamples = Completions(temp.File("direct/samples.jsonl"));
-            Assert.That(directSamples, Has.Count.EqualTo(6));
-            Assert.That(directSamples.Count(c => c.Length > 0), Is.EqualTo(6), "every problem got a completion");
-            Assert.That(Completions(temp.File("served/samples.jsonl")), Is.EqualTo(directSamples));
-            var results = JsonNode.Parse(File.ReadAllText(temp.File("direct/results.json")))!;
-            Assert.That(results["benchmarks"]!["cmath"]!["graded"]!.GetValue<int>(), Is.EqualTo(3));
-        }
-        finally
+        // Assert
+        Assert.That(direct.ExitCode, Is.EqualTo(0), direct.Stderr);
+        Assert.That(served.ExitCode, Is.EqualTo(0), served.Stderr);
+        var directSamples = Completions(temp.File("direct/samples.jsonl"));
+        Assert.That(directSamples, Has.Count.EqualTo(6));
+        Assert.That(directSamples.Count(c => c.Length > 0), Is.EqualTo(6), "every problem got a completion");
+        Assert.That(Completions(temp.File("served/samples.jsonl")), Is.EqualTo(directSamples));
+        var results = JsonNode.Parse(File.ReadAllText(temp.File("direct/results.json")))!;
+        Assert.That(results["benchmarks"]!["cmath"]!["graded"]!.GetValue<int>(), Is.EqualTo(3));
+    }
+
+    /// <summary>Reads the server's output until it prints the client spec; fails when it exits or stays silent too long.</summary>
+    private static async Task<string> ClientSpecPrintedBy(ChildProcess server, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
         {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
+            var line = await server.ReadLineAsync(deadline - DateTime.UtcNow);
+            if (line is null) break; // the server exited
+            if (ClientSpec().Match(line) is { Success: true } match)
+            {
+                _ = server.StandardOutput.ReadToEndAsync(); // keep draining so the server never blocks on a full pipe
+                return match.Groups[1].Value;
+            }
         }
+        await server.KillAsync();
+        Assert.Fail($"siam serve printed no client spec within {timeout.TotalSeconds:0} s; stderr: {await server.StderrAsync()}");
+        return "";
     }
 
     private static List<string> Completions(string samples) =>

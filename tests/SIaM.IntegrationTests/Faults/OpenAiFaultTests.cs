@@ -23,9 +23,11 @@ public sealed class OpenAiFaultTests
     {
         // Arrange: the server answers three requests, then goes away (connection refused) until the test brings it back
         using var temp = new TempDirectory();
-        await using var stub = OpenAiStub.Start(n => n == 4 ? StubReply.GoAway : StubReply.Answer);
+        var goAwayAt = int.MaxValue;
+        await using var stub = OpenAiStub.Start(n => n == goAwayAt ? StubReply.GoAway : StubReply.Answer);
         var reference = await SiamProcess.RunAsync(temp.Path, Limit, null, Eval(stub, "?retries=1", temp.File("reference")));
         var faulted = temp.File("faulted");
+        goAwayAt = stub.Requests + 4;
 
         // Act
         var down = await SiamProcess.RunAsync(temp.Path, Limit, null, Eval(stub, "?retries=1", faulted));

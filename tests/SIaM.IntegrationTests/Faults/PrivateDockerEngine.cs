@@ -23,7 +23,7 @@ public sealed class PrivateDockerEngine : IDisposable
         var log = Path.Combine(Root, "dockerd.log");
         var start = new ProcessStartInfo("bash", ["-c",
             $"exec dockerd --host {Host} --data-root {Root}/data --exec-root {Root}/exec --pidfile {Root}/docker.pid " +
-            $"--bridge=none --iptables=false --ip-masq=false --ip-forward=false >>{log} 2>&1"])
+            $"--bridge=none --iptables=false --ip-masq=false --ip-forward=false --shutdown-timeout 2 >>{log} 2>&1"])
         { UseShellExecute = false };
         _dockerd = Process.Start(start)!;
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);

@@ -29,12 +29,21 @@ public static class RunFiles
         }
     }
 
-    /// <summary>Waits until samples.jsonl holds at least <paramref name="count"/> samples or the process has exited.</summary>
-    public static async Task WaitForSamplesAsync(string directory, int count, SiamProcess process, TimeSpan timeout)
+    /// <summary>
+    /// Waits until samples.jsonl holds at least <paramref name="count"/> samples. A process that exits first fails the
+    /// test with its output, unless <paramref name="exitIsFine"/> (then the caller checks <see cref="SiamProcess.HasExited"/>).
+    /// </summary>
+    public static async Task WaitForSamplesAsync(string directory, int count, SiamProcess process, TimeSpan timeout, bool exitIsFine = false)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (SampleLines(directory) < count && !process.HasExited)
+        while (SampleLines(directory) < count)
         {
+            if (process.HasExited)
+            {
+                if (exitIsFine) return;
+                var outcome = await process.WaitAsync(TimeSpan.FromSeconds(10));
+                Assert.Fail($"siam exited ({outcome.ExitCode}) before writing {count} samples:\n{outcome.Stderr}\n{outcome.Stdout}");
+            }
             if (DateTime.UtcNow > deadline) Assert.Fail($"no {count} samples in {directory} within {timeout.TotalSeconds:0} s");
             await Task.Delay(50);
         }

@@ -61,6 +61,25 @@ public sealed class EvalRunnerTests
     }
 
     [Test]
+    public async Task A_run_with_missing_samples_is_partial_and_every_sample_carries_its_hashes()
+    {
+        // Arrange: problem 5 has no completion
+        using var temp = new TempDirectory();
+        var backend = new ScriptedBackend(r => IndexOf(r) == 5 ? null : $"\\boxed{{{2 * IndexOf(r)}}}");
+
+        // Act
+        var results = await EvalRunner.RunAsync(Spec(PromptStyle.Cot), Inputs(backend, null), temp.Path, new EvalPerformance(2, 2), new Silent(), CancellationToken.None);
+
+        // Assert
+        Assert.That(results.Status, Is.EqualTo("partial"));
+        Assert.That((results.Remaining.Missing, results.Remaining.Failed, results.Remaining.SandboxFailed), Is.EqualTo((1, 0, 0)));
+        var samples = SIaM.Core.Runs.RunLog.Read(temp.Path).Samples;
+        Assert.That(samples.Select(s => s.ProblemHash), Is.EqualTo(Toy.Problems.Select(SIaM.Core.Runs.ContentHashes.Problem)));
+        Assert.That(samples.Select(s => s.ReferenceHash), Is.EqualTo(Toy.Problems.Select(SIaM.Core.Runs.ContentHashes.Reference)));
+        Assert.That(results.Benchmarks["toy"].Version, Does.Match(@"^toy@1\+[0-9a-f]{8}$"));
+    }
+
+    [Test]
     public async Task Continues_a_tool_integrated_answer_after_running_its_code()
     {
         // Arrange: the model asks for code, then reads the output block and boxes it

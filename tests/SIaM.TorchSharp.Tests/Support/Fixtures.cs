@@ -8,4 +8,6 @@ internal static class Fixtures
     public static string TinyLlama => Path.Combine(Shared, "model-fixtures", "tiny-random-llama");
 
     public static string TinyLlamaFp16 => Path.Combine(TinyLlama, "fp16");
+
+    public static string TinyQwen2 => Path.Combine(Shared, "model-fixtures", "tiny-random-qwen2");
 }

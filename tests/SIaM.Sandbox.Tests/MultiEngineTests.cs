@@ -1,0 +1,51 @@
+using NUnit.Framework;
+using SIaM.Core.Sandbox;
+using SIaM.Sandbox.Docker;
+
+namespace SIaM.Sandbox.Tests;
+
+[TestFixture]
+[Category("Docker")]
+[NonParallelizable]
+public sealed class MultiEngineTests
+{
+    [Test]
+    public async Task An_engine_killed_mid_run_loses_no_program_and_leaves_nothing_behind()
+    {
+        // Arrange
+        if (!await DockerEngine.IsReachableAsync()) await SharedPool.StartAsync(SharedPool.Policy, DockerPoolOptions.Default with { Workers = 1 });
+        await using var second = await SecondEngine.StartAsync(SandboxImage.Tag);
+        var options = DockerPoolOptions.Default with { Workers = 4, DockerHosts = [DockerEngine.DefaultEndpoint, second.TlsEndpoint] };
+        var pool = await SharedPool.StartAsync(SharedPool.Policy, options);
+        const int count = 80;
+        var programs = Enumerable.Range(0, count).Select(i => $"import time\ntime.sleep(0.05)\nprint({i} * {i} + 1)").ToList();
+
+        // Act
+        ExecResult[] results;
+        IReadOnlyList<EngineStats> engines;
+        try
+        {
+            var running = programs.Select(p => pool.RunPythonAsync(p, CancellationToken.None)).ToList();
+            for (var waited = 0; pool.Engines[1].Completed < 4 && waited < 3000; waited++) await Task.Delay(20);
+            await second.KillAsync();
+            results = await Task.WhenAll(running).WaitAsync(TimeSpan.FromSeconds(120));
+            engines = pool.Engines;
+        }
+        finally
+        {
+            await pool.DisposeAsync();
+        }
+
+        // Assert
+        Assert.That(results.Select(r => r.Status), Is.All.EqualTo(ExecStatus.Ok), string.Join("\n", results.Where(r => r.Status != ExecStatus.Ok).Select(r => r.Stderr).Take(3)));
+        Assert.That(results.Select(r => r.Stdout), Is.EqualTo(Enumerable.Range(0, count).Select(i => $"{i * i + 1}\n")), "every program's own output, once");
+        Assert.That(engines.Select(e => e.Workers), Is.EqualTo(new[] { 2, 2 }), "workers spread 1:1 by weight");
+        Assert.That(engines[0].Alive, Is.True);
+        Assert.That(engines[1].Alive, Is.False, "the killed engine is given up");
+        Assert.That(engines[1].MovedAway, Is.GreaterThanOrEqualTo(1), "its in-flight programs were moved to the other engine");
+        Assert.That(engines.Sum(e => e.Completed), Is.EqualTo(count), "each verdict counted once, on the engine that gave it");
+        using var client = DockerEngine.CreateClient();
+        Assert.That(await OrphanReaper.ListAsync(client, CancellationToken.None, pool.PoolId), Is.Empty, "no containers left on the surviving engine");
+        Assert.That(second.LeftoverProcesses(), Is.Empty, "nothing of the dead engine keeps running");
+    }
+}
