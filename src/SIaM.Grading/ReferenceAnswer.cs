@@ -13,7 +13,7 @@ public static partial class ReferenceAnswer
     /// <summary>The answer part of <paramref name="reference"/>.</summary>
     public static string Of(string reference)
     {
-        if (reference.Length > 2000 || !reference.Any(c => char.IsAsciiLetter(c) || c > '\u2e80') || !SentenceMath.IsProse(reference)) return reference;
+        if (reference.Length > 2000 || !ProseHint().IsMatch(reference) || !SentenceMath.IsProse(reference)) return reference;
         var segments = MathSegments.All(reference);
         if (segments.Count == 0) return SingleNumber(reference) ?? reference;
         return SentenceMath.Of(reference) is { Length: > 0 } math ? math : reference;
@@ -25,6 +25,10 @@ public static partial class ReferenceAnswer
         var numbers = StandaloneNumber().Matches(reference);
         return numbers.Count == 1 ? numbers[0].Value : null;
     }
+
+    // A word of three letters that is not a command (\frac), or a CJK character: only then can it be a sentence.
+    [GeneratedRegex(@"(?<![\\a-zA-Z])[a-zA-Z]{3,}|[\u4e00-\u9fff]")]
+    private static partial Regex ProseHint();
 
     [GeneratedRegex(@"(?<![\w.\-])-?\d+(?:\.\d+)?(?![\w.]*\d)")]
     private static partial Regex StandaloneNumber();

@@ -34,7 +34,7 @@ internal static class PoolLabels
         try
         {
             using var owner = Process.GetProcessById(pid);
-            return !labels.TryGetValue(Started, out var started) || started != StartStamp(owner);
+            return !labels.TryGetValue(Started, out var started) || !SameStart(started, StartStamp(owner));
         }
         catch (ArgumentException)
         {
@@ -45,6 +45,14 @@ internal static class PoolLabels
             return true;
         }
     }
+
+    // Process.StartTime is boot time + start ticks, and each process derives the boot time from the clocks when it first
+    // asks: two processes see the same start a few milliseconds apart. Exact equality made every live pool look like
+    // an orphan to the next run that started on this host, which then removed its containers mid-start.
+    private static bool SameStart(string label, string observed) =>
+        long.TryParse(label, System.Globalization.CultureInfo.InvariantCulture, out var a)
+        && long.TryParse(observed, System.Globalization.CultureInfo.InvariantCulture, out var b)
+        && Math.Abs(a - b) < TimeSpan.TicksPerSecond;
 
     private static string StartStamp(Process process) =>
         process.StartTime.ToUniversalTime().Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture);

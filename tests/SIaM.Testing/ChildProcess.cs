@@ -30,6 +30,9 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>Whether the process has exited.</summary>
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The process id.</summary>
+    public int Id => _process.Id;
+
     /// <summary>Starts <paramref name="fileName"/>; standard input is closed at once.</summary>
     /// <param name="streamStdout">True to read <see cref="StandardOutput"/> yourself instead of capturing it whole.</param>
     public static ChildProcess Start(string fileName, IEnumerable<string> args, string? workingDirectory = null,
@@ -81,6 +84,14 @@ public sealed class ChildProcess : IAsyncDisposable
         {
             throw new TimeoutException($"{CommandLine} printed no line within {timeout.TotalSeconds:0} s");
         }
+    }
+
+    /// <summary>Sends a POSIX signal (TERM, INT, KILL, …) to the process itself with kill(1).</summary>
+    public void Signal(string name)
+    {
+        using var kill = Process.Start("kill", [$"-{name}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            ?? throw new InvalidOperationException("cannot start kill");
+        if (!kill.WaitForExit(TimeSpan.FromSeconds(30))) kill.Kill();
     }
 
     /// <summary>What the process wrote to standard error so far (complete once it has exited).</summary>

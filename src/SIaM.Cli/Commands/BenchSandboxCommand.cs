@@ -44,7 +44,7 @@ internal static class BenchSandboxCommand
                 reference ??= measured.Results;
                 poolPasses.Add(measured);
                 foreach (var w in bareWorkers)
-                    barePasses[w].Add(await BareForkServer.MeasureAsync(client, pool.ImageName, programs, w, reference, cancellationToken));
+                    barePasses[w].Add(await MeasureBareAsync(client, pool.ImageName, programs, w, reference, cancellationToken));
             }
             var poolRow = SandboxBenchmark.Combine(poolPasses) with { Name = $"warm pool, {workers} workers (all limits on)" };
             var bareRows = bareWorkers.Select(w => SandboxBenchmark.Combine(barePasses[w])).ToList();
@@ -67,6 +67,23 @@ internal static class BenchSandboxCommand
             return rows.Any(r => r.Mismatches > 0) ? ExitCodes.Failure : ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>On a shared engine another session's clean-up may remove the bare server's container: try up to 3 times.</summary>
+    private static async Task<SandboxBenchmark.Measured> MeasureBareAsync(
+        Docker.DotNet.DockerClient client, string image, IReadOnlyList<string> programs, int workers, IReadOnlyList<ExecResult> reference, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await BareForkServer.MeasureAsync(client, image, programs, workers, reference, cancellationToken);
+            }
+            catch (Exception e) when (attempt < 3 && e is Docker.DotNet.DockerApiException or InvalidOperationException)
+            {
+                Console.Error.WriteLine($"bench sandbox: bare fork server run {attempt} failed ({e.Message.Trim()}); again");
+            }
+        }
     }
 
     private static void Print(IReadOnlyList<BenchRow> rows, double bareRate)

@@ -4,7 +4,8 @@ namespace SIaM.Reporting.Comparing;
 
 /// <summary>
 /// The one place that decides which samples of two runs are the same question asked the same way: they share a key
-/// (benchmark, problem id, sample index) and a fingerprint of everything that must agree (prompt and reference).
+/// (benchmark, problem id, sample index) and a fingerprint of everything that must agree: the problem, reference and
+/// prompt hashes (<see cref="Core.Runs.ContentHashes"/>); samples of schema 1, which lack the first two, fall back to the reference text.
 /// </summary>
 public static class SamplePairing
 {
@@ -12,7 +13,8 @@ public static class SamplePairing
     public static (string Benchmark, string Id, int Sample) Key(SampleRecord record) => (record.Benchmark, record.Id, record.Sample);
 
     /// <summary>What must be equal for two samples with the same key to be comparable.</summary>
-    public static string Fingerprint(SampleRecord record) => $"prompt:{record.PromptHash}\nreference:{record.Reference}";
+    public static string Fingerprint(SampleRecord record) =>
+        $"problem:{record.ProblemHash}\nreference:{record.ReferenceHash ?? record.Reference}\nprompt:{record.PromptHash}";
 
     /// <summary>Pairs the samples of two runs; the rest are listed as not comparable, with the reason.</summary>
     public static PairedSamples Pair(IReadOnlyList<SampleRecord> baseSamples, IReadOnlyList<SampleRecord> candidateSamples)
@@ -31,5 +33,7 @@ public static class SamplePairing
     }
 
     private static string Why(SampleRecord b, SampleRecord c) =>
-        b.PromptHash != c.PromptHash ? "prompt hash differs" : "reference differs";
+        b.ProblemHash != c.ProblemHash ? "problem hash differs"
+        : (b.ReferenceHash ?? b.Reference) != (c.ReferenceHash ?? c.Reference) ? "reference differs"
+        : "prompt hash differs";
 }

@@ -1,5 +1,5 @@
 using SIaM.Reporting.Exporters;
-using SIaM.Reporting.Statistics;
+using SIaM.Core.Scoring;
 
 namespace SIaM.Reporting.Plots;
 

@@ -26,7 +26,7 @@ public static class ResultTableBuilder
             var gate = verdicts?.GetValueOrDefault(run.Name);
             foreach (var (id, b) in results.Benchmarks)
                 rows.Add(new ResultRow(run.Name, id, false, b.N, b.Graded, b.Correct, b.Accuracy,
-                    ProportionIntervals.Wilson(b.Correct, b.Graded), b.PassAtK, b.Missing, b.Errors, b.SandboxFailures,
+                    ProportionIntervals.Wilson(b.Correct, b.Graded), LargestPassAt(b), b.Missing, b.Errors, b.SandboxFailures,
                     comparison?.Benchmarks.FirstOrDefault(c => c.Name == id),
                     gate?.FirstOrDefault(v => !v.Row.IsSuite && v.Row.Name == id)));
             foreach (var (name, s) in results.Suites)
@@ -40,4 +40,9 @@ public static class ResultTableBuilder
         }
         return new ResultTable(runs.Select(r => r.Name).ToList(), baseline, rows);
     }
+
+    // pass@k for the largest k > 1 the run computed (pass@n), or null for one sample per problem.
+    private static double? LargestPassAt(BenchmarkResult b) =>
+        b.PassAt.Select(p => (K: int.Parse(p.Key, System.Globalization.CultureInfo.InvariantCulture), p.Value))
+            .Where(p => p.K > 1).OrderByDescending(p => p.K).Select(p => (double?)p.Value).FirstOrDefault();
 }

@@ -21,10 +21,10 @@ public static class DemoFixture
     public sealed record Sizes(int SeedPerFamily, int PoolPerFamily, int EvalPerFamily, int Merges, int Hidden, int Layers, int PolicySteps);
 
     /// <summary>The demo (≤ 10 minutes on 2 cores).</summary>
-    public static Sizes Demo { get; } = new(SeedPerFamily: 40, PoolPerFamily: 16, EvalPerFamily: 10, Merges: 300, Hidden: 64, Layers: 2, PolicySteps: 700);
+    public static Sizes Demo { get; } = new(SeedPerFamily: 40, PoolPerFamily: 10, EvalPerFamily: 10, Merges: 300, Hidden: 64, Layers: 2, PolicySteps: 300);
 
     /// <summary>The CI fixture (≤ 3 minutes).</summary>
-    public static Sizes Ci { get; } = new(SeedPerFamily: 24, PoolPerFamily: 8, EvalPerFamily: 8, Merges: 200, Hidden: 48, Layers: 2, PolicySteps: 400);
+    public static Sizes Ci { get; } = new(SeedPerFamily: 24, PoolPerFamily: 8, EvalPerFamily: 8, Merges: 200, Hidden: 48, Layers: 2, PolicySteps: 200);
 
     /// <summary>What the fixture provides to the loop.</summary>
     public sealed record Data(string PolicyDirectory, IReadOnlyList<LoopQuestion> Pool,

@@ -18,31 +18,49 @@ public static class SampleRunner
             completions[i].CompletionTokens ?? 0, completions[i].FinishReason)).ToList();
     }
 
-    /// <summary>Runs each sample's program (at most <paramref name="parallel"/> at once) and records every filter's verdict.</summary>
+    /// <summary>
+    /// Runs each distinct program once (at most <paramref name="parallel"/> at once; the programs are deterministic, and
+    /// a peaked policy repeats itself) and records every filter's verdict for every sample.
+    /// </summary>
     public static async Task<List<LoopVerdict>> JudgeAsync(IReadOnlyList<LoopSample> samples, IReadOnlyDictionary<string, LoopQuestion> questions,
         ICodeSandbox sandbox, IReadOnlyList<IProgramFilter> filters, int parallel, CancellationToken cancellationToken)
     {
         using var gate = new SemaphoreSlim(parallel);
-        var tasks = samples.Select(async s =>
+        var programs = samples.Select(s => CodeBlocks.ProgramOf(s.Completion)).ToList();
+        var runs = programs.OfType<string>().Distinct(StringComparer.Ordinal).ToDictionary(p => p, async p =>
         {
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var program = CodeBlocks.ProgramOf(s.Completion);
-                if (program is null) return new LoopVerdict(s.QuestionId, s.SampleIndex, null, null, "", filters.ToDictionary(f => f.Name, _ => false));
-                var execution = await sandbox.RunPythonAsync(program, cancellationToken).ConfigureAwait(false);
-                var q = questions[s.QuestionId];
-                var verdicts = new Dictionary<string, bool>();
-                foreach (var f in filters)
-                    verdicts[f.Name] = await f.AcceptsAsync(q.Question, q.Answer, program, execution, cancellationToken).ConfigureAwait(false);
-                return new LoopVerdict(s.QuestionId, s.SampleIndex, program, execution.Status, execution.Stdout.Trim(), verdicts);
+                return await sandbox.RunPythonAsync(p, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
                 gate.Release();
             }
-        });
-        return (await Task.WhenAll(tasks).ConfigureAwait(false)).ToList();
+        }, StringComparer.Ordinal);
+        await Task.WhenAll(runs.Values).ConfigureAwait(false);
+        // A harness failure is never a wrong answer: stop before the stage file is written, so a rerun resumes here.
+        var failed = runs.Values.Select(t => t.Result).Where(r => r.Status == ExecStatus.SandboxFailure).ToList();
+        if (failed.Count > 0)
+            throw new InvalidOperationException($"the sandbox failed on {failed.Count} of {runs.Count} programs ({failed[0].Stderr.Trim()}); rerun the same command to resume");
+        var verdicts = new List<LoopVerdict>(samples.Count);
+        for (var i = 0; i < samples.Count; i++)
+        {
+            var s = samples[i];
+            if (programs[i] is not { } program)
+            {
+                verdicts.Add(new LoopVerdict(s.QuestionId, s.SampleIndex, null, null, "", filters.ToDictionary(f => f.Name, _ => false)));
+                continue;
+            }
+            var execution = await runs[program].ConfigureAwait(false);
+            var q = questions[s.QuestionId];
+            var accepted = new Dictionary<string, bool>();
+            foreach (var f in filters)
+                accepted[f.Name] = await f.AcceptsAsync(q.Question, q.Answer, program, execution, cancellationToken).ConfigureAwait(false);
+            verdicts.Add(new LoopVerdict(s.QuestionId, s.SampleIndex, program, execution.Status, execution.Stdout.Trim(), accepted));
+        }
+        return verdicts;
     }
 
     /// <summary>Joins samples and verdicts into the candidates the selectors take, judged by <paramref name="filter"/>.</summary>

@@ -29,29 +29,43 @@ public static class Families
     {
         int a = r.Next(10, 60), b = r.Next(2, 30), c = r.Next(2, a);
         var (n, t) = (Name(r, l), Things[r.Next(Things.Length)]);
-        var q = l == Language.En
-            ? $"{n} has {a} {t.En}. {n} gets {b} more and gives away {c}. How many {t.En} does {n} have now?"
-            : $"{n}有{a}{t.Zh}，又得到{b}{t.Zh}，送出{c}{t.Zh}。{n}现在有多少{t.Zh}？";
-        return new(q, [a, b, c], "a + b - c", (a + b - c).ToString());
+        return r.Next(3) switch
+        {
+            0 => new(l == Language.En
+                    ? $"{n} has {a} {t.En} and gets {b} more. How many {t.En} does {n} have now?"
+                    : $"{n}有{a}{t.Zh}，又得到{b}{t.Zh}。{n}现在有多少{t.Zh}？", [a, b], "a + b", (a + b).ToString()),
+            1 => new(l == Language.En
+                    ? $"{n} has {a} {t.En} and gives away {c}. How many {t.En} are left?"
+                    : $"{n}有{a}{t.Zh}，送出{c}{t.Zh}。还剩多少{t.Zh}？", [a, c], "a - b", (a - c).ToString()),
+            _ => new(l == Language.En
+                    ? $"{n} has {a} {t.En}. {n} gets {b} more and gives away {c}. How many {t.En} does {n} have now?"
+                    : $"{n}有{a}{t.Zh}，又得到{b}{t.Zh}，送出{c}{t.Zh}。{n}现在有多少{t.Zh}？", [a, b, c], "a + b - c", (a + b - c).ToString()),
+        };
     }
 
     private static ProblemDraft Rate(Random r, Language l)
     {
         int a = r.Next(2, 13), b = r.Next(2, 13);
         var t = Things[r.Next(Things.Length)];
-        var q = l == Language.En
-            ? $"A box holds {a} {t.En}. How many {t.En} are in {b} boxes?"
-            : $"每个盒子装{a}{t.Zh}。{b}个盒子一共装多少{t.Zh}？";
-        return new(q, [a, b], "a * b", (a * b).ToString());
+        return r.Next(2) switch
+        {
+            0 => new(l == Language.En
+                    ? $"A box holds {a} {t.En}. How many {t.En} are in {b} boxes?"
+                    : $"每个盒子装{a}{t.Zh}。{b}个盒子一共装多少{t.Zh}？", [a, b], "a * b", (a * b).ToString()),
+            _ => new(l == Language.En
+                    ? $"{a * b} {t.En} are packed {a} to a box. How many boxes are filled?"
+                    : $"{a * b}{t.Zh}每{a}个装一盒，可以装满多少盒？", [a * b, a], "a / b", b.ToString()),
+        };
     }
 
     private static ProblemDraft Units(Random r, Language l)
     {
         var a = r.Next(2, 40);
-        return r.Next(3) switch
+        return r.Next(4) switch
         {
             0 => new(l == Language.En ? $"How many centimeters are in {a} meters?" : $"{a}米等于多少厘米？", [a], "a * 100", (a * 100).ToString()),
-            1 => new(l == Language.En ? $"How many minutes are in {a} hours?" : $"{a}小时等于多少分钟？", [a], "a * 60", (a * 60).ToString()),
+            1 => new(l == Language.En ? $"How many meters are in {a * 100} centimeters?" : $"{a * 100}厘米等于多少米？", [a * 100], "a / 100", a.ToString()),
+            2 => new(l == Language.En ? $"How many minutes are in {a} hours?" : $"{a}小时等于多少分钟？", [a], "a * 60", (a * 60).ToString()),
             _ => new(l == Language.En ? $"How many grams are in {a} kilograms?" : $"{a}千克等于多少克？", [a], "a * 1000", (a * 1000).ToString()),
         };
     }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace SIaM.IntegrationTests.Faults;
 
 /// <summary>The docker client, against the default engine or the one at <c>host</c>.</summary>
@@ -7,15 +5,16 @@ public static class DockerCli
 {
     public static (int ExitCode, string Output) Run(string? host, params string[] args)
     {
-        var start = new ProcessStartInfo("docker", host is null ? args : ["-H", host, .. args])
+        var process = ChildProcess.Start("docker", host is null ? args : ["-H", host, .. args]);
+        try
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result + error.Result);
+            var outcome = process.WaitAsync(TimeSpan.FromMinutes(2)).GetAwaiter().GetResult(); // killed past the limit
+            return (outcome.ExitCode, outcome.Stdout + outcome.Stderr);
+        }
+        finally
+        {
+            process.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
     }
 
     /// <summary>Ids of the sandbox containers (any state) that the siam process <paramref name="pid"/> created.</summary>

@@ -17,9 +17,9 @@ public sealed class DockerFaultTests
     private TempDirectory _temp = null!;
     private string _reference = null!;
 
-    private static string[] Eval(string outDirectory) =>
+    private static string[] Eval(string outDirectory, int batchSize = 2) =>
         ["eval", "--model", "oracle:", "--benchmarks", "gsm8k", "--limit", Problems.ToString(System.Globalization.CultureInfo.InvariantCulture),
-         "--batch-size", "2", "--concurrency", "1", "--data", SharedFixtures.BenchmarksData, "--out", outDirectory];
+         "--batch-size", batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture), "--concurrency", "1", "--data", SharedFixtures.BenchmarksData, "--out", outDirectory];
 
     [OneTimeSetUp]
     public async Task An_uninterrupted_run_to_compare_with()
@@ -94,10 +94,9 @@ public sealed class DockerFaultTests
         // Act: kill -9 each attempt after a random number of new samples
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var target = Math.Min(Problems - 1, RunFiles.SampleLines(run) + random.Next(1, 6));
+            var target = RunFiles.SampleLines(run) + random.Next(1, 4); // at most 15 of the 24 after five kills: always mid-run
             using var siam = SiamProcess.Start(_temp.Path, null, Eval(run));
-            await RunFiles.WaitForSamplesAsync(run, target, siam, Limit, exitIsFine: true);
-            if (siam.HasExited) break;
+            await RunFiles.WaitForSamplesAsync(run, target, siam, Limit);
             await Task.Delay(random.Next(0, 150));
             siam.Signal("KILL");
             await siam.WaitAsync(TimeSpan.FromSeconds(30));
@@ -108,7 +107,6 @@ public sealed class DockerFaultTests
         var leftover = await DockerCli.WaitUntilGoneAsync(killed, TimeSpan.FromSeconds(30));
 
         // Assert
-        Assert.That(killed, Has.Count.EqualTo(5), "every kill landed mid-run");
         Assert.That(final.ExitCode, Is.EqualTo(0), final.Stderr);
         RunFiles.AssertIdentical(_reference, run);
         Assert.That(leftover, Is.Empty, "containers of killed runs exit with their attach or are reaped by the next run");
@@ -122,8 +120,9 @@ public sealed class DockerFaultTests
         engine.Start();
         engine.EnsureImage(SandboxImage.Tag);
         var run = _temp.File("engine-stopped");
-        using var siam = SiamProcess.Start(_temp.Path, engine.Environment, Eval(run));
-        await RunFiles.WaitForSamplesAsync(run, 6, siam, Limit);
+        // one program at a time, so the engine stops mid-run (the batch size never changes results)
+        using var siam = SiamProcess.Start(_temp.Path, engine.Environment, Eval(run, batchSize: 1));
+        await RunFiles.WaitForSamplesAsync(run, 2, siam, Limit);
 
         // Act
         engine.Stop();

@@ -32,6 +32,7 @@ public sealed class OpenAiFaultTests
         // Act
         var down = await SiamProcess.RunAsync(temp.Path, Limit, null, Eval(stub, "?retries=1", faulted));
         var samplesWhileDown = SamplesFile.Read(Path.Combine(faulted, RunDirectory.SamplesFile)).Values.ToList();
+        var resultsWhileDown = JsonNode.Parse(File.ReadAllText(Path.Combine(faulted, RunDirectory.ResultsFile)))!;
         stub.Listen();
         var rerun = await SiamProcess.RunAsync(temp.Path, Limit, null, Eval(stub, "?retries=1", faulted));
 
@@ -43,8 +44,8 @@ public sealed class OpenAiFaultTests
         Assert.That(samplesWhileDown.Count(s => s.CompletionStatus == CompletionStatus.Ok), Is.EqualTo(3), "the samples done before it went away are kept");
         Assert.That(samplesWhileDown.Count(s => s.CompletionStatus == CompletionStatus.Error), Is.EqualTo(5), "the others are generation errors");
         Assert.That(samplesWhileDown.Where(s => s.CompletionStatus == CompletionStatus.Error).Select(s => s.Correct), Is.All.Null, "never graded as wrong");
-        var partial = JsonNode.Parse(File.ReadAllText(Path.Combine(faulted, RunDirectory.ResultsFile)))!;
-        Assert.That(partial["benchmarks"]!["gsm8k"]!["errors"]!.GetValue<int>(), Is.EqualTo(5));
+        Assert.That(resultsWhileDown["status"]!.GetValue<string>(), Is.EqualTo(RunStatus.Partial));
+        Assert.That(resultsWhileDown["benchmarks"]!["gsm8k"]!["errors"]!.GetValue<int>(), Is.EqualTo(5));
         Assert.That(rerun.ExitCode, Is.EqualTo(0), rerun.Stderr);
         RunFiles.AssertIdentical(temp.File("reference"), faulted);
     }

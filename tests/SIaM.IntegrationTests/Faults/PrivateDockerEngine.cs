@@ -39,25 +39,27 @@ public sealed class PrivateDockerEngine : IDisposable
     public void EnsureImage(string image)
     {
         if (DockerCli.Run(Host, "image", "inspect", image).ExitCode == 0) return;
-        using var copy = Process.Start(new ProcessStartInfo("bash", ["-c", $"set -o pipefail; docker save {image} | docker -H {Host} load"])
+        var copy = ChildProcess.Start("bash", ["-c", $"set -o pipefail; docker save {image} | docker -H {Host} load"]);
+        try
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        })!;
-        var output = copy.StandardOutput.ReadToEndAsync();
-        var error = copy.StandardError.ReadToEndAsync();
-        copy.WaitForExit();
-        Assert.That(copy.ExitCode, Is.EqualTo(0), $"docker save | docker load failed: {output.Result}{error.Result}");
+            var outcome = copy.WaitAsync(TimeSpan.FromMinutes(10)).GetAwaiter().GetResult(); // killed past the limit
+            Assert.That(outcome.ExitCode, Is.EqualTo(0), $"docker save | docker load failed: {outcome.Stdout}{outcome.Stderr}");
+        }
+        finally
+        {
+            copy.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
     }
 
     /// <summary>Stops this engine (SIGTERM to its dockerd) and waits for it to exit.</summary>
     public void Stop()
     {
         if (_dockerd is null || _dockerd.HasExited) return;
-        using (var kill = Process.Start("kill", ["-TERM", _dockerd.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!) kill.WaitForExit();
+        using (var kill = Process.Start("kill", ["-TERM", _dockerd.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!) kill.WaitForExit(TimeSpan.FromSeconds(30));
         if (!_dockerd.WaitForExit(TimeSpan.FromSeconds(60)))
         {
-            _dockerd.Kill();
-            _dockerd.WaitForExit();
+            _dockerd.Kill(entireProcessTree: true);
+            _dockerd.WaitForExit(TimeSpan.FromSeconds(30));
         }
     }
 

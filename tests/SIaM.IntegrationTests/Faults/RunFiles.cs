@@ -50,7 +50,7 @@ public static class RunFiles
     }
 
     /// <summary>Asserts that no output carries a stack trace or the runtime's unhandled-exception banner.</summary>
-    public static void AssertNoStackTrace(Siam.Outcome outcome)
+    public static void AssertNoStackTrace(ProcessOutcome outcome)
     {
         var output = outcome.Stdout + outcome.Stderr;
         Assert.That(output, Does.Not.Contain("Unhandled exception"));

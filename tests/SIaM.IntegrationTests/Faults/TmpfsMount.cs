@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace SIaM.IntegrationTests.Faults;
 
 /// <summary>
@@ -43,10 +41,16 @@ public sealed class TmpfsMount : IDisposable
 
     private static (int Code, string Output) Run(string file, params string[] args)
     {
-        using var process = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false })!;
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output);
+        var process = ChildProcess.Start(file, args);
+        try
+        {
+            var outcome = process.WaitAsync(TimeSpan.FromMinutes(2)).GetAwaiter().GetResult(); // killed past the limit
+            return (outcome.ExitCode, outcome.Stdout + outcome.Stderr);
+        }
+        finally
+        {
+            process.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
     }
 
     public void Dispose() => Run("umount", "-l", Path);

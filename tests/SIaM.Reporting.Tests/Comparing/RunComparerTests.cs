@@ -11,7 +11,7 @@ public sealed class RunComparerTests
     public void Pairs_only_samples_whose_prompt_and_reference_agree_and_lists_the_rest_with_a_reason()
     {
         var candidate = TestRuns.CandidateSamples();
-        candidate[^2] = candidate[^2] with { Reference = "changed" };
+        candidate[^2] = candidate[^2] with { Reference = "changed", ReferenceHash = "reference-changed" };
 
         var paired = SamplePairing.Pair(TestRuns.BaseSamples(), candidate);
 
