@@ -10,6 +10,12 @@ if [ $# -eq 0 ]; then
   set -- --model oracle: --benchmarks gsm8k,svamp,asdiv,gsm_hard,ape210k,math23k --prompt pot
 fi
 
+# Chinese benchmark names in report plots need a CJK font (Debian's fonts-wqy-microhei); best effort as root.
+if [ ! -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "== installing fonts-wqy-microhei (CJK labels in plots)" >&2
+  { apt-get update -qq && apt-get install -y -qq --no-install-recommends fonts-wqy-microhei; } >/dev/null 2>&1 || echo "warning: could not install fonts-wqy-microhei; Chinese plot labels will show boxes" >&2
+fi
+
 echo "== building siam (Release)" >&2
 dotnet build src/SIaM.Cli -c Release -o .build/siam -nologo -v quiet -clp:ErrorsOnly >&2
 siam=.build/siam/siam

@@ -7,4 +7,5 @@ internal static class ExitCodes
     public const int Failure = 1;
     public const int Usage = 2;
     public const int Cancelled = 130;
+    public const int Terminated = 143;
 }

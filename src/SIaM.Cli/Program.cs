@@ -3,6 +3,13 @@ using SIaM.Cli;
 using SIaM.Cli.Commands;
 using SIaM.Core;
 
+// A failure on a background thread still ends with one line, never "Unhandled exception" and a stack trace.
+AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+{
+    Console.Error.WriteLine($"error: {FailureMessages.Describe((Exception)e.ExceptionObject)}");
+    Environment.Exit(ExitCodes.Failure);
+};
+
 // The composition root: every verb is registered here, and only here.
 var root = new RootCommand("SIaM — evaluation harness for code-assisted math reasoning of LLMs");
 Command[] verbs =
@@ -17,6 +24,12 @@ Command[] verbs =
     ServeCommand.Create(),
     GenerateCommand.Create(),
     GradeCommand.Create(),
+    SnapshotCommand.Create(),
+    CompareCommand.Create(),
+    ReportCommand.Create(),
+    CritiqueCommand.Create(),
+    CriticCommand.Create(),
+    ImproveCommand.Create(),
 ];
 foreach (var verb in verbs) root.Subcommands.Add(verb);
 
@@ -27,17 +40,25 @@ if (parsed.Errors.Count > 0)
     Console.Error.WriteLine("Run 'siam --help' (or 'siam VERB --help') for usage.");
     return ExitCodes.Usage;
 }
+using var termination = new Termination();
 try
 {
-    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    return await parsed.InvokeAsync(
+        new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, termination.Token);
 }
 catch (Exception e) when (e is InputException or UsageException)
 {
     Console.Error.WriteLine($"error: {e.Message}");
     return ExitCodes.Usage;
 }
-catch (OperationCanceledException)
+catch (OperationCanceledException) when (termination.Requested)
 {
     Console.Error.WriteLine("cancelled");
-    return ExitCodes.Cancelled;
+    return termination.ExitCode;
+}
+catch (Exception e)
+{
+    // The last line of defence: one clear line, never "Unhandled exception" and a stack trace.
+    Console.Error.WriteLine($"error: {FailureMessages.Describe(e)}");
+    return termination.Requested ? termination.ExitCode : ExitCodes.Failure;
 }

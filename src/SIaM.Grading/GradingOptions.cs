@@ -23,4 +23,7 @@ public sealed record GradingOptions
 
     /// <summary>Seed of the evaluation points; same seed, same verdicts.</summary>
     public int Seed { get; init; } = 20261128;
+
+    /// <summary>Default or strict (no last-number fallback, no unit stripping).</summary>
+    public GradingMode Mode { get; init; } = GradingMode.Default;
 }

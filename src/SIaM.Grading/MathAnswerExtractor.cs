@@ -7,10 +7,14 @@ using SIaM.Grading.Normalization;
 namespace SIaM.Grading;
 
 /// <summary>
-/// Takes the final answer out of program output or model text: <c>\boxed{}</c>/<c>\fbox{}</c>, answer phrases (EN/ZH),
-/// choice letters, multi-blank answers, Python reprs, and the last number as a reported fallback. Pure and bounded.
+/// Takes the final answer out of program output or model text, in the order a careful reader would: the last
+/// <c>\boxed{}</c>/<c>\fbox{}</c>; the math of a final-answer sentence (EN/ZH phrases); choice letters and multi-blank
+/// lines; a concluding sentence ("Therefore … is …", "故…为…"); a reply that is only an answer; the last math span when
+/// the reference is math; the last standalone number (not in <see cref="GradingMode.Strict"/>). Pure and bounded.
 /// </summary>
-public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384) : IAnswerExtractor
+/// <param name="maxInputLength">Only the last this many characters are read.</param>
+/// <param name="mode">Strict mode never falls back to the last number.</param>
+public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384, GradingMode mode = GradingMode.Default) : IAnswerExtractor
 {
     private static readonly string[] NoiseStarts = ["Warning", "warnings.warn", "DeprecationWarning", "UserWarning", "  warnings"];
 
@@ -30,17 +34,29 @@ public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384) : I
     }
 
     /// <inheritdoc />
-    public ExtractedAnswer FromText(string text, AnswerKind kind)
+    public ExtractedAnswer FromText(string text, AnswerKind kind) => FromText(text, kind, referenceIsMath: true);
+
+    /// <inheritdoc />
+    public ExtractedAnswer FromText(string text, Problem problem) =>
+        FromText(text, problem.AnswerKind, referenceIsMath: !WordsOnly().IsMatch(LatexNormalizer.Normalize(problem.Reference ?? "", maxInputLength)));
+
+    /// <summary>Extracts with the order of the class summary; <paramref name="referenceIsMath"/> enables the last-math step.</summary>
+    public ExtractedAnswer FromText(string text, AnswerKind kind, bool referenceIsMath)
     {
-        var t = Tail(text ?? "");
+        var t = DoubledBackslashes.Undo(Tail(text ?? ""));
         if (BoxedContent.All(t) is { Count: > 0 } boxes)
         {
             var boxed = JoinBoxes(boxes, kind);
             return new ExtractedAnswer(kind == AnswerKind.Choice ? Letter(boxed) ?? boxed : boxed, "boxed");
         }
         if (AnswerPhrase.Last(t) is { } phrased && !IsProse(phrased))
-            return new ExtractedAnswer(kind == AnswerKind.Choice ? Letter(phrased) ?? ChoiceLetter.Last(phrased) ?? phrased : phrased,
-                "answer-phrase");
+        {
+            if (kind == AnswerKind.Choice)
+                return new ExtractedAnswer(Letter(phrased) ?? ChoiceLetter.Last(phrased) ?? phrased, "answer-phrase");
+            // "The final answer is: the smallest $k$ is 12": the math in the sentence, not the sentence.
+            var answer = SentenceMath.IsProse(phrased) && SentenceMath.Of(phrased) is { } math ? math : phrased;
+            return new ExtractedAnswer(answer, "answer-phrase");
+        }
         if (kind == AnswerKind.Choice)
         {
             if (ChoiceLetter.Last(t) is { } letter) return new ExtractedAnswer(letter, "choice");
@@ -48,9 +64,12 @@ public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384) : I
         }
         if (kind == AnswerKind.MultiBlank && LastLine(t) is { } line && line.Contains(';'))
             return new ExtractedAnswer(line, "multi-blank");
+        if (FinalSentence.Last(t) is { } concluded) return new ExtractedAnswer(concluded, "final-sentence");
         // A reply that is only an answer ("\pm 2021", "x = 5") is taken whole: its last number would drop the ± or the sign.
         if (BareAnswer(t) is { } bare) return new ExtractedAnswer(bare, "bare-answer");
-        return LastNumber(t) is { } number ? new ExtractedAnswer(number, "last-number") : ExtractedAnswer.None;
+        if (referenceIsMath && LastMath.In(t) is { } lastMath) return new ExtractedAnswer(lastMath, "last-math");
+        if (mode == GradingMode.Strict) return ExtractedAnswer.None;
+        return LastNumber.In(t) is { } number ? new ExtractedAnswer(number, "last-number") : ExtractedAnswer.None;
     }
 
     private string? Letter(string s) => ChoiceLetter.Whole(s) ?? ChoiceLetter.Whole(LatexNormalizer.Normalize(s, maxInputLength));
@@ -74,6 +93,8 @@ public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384) : I
         if (s.Length == 0 || s.Length > 200 || s.Contains('\n')) return null;
         var cjk = s.Count(c => c >= '\u4e00' && c <= '\u9fff');
         if (cjk > 4) return null;
+        // "So $$A^{-1} = …$$": words around math make a sentence, not a bare answer.
+        if (MathSegments.All(s) is { Count: > 0 } segments && (segments[0].Start > 0 || segments[^1].End < s.Length)) return null;
         var withoutCommands = LatexCommand().Replace(s, " ");
         return ProseWord().IsMatch(withoutCommands) ? null : s;
     }
@@ -96,19 +117,6 @@ public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384) : I
         return label.Any(char.IsLetter) && !label.Contains('{') && !label.Contains('(') ? line[(at + 2)..].Trim() : null;
     }
 
-    private static string? LastNumber(string text)
-    {
-        Match? last = null;
-        foreach (Match m in Number().Matches(text)) last = m;
-        if (last is null) return null;
-        var value = last.Value;
-        if (Thousands().IsMatch(value.TrimStart('-'))) value = value.Replace(",", "");
-        return value.TrimEnd(',');
-    }
-
-    [GeneratedRegex(@"-?\d[\d,]*(?:\.\d+)?(?:/\d+)?%?", RegexOptions.NonBacktracking)]
-    private static partial Regex Number();
-
-    [GeneratedRegex(@"^\d{1,3}(,\d{3})+(\.\d+)?%?$")]
-    private static partial Regex Thousands();
+    [GeneratedRegex(@"^[a-zA-Z][a-zA-Z\s'\-]*[a-zA-Z]$")]
+    private static partial Regex WordsOnly();
 }

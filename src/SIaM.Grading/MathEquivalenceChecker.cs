@@ -25,14 +25,16 @@ public sealed class MathEquivalenceChecker(GradingOptions? options = null) : IEq
 
     /// <inheritdoc />
     public Equivalence Compare(string prediction, Problem problem) =>
-        Compare(prediction, problem.Reference, problem.AnswerKind, problem.Choices);
+        Compare(prediction, problem.Reference, problem.AnswerKind, problem.Choices, problem.Question);
 
     /// <summary>Compares a prediction with a reference text of the given kind.</summary>
-    public Equivalence Compare(string prediction, string reference, AnswerKind kind, IReadOnlyDictionary<string, string>? choices = null)
+    /// <param name="question">When it names the variable asked for ("Find $y$"), <c>x = 8</c> does not answer it.</param>
+    public Equivalence Compare(string prediction, string reference, AnswerKind kind, IReadOnlyDictionary<string, string>? choices = null,
+        string? question = null)
     {
         try
         {
-            return CompareCore(prediction ?? "", reference ?? "", kind, choices);
+            return CompareCore(prediction ?? "", reference ?? "", kind, choices, question);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -41,9 +43,10 @@ public sealed class MathEquivalenceChecker(GradingOptions? options = null) : IEq
         }
     }
 
-    private Equivalence CompareCore(string prediction, string reference, AnswerKind kind, IReadOnlyDictionary<string, string>? choices)
+    private Equivalence CompareCore(string prediction, string reference, AnswerKind kind, IReadOnlyDictionary<string, string>? choices,
+        string? question)
     {
-        var ctx = new CompareContext(_options);
+        var ctx = new CompareContext(_options) { AskedVariable = AskedVariable.Of(question) };
         switch (kind)
         {
             case AnswerKind.Choice:
@@ -51,16 +54,21 @@ public sealed class MathEquivalenceChecker(GradingOptions? options = null) : IEq
             case AnswerKind.MultiBlank:
                 return CompareBlanks(prediction, reference, ctx);
         }
-        var p = LatexNormalizer.Normalize(prediction, _options.MaxInputLength);
-        var r = LatexNormalizer.Normalize(reference, _options.MaxInputLength);
+        var stripUnits = _options.Mode == GradingMode.Default;
+        var pn = LatexNormalizer.NormalizeAnswer(prediction, _options.MaxInputLength, stripUnits);
+        var rn = LatexNormalizer.NormalizeAnswer(ReferenceAnswer.Of(reference), _options.MaxInputLength, stripUnits);
+        var (p, r) = (pn.Text, rn.Text);
         if (p.Length == 0) return new Equivalence(false, "no-answer", p, r);
+        // Stripping never changes what the reference means: 5 m is not 5 cm.
+        if (pn.Unit is { } pu && rn.Unit is { } ru && pu != ru) return new Equivalence(false, "unit-mismatch", p + " " + pu, r + " " + ru);
+        var stripped = pn.Stripped || rn.Stripped ? "unit-stripped>" : "";
         if (RatioForm.AsQuotient(r) is { } ratio)
         {
             var asRatio = CompareNormalized(RatioForm.AsQuotient(p) ?? p, ratio, kind, ctx);
-            return new Equivalence(asRatio.Equal, "ratio>" + asRatio.Path, p, r);
+            return new Equivalence(asRatio.Equal, stripped + "ratio>" + asRatio.Path, p, r);
         }
         var v = CompareNormalized(p, r, kind, ctx);
-        return new Equivalence(v.Equal, v.Path, p, r);
+        return new Equivalence(v.Equal, stripped + v.Path, p, r);
     }
 
     private static Verdict CompareNormalized(string p, string r, AnswerKind kind, CompareContext ctx)

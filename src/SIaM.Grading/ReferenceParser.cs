@@ -10,11 +10,13 @@ namespace SIaM.Grading;
 /// <summary>Turns a benchmark reference into its canonical form and says whether the grader understands it. Pure.</summary>
 public static partial class ReferenceParser
 {
+    /// <summary>Parses <paramref name="reference"/> (a sentence is first reduced to its math, as the checker does).</summary>
     public static ParsedReference Parse(string reference, AnswerKind kind, GradingOptions? options = null)
     {
         var o = options ?? GradingOptions.Default;
         var budget = new WorkBudget(o.Budget);
-        var normalized = LatexNormalizer.Normalize(reference ?? "", o.MaxInputLength);
+        var normalized = LatexNormalizer.Normalize(kind is AnswerKind.Choice or AnswerKind.MultiBlank ? reference ?? "" : ReferenceAnswer.Of(reference ?? ""),
+            o.MaxInputLength);
         if (normalized.Length == 0) return new ParsedReference(false, "", "unparsed");
         switch (kind)
         {
@@ -60,7 +62,7 @@ public static partial class ReferenceParser
             }
             case RelationShape rel:
             {
-                var sides = rel.Sides.Select(x => Scalar(x, budget)).ToList();
+                var sides = rel.Sides.Select(x => Scalar(x, budget) is { Parsed: true } scalar ? scalar : Describe(ShapeParser.Parse(x, false), budget)).ToList();
                 var text = sides[0].Canonical;
                 for (var i = 0; i < rel.Ops.Count; i++) text += $" {rel.Ops[i]} {sides[i + 1].Canonical}";
                 return new ParsedReference(sides.All(x => x.Parsed), text, "relation");

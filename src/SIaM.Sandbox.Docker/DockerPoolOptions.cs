@@ -6,14 +6,20 @@ public sealed record DockerPoolOptions
     /// <summary>The default options: one worker per core, the image of this build, the engine of <c>DOCKER_HOST</c>.</summary>
     public static DockerPoolOptions Default { get; } = new();
 
-    /// <summary>Number of long-lived worker containers; each runs one program at a time.</summary>
+    /// <summary>Number of long-lived worker containers over all engines; each runs one program at a time.</summary>
     public int Workers { get; init; } = Environment.ProcessorCount;
 
     /// <summary>The image to run; null means <see cref="SandboxImage.Tag"/> (the content version of this build).</summary>
     public string? Image { get; init; }
 
-    /// <summary>The engine endpoint; null means <c>DOCKER_HOST</c>, else <c>unix:///var/run/docker.sock</c>.</summary>
+    /// <summary>One engine endpoint; null means <see cref="DockerHosts"/>, else <c>SIAM_DOCKER_HOSTS</c>, else <c>DOCKER_HOST</c>, else the local socket.</summary>
     public string? DockerHost { get; init; }
+
+    /// <summary>Several engines (<see cref="EngineEndpoint"/> syntax, <c>ADDRESS[@WEIGHT]</c>); the workers are spread over them by weight.</summary>
+    public IReadOnlyList<string> DockerHosts { get; init; } = [];
+
+    /// <summary>Programs sent to a worker ahead of its replies: one runs, the others wait inside it (hides the round trip).</summary>
+    public int PipelineDepth { get; init; } = 2;
 
     /// <summary>Seconds a new worker may take to start and pre-import sympy/numpy before it counts as failed.</summary>
     public double StartTimeoutSeconds { get; init; } = 60;

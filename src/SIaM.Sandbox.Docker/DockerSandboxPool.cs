@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Docker.DotNet;
 using SIaM.Core;
@@ -6,82 +7,115 @@ using SIaM.Core.Sandbox;
 namespace SIaM.Sandbox.Docker;
 
 /// <summary>
-/// A warm pool of long-lived, locked-down worker containers. Each worker has sympy and numpy imported and forks one
-/// child per program under the policy's limits. Programs queue in one channel; a worker that dies, hangs or breaks the
-/// protocol is removed and replaced, and its program is retried once (a second failure is a <c>sandbox_failure</c>).
+/// A warm pool of long-lived, locked-down worker containers, spread over one or more Docker engines by weight. Each
+/// worker has sympy and numpy imported and forks one child per program under the policy's limits; the next program
+/// already waits inside the worker while one runs. Programs queue in one channel. A worker that dies, hangs or breaks
+/// the protocol is replaced; its programs go back to the queue for any engine, and the one that was running is
+/// retried once (a second failure is a <c>sandbox_failure</c>). An engine that stops answering is given up; when no
+/// engine is left, queued programs get <c>sandbox_failure</c>.
 /// </summary>
-public sealed class DockerSandboxPool : ICodeSandbox
+public sealed partial class DockerSandboxPool : ICodeSandbox
 {
-    private readonly DockerClient _client;
     private readonly SandboxPolicy _policy;
     private readonly DockerPoolOptions _options;
-    private readonly string _image;
     private readonly Dictionary<string, string> _labels;
+    private readonly IReadOnlyList<EngineConnection> _engines;
+    private readonly Slot[] _slots;
     private readonly Channel<WorkItem> _queue = Channel.CreateUnbounded<WorkItem>();
     private readonly CancellationTokenSource _shutdown = new();
-    private readonly WorkerContainer?[] _workers;
     private readonly List<Task> _loops = [];
+    private long _firstDispatch;
+    private int _liveSlots;
     private int _replacements;
     private int _disposed;
 
-    private DockerSandboxPool(DockerClient client, SandboxPolicy policy, DockerPoolOptions options, string image, string imageId, string poolId)
+    private DockerSandboxPool(SandboxPolicy policy, DockerPoolOptions options, string image, IReadOnlyList<EngineConnection> engines, string poolId)
     {
-        _client = client;
         _policy = policy;
         _options = options;
-        _image = image;
-        ImageId = imageId;
+        ImageName = image;
+        _engines = engines;
         PoolId = poolId;
         _labels = PoolLabels.For(poolId);
-        _workers = new WorkerContainer?[options.Workers];
+        _slots = [.. engines.SelectMany(engine => Enumerable.Range(0, engine.Workers).Select(_ => new Slot(engine)))];
+        _liveSlots = _slots.Length;
     }
 
-    /// <summary>The image id (<c>sha256:…</c>) every program runs in.</summary>
-    public string ImageId { get; }
+    /// <summary>The image name (tag) every worker runs.</summary>
+    public string ImageName { get; }
+
+    /// <summary>The image id (<c>sha256:…</c>) every program runs in (the first engine's; see <see cref="Engines"/>).</summary>
+    public string ImageId => _engines[0].ImageId;
 
     /// <summary>The value of this pool's <c>siam.pool</c> label.</summary>
     public string PoolId { get; }
 
+    /// <summary>Worker containers over all engines.</summary>
+    public int WorkerCount => _slots.Length;
+
     /// <summary>How many workers were replaced after dying or hanging.</summary>
     public int Replacements => Volatile.Read(ref _replacements);
+
+    /// <summary>Per-engine workers, throughput and health.</summary>
+    public IReadOnlyList<EngineStats> Engines => [.. _engines.Select(e => e.Stats(Volatile.Read(ref _firstDispatch)))];
 
     /// <summary>Versions the workers reported (Python, sympy, numpy).</summary>
     public string Runtime { get; private set; } = "";
 
     /// <inheritdoc />
-    public string Description => $"docker:{_image}@{ImageId} workers={_workers.Length} {Runtime}".TrimEnd();
+    public string Description
+    {
+        get
+        {
+            var ids = _engines.Select(e => e.ImageId).Distinct().ToList();
+            var engines = _engines.Count == 1 ? "" : $" engines={string.Join(",", _engines.Select(e => $"{e.Endpoint.Name}×{e.Workers}"))}";
+            return $"docker:{ImageName}@{string.Join(",", ids)} workers={_slots.Length}{engines} {Runtime}".TrimEnd();
+        }
+    }
 
     /// <summary>
-    /// Connects to the engine, checks the image, removes orphans of earlier runs and starts the workers. Throws
-    /// <see cref="InputException"/> when the engine is unreachable or the image is missing, with what to run.
+    /// Connects to every engine, checks the image on each, removes orphans of earlier runs and starts the workers.
+    /// Throws <see cref="InputException"/> when an engine is unreachable or lacks the image, with what to run.
     /// </summary>
     public static async Task<DockerSandboxPool> StartAsync(SandboxPolicy policy, DockerPoolOptions options, CancellationToken cancellationToken)
     {
         if (options.Workers < 1) throw new InputException($"the sandbox pool needs at least one worker (got {options.Workers})");
-        var client = await DockerEngine.ConnectAsync(options.DockerHost, cancellationToken);
+        if (options.PipelineDepth < 1) throw new InputException($"the pipeline depth must be at least 1 (got {options.PipelineDepth})");
+        var endpoints = EngineEndpoint.ResolveAll(options.DockerHosts is { Count: > 0 } hosts ? hosts : options.DockerHost is null ? null : [options.DockerHost]);
+        var image = options.Image ?? SandboxImage.Tag;
+        var clients = new List<DockerClient>();
         DockerSandboxPool? pool = null;
         try
         {
-            var image = options.Image ?? SandboxImage.Tag;
-            var imageId = await SandboxImage.RequireAsync(client, image, cancellationToken);
-            await OrphanReaper.RemoveOrphansAsync(client, cancellationToken);
-            pool = new DockerSandboxPool(client, policy, options, image, imageId, Guid.NewGuid().ToString("N")[..12]);
-            if (options.RemoveOnSignal) ShutdownHook.Register(pool);
-            await Task.WhenAll(Enumerable.Range(0, options.Workers).Select(async slot =>
-                pool._workers[slot] = await pool.StartWorkerAsync(cancellationToken)));
-            var hello = pool._workers[0]!.Hello!;
-            pool.Runtime = $"python={hello.Python} sympy={hello.Sympy} numpy={hello.Numpy}";
-            for (var slot = 0; slot < options.Workers; slot++)
+            var counts = EngineEndpoint.Spread(endpoints, options.Workers);
+            var engines = await Task.WhenAll(endpoints.Select(async (endpoint, i) =>
             {
-                var index = slot;
-                pool._loops.Add(Task.Run(() => pool.ServeAsync(index)));
-            }
+                var client = await DockerEngine.ConnectAsync(endpoint, cancellationToken);
+                lock (clients) clients.Add(client);
+                string imageId;
+                try
+                {
+                    imageId = await SandboxImage.RequireAsync(client, image, cancellationToken);
+                }
+                catch (InputException e) when (endpoints.Count > 1)
+                {
+                    throw new InputException($"engine {endpoint.Name}: {e.Message} (or copy it: docker save {image} | docker -H {endpoint.Address} load)");
+                }
+                await OrphanReaper.RemoveOrphansAsync(client, cancellationToken);
+                return new EngineConnection(endpoint, client, imageId, counts[i]);
+            }));
+            pool = new DockerSandboxPool(policy, options, image, [.. engines.Where(e => e.Workers > 0), .. engines.Where(e => e.Workers == 0)], Guid.NewGuid().ToString("N")[..12]);
+            if (options.RemoveOnSignal) ShutdownHook.Register(pool);
+            await Task.WhenAll(pool._slots.Select(async slot => slot.Worker = await pool.StartWorkerAsync(slot.Engine, cancellationToken)));
+            var hello = pool._slots[0].Worker!.Hello!;
+            pool.Runtime = $"python={hello.Python} sympy={hello.Sympy} numpy={hello.Numpy}";
+            foreach (var slot in pool._slots) pool._loops.Add(Task.Run(() => pool.ServeAsync(slot)));
             return pool;
         }
         catch
         {
             if (pool is not null) await pool.DisposeAsync();
-            else client.Dispose();
+            else clients.ForEach(c => c.Dispose());
             throw;
         }
     }
@@ -90,98 +124,40 @@ public sealed class DockerSandboxPool : ICodeSandbox
     public async Task<ExecResult> RunPythonAsync(string code, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
+        if (Volatile.Read(ref _firstDispatch) == 0) Interlocked.CompareExchange(ref _firstDispatch, Stopwatch.GetTimestamp(), 0);
         var item = new WorkItem(code, cancellationToken);
         await _queue.Writer.WriteAsync(item, cancellationToken);
+        if (Volatile.Read(ref _liveSlots) == 0) FailQueued(NoEngineLeft());
         return await item.Completion.Task.WaitAsync(cancellationToken);
     }
 
-    private async Task ServeAsync(int slot)
+    private Task<WorkerContainer> StartWorkerAsync(EngineConnection engine, CancellationToken cancellationToken) =>
+        WorkerContainer.StartAsync(engine.Client, ImageName, _policy, _labels, TimeSpan.FromSeconds(_options.StartTimeoutSeconds), cancellationToken);
+
+    private string NoEngineLeft() =>
+        "no Docker engine can run programs: " + string.Join("; ", _engines.Select(e => $"{e.Endpoint.Name}: {e.Stats(0).LastError ?? "workers gave up"}"));
+
+    private void FailQueued(string reason)
     {
-        var token = _shutdown.Token;
-        try
-        {
-            await foreach (var item in _queue.Reader.ReadAllAsync(token))
-            {
-                if (item.CancellationToken.IsCancellationRequested)
-                {
-                    item.Completion.TrySetCanceled(item.CancellationToken);
-                    continue;
-                }
-                try
-                {
-                    item.Completion.TrySetResult(await ExecuteAsync(slot, item.Code, token));
-                }
-                catch (OperationCanceledException)
-                {
-                    item.Completion.TrySetResult(ExecResult.SandboxFailure("the sandbox pool was disposed while the program ran"));
-                    throw;
-                }
-            }
-        }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
-        {
-        }
+        while (_queue.Reader.TryRead(out var item)) item.Completion.TrySetResult(ExecResult.SandboxFailure(reason));
     }
 
-    private async Task<ExecResult> ExecuteAsync(int slot, string code, CancellationToken token)
+    /// <summary>Removes every container of this pool on every engine that still answers.</summary>
+    internal async Task RemoveContainersAsync()
     {
-        var failure = "";
-        for (var attempt = 0; attempt < 2; attempt++)
+        await Task.WhenAll(_slots.Select(s => s.Worker).Where(w => w is not null).Select(w => w!.DisposeAsync().AsTask()));
+        await Task.WhenAll(_engines.Where(e => e.Alive).Select(async engine =>
         {
             try
             {
-                var worker = _workers[slot] ??= await StartWorkerAsync(token);
-                var reply = await worker.RunAsync(code, _policy, TimeSpan.FromSeconds(_options.HangGraceSeconds), token);
-                var status = VerdictNames.Parse(reply.Status)
-                    ?? throw new WorkerFailedException($"worker sent an unknown verdict '{reply.Status}'");
-                var result = new ExecResult(status, reply.ExitCode, reply.Stdout ?? "", reply.Stderr ?? "", reply.DurationMs, reply.Truncated);
-                if (status != ExecStatus.SandboxFailure)
-                {
-                    if (reply.Recycle) await ReplaceAsync(slot); // the program left something the worker could not clean
-                    return result;
-                }
-                failure = result.Stderr;
-                await ReplaceAsync(slot);
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+                var left = await OrphanReaper.ListAsync(engine.Client, timeout.Token, PoolId);
+                await Task.WhenAll(left.Select(c => WorkerContainer.RemoveQuietlyAsync(engine.Client, c.ID)));
             }
-            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            catch (Exception e) when (e is DockerApiException or HttpRequestException or OperationCanceledException or IOException)
             {
-                throw;
             }
-            catch (Exception e)
-            {
-                failure = e.Message;
-                await ReplaceAsync(slot);
-            }
-        }
-        return ExecResult.SandboxFailure($"sandbox failure (after one retry): {failure}");
-    }
-
-    private async Task ReplaceAsync(int slot)
-    {
-        var worker = _workers[slot];
-        _workers[slot] = null;
-        if (worker is null) return;
-        Interlocked.Increment(ref _replacements);
-        await worker.DisposeAsync();
-    }
-
-    private Task<WorkerContainer> StartWorkerAsync(CancellationToken cancellationToken) =>
-        WorkerContainer.StartAsync(_client, _image, _policy, _labels, TimeSpan.FromSeconds(_options.StartTimeoutSeconds), cancellationToken);
-
-    /// <summary>Removes every container of this pool (also those a crashed worker loop lost track of).</summary>
-    internal async Task RemoveContainersAsync()
-    {
-        var known = _workers.Where(w => w is not null).Select(w => w!.DisposeAsync().AsTask());
-        await Task.WhenAll(known);
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            var left = await OrphanReaper.ListAsync(_client, timeout.Token, PoolId);
-            await Task.WhenAll(left.Select(c => WorkerContainer.RemoveQuietlyAsync(_client, c.ID)));
-        }
-        catch (Exception e) when (e is DockerApiException or HttpRequestException or OperationCanceledException or IOException)
-        {
-        }
+        }));
     }
 
     /// <inheritdoc />
@@ -192,21 +168,32 @@ public sealed class DockerSandboxPool : ICodeSandbox
         _shutdown.Cancel();
         try
         {
-            await Task.WhenAll(_loops).WaitAsync(TimeSpan.FromSeconds(5));
+            await Task.WhenAll(_loops).WaitAsync(TimeSpan.FromSeconds(10));
         }
         catch (Exception e) when (e is TimeoutException or OperationCanceledException)
         {
         }
-        while (_queue.Reader.TryRead(out var item))
-            item.Completion.TrySetResult(ExecResult.SandboxFailure("the sandbox pool was disposed before the program ran"));
+        FailQueued("the sandbox pool was disposed before the program ran");
         await RemoveContainersAsync();
         ShutdownHook.Unregister(this);
         _shutdown.Dispose();
-        _client.Dispose();
+        foreach (var engine in _engines) engine.Client.Dispose();
     }
 
     private sealed record WorkItem(string Code, CancellationToken CancellationToken)
     {
         public TaskCompletionSource<ExecResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Times a worker failed while this program was the one running.</summary>
+        public int Failures { get; set; }
+
+        public string LastFailure { get; set; } = "";
+    }
+
+    private sealed class Slot(EngineConnection engine)
+    {
+        public EngineConnection Engine { get; } = engine;
+
+        public WorkerContainer? Worker { get; set; }
     }
 }

@@ -27,20 +27,25 @@ public static class SoakRunner
                     var finished = Interlocked.Increment(ref done);
                     if (finished % 500 == 0) progress?.Report(finished);
                 });
-            leakedProcesses = await CountExtraProcessesAsync(pool, options.DockerHost, cancellationToken);
+            leakedProcesses = 0;
+            foreach (var engine in pool.Engines) leakedProcesses += await CountExtraProcessesAsync(pool, engine.Endpoint, cancellationToken);
         }
         finally
         {
             await pool.DisposeAsync();
         }
-        using var client = DockerEngine.CreateClient(options.DockerHost);
-        var leakedContainers = (await OrphanReaper.ListAsync(client, cancellationToken, pool.PoolId)).Count;
+        var leakedContainers = 0;
+        foreach (var engine in pool.Engines)
+        {
+            using var client = DockerEngine.CreateClient(engine.Endpoint);
+            leakedContainers += (await OrphanReaper.ListAsync(client, cancellationToken, pool.PoolId)).Count;
+        }
         return new SoakReport(count, wrong.Count, leakedProcesses, leakedContainers, pool.Replacements, stopwatch.Elapsed.TotalSeconds, [.. wrong.Take(10)]);
     }
 
-    private static async Task<int> CountExtraProcessesAsync(DockerSandboxPool pool, string? dockerHost, CancellationToken cancellationToken)
+    private static async Task<int> CountExtraProcessesAsync(DockerSandboxPool pool, EngineEndpoint endpoint, CancellationToken cancellationToken)
     {
-        using var client = DockerEngine.CreateClient(dockerHost);
+        using var client = DockerEngine.CreateClient(endpoint);
         var extra = 0;
         foreach (var container in await OrphanReaper.ListAsync(client, cancellationToken, pool.PoolId))
         {

@@ -5,7 +5,7 @@ using SIaM.Core.Sandbox;
 
 namespace SIaM.Sandbox.Docker;
 
-/// <summary>One long-lived worker container, attached over its stdin/stdout. Runs one request at a time.</summary>
+/// <summary>One long-lived worker container, attached over its stdin/stdout. Runs one program at a time; the next may wait in it.</summary>
 internal sealed class WorkerContainer : IAsyncDisposable
 {
     private readonly DockerClient _client;
@@ -40,7 +40,7 @@ internal sealed class WorkerContainer : IAsyncDisposable
                 new ContainerAttachParameters { Stream = true, Stdin = true, Stdout = true, Stderr = true }, cancellationToken);
             worker = new WorkerContainer(client, created.ID, stream);
             await client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellationToken);
-            worker.Hello = await worker.SendAsync(new WorkerRequest(0, null, 0, 0, 0, 0, 0, 0, Ping: true), startTimeout, cancellationToken);
+            worker.Hello = await worker.PingAsync(startTimeout, cancellationToken);
             if (!worker.Hello.Pong) throw new WorkerFailedException("worker did not answer the ping");
             return worker;
         }
@@ -52,27 +52,40 @@ internal sealed class WorkerContainer : IAsyncDisposable
         }
     }
 
-    public Task<WorkerReply> RunAsync(string code, SandboxPolicy policy, TimeSpan hangGrace, CancellationToken cancellationToken)
-    {
-        var request = new WorkerRequest(0, code, policy.CpuTimeSeconds, policy.WallClockSeconds, policy.StdoutLimitBytes,
+    /// <summary>The request for one program under <paramref name="policy"/>, with a fresh id.</summary>
+    public WorkerRequest ProgramRequest(string code, SandboxPolicy policy) =>
+        new(Interlocked.Increment(ref _nextId), code, policy.CpuTimeSeconds, policy.WallClockSeconds, policy.StdoutLimitBytes,
             policy.StderrLimitBytes, policy.MemoryMiB, policy.ScratchMiB * 1024L * 1024L);
-        return SendAsync(request, TimeSpan.FromSeconds(policy.WallClockSeconds) + hangGrace, cancellationToken);
-    }
 
-    private async Task<WorkerReply> SendAsync(WorkerRequest request, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes one request. The worker buffers a request that arrives while a program runs and answers in order, so
+    /// the caller may send the next one before the previous reply (one writer at a time).
+    /// </summary>
+    public async Task SendAsync(WorkerRequest request, CancellationToken cancellationToken)
     {
-        request = request with { Id = Interlocked.Increment(ref _nextId) };
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
         try
         {
             var frame = FrameCodec.Encode(request);
-            await _stream.WriteAsync(frame, 0, frame.Length, deadline.Token);
+            await _stream.WriteAsync(frame, 0, frame.Length, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or DockerApiException or ObjectDisposedException or HttpRequestException)
+        {
+            throw new WorkerFailedException($"worker container {Id[..12]} connection failed: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Reads the reply to <paramref name="requestId"/> (replies come in request order); hung after <paramref name="timeout"/>.</summary>
+    public async Task<WorkerReply> ReceiveAsync(long requestId, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout < TimeSpan.Zero ? TimeSpan.Zero : timeout);
+        try
+        {
             while (true)
             {
                 if (FrameCodec.TryDecode<WorkerReply>(_stdout, out var reply))
                 {
-                    if (reply!.Id != request.Id) throw new WorkerFailedException($"worker answered request {reply.Id}, expected {request.Id}");
+                    if (reply!.Id != requestId) throw new WorkerFailedException($"worker answered request {reply.Id}, expected {requestId}");
                     return reply;
                 }
                 var space = _stdout.Reserve(16 * 1024);
@@ -86,17 +99,31 @@ internal sealed class WorkerContainer : IAsyncDisposable
         {
             throw new WorkerFailedException($"worker container {Id[..12]} did not answer within {timeout.TotalSeconds:0.#} s (hung)");
         }
-        catch (Exception e) when (e is IOException or DockerApiException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or DockerApiException or ObjectDisposedException or HttpRequestException)
         {
             throw new WorkerFailedException($"worker container {Id[..12]} connection failed: {e.Message}", e);
         }
+    }
+
+    private async Task<WorkerReply> PingAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var request = new WorkerRequest(Interlocked.Increment(ref _nextId), null, 0, 0, 0, 0, 0, 0, Ping: true);
+        await SendAsync(request, cancellationToken);
+        return await ReceiveAsync(request.Id, timeout, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _stream.Dispose();
-        await RemoveQuietlyAsync(_client, Id);
+        try
+        {
+            await RemoveQuietlyAsync(_client, Id);
+        }
+        catch (Exception e) when (e is DockerApiException or HttpRequestException or OperationCanceledException or IOException or TimeoutException)
+        {
+            // the engine is gone: the container dies with the attach (stdin closes) or is removed when the engine returns
+        }
     }
 
     /// <summary>Force-removes a container, ignoring "already gone" (auto-remove may have raced us).</summary>
@@ -109,6 +136,11 @@ internal sealed class WorkerContainer : IAsyncDisposable
         }
         catch (DockerContainerNotFoundException) { }
         catch (DockerApiException e) when (e.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Conflict) { }
+        catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException or TimeoutException)
+        {
+            // The engine is gone or not answering: nothing to remove now (a stopped engine stops its containers, and
+            // the orphan reaper of the next run removes what is left).
+        }
     }
 
     private static string Tail(string log) => log.Length <= 2000 ? log.Trim() : log[^2000..].Trim();

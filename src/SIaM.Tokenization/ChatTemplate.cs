@@ -25,6 +25,14 @@ public sealed class ChatTemplate
     /// <summary>The token that ends an assistant turn in this family (<c>&lt;|im_end|&gt;</c>, <c>&lt;|eot_id|&gt;</c>), if any.</summary>
     public string? EndOfTurnToken => format.EndOfTurnToken;
 
+    /// <summary>The special tokens this family writes; a tokenizer without them would encode them as plain text.</summary>
+    public IReadOnlyList<string> RequiredSpecialTokens => format switch
+    {
+        ChatMlFormat => ["<|im_start|>", "<|im_end|>"],
+        Llama3Format => ["<|start_header_id|>", "<|end_header_id|>", "<|eot_id|>"],
+        _ => [],
+    };
+
     /// <summary>Renders the conversation as the template would; <paramref name="addGenerationPrompt"/> opens an assistant turn.</summary>
     public string Render(IReadOnlyList<ChatMessage> messages, bool addGenerationPrompt)
     {

@@ -34,7 +34,13 @@ public sealed class HfTokenizer
         var file = Path.Combine(directory, "tokenizer.json");
         if (!File.Exists(file)) throw new SIaM.Core.InputException($"{file}: not found (an hf: checkpoint directory needs tokenizer.json)");
         var (parts, vocabulary) = TokenizerJsonReader.Read(file);
-        return new HfTokenizer(new TokenizerPipeline(parts), TokenizerConfig.Read(directory), vocabulary);
+        var pipeline = new TokenizerPipeline(parts);
+        var tokenizer = new HfTokenizer(pipeline, TokenizerConfig.Read(directory), vocabulary);
+        var lacking = tokenizer.ChatTemplate.RequiredSpecialTokens.Where(t => pipeline.IdOf(t, vocabulary) is null).ToList();
+        if (lacking.Count > 0)
+            throw new SIaM.Core.InputException(
+                $"{directory}: the chat template ({tokenizer.ChatTemplate.Name}) writes {string.Join(", ", lacking)}, which {file} does not define as tokens");
+        return tokenizer;
     }
 
     /// <summary>The beginning-of-sequence token id from the tokenizer config, if any.</summary>

@@ -3,15 +3,17 @@ using SIaM.Core.Backends;
 using SIaM.Tokenization;
 using SIaM.TorchSharp.Generation;
 using SIaM.TorchSharp.Models;
+using SIaM.TorchSharp.Scoring;
 
 namespace SIaM.TorchSharp;
 
 /// <summary>
 /// <c>hf:DIR</c>: a Hugging Face Llama / Qwen2 / Mistral checkpoint run in-process with TorchSharp. Prompts are rendered
 /// with the tokenizer's chat template (plain prompt when it has none), batched (left-padded) by identical decoding
-/// settings, and decoded with a KV cache. Calls are serialised: one model, one batch at a time.
+/// settings, and decoded with a KV cache. Calls are serialised: one model, one batch at a time. As an
+/// <see cref="ICandidateScorer"/> it scores candidates exactly (see <see cref="ScoreAsync"/>).
 /// </summary>
-public sealed class TorchSharpBackend : IModelBackend
+public sealed partial class TorchSharpBackend : IModelBackend, ICandidateScorer
 {
     private readonly CausalLm _lm;
     private readonly HfTokenizer _tokenizer;
@@ -84,9 +86,14 @@ public sealed class TorchSharpBackend : IModelBackend
 
     // A request without messages is a raw completion prompt (e.g. /v1/completions through `siam serve`): no template.
     private IReadOnlyList<int> Encode(GenerationRequest request) =>
-        _tokenizer.ChatTemplate.IsPlain || request.Messages.Count == 0
-            ? _tokenizer.Encode(request.PlainPrompt)
-            : _tokenizer.Encode(_tokenizer.ChatTemplate.Render(request.Messages, addGenerationPrompt: true) + request.AssistantPrefix, addSpecialTokens: false);
+        EncodePrompt(PromptText(request.Messages, request.AssistantPrefix, request.PlainPrompt), Raw(request.Messages));
+
+    private bool Raw(IReadOnlyList<ChatMessage> messages) => _tokenizer.ChatTemplate.IsPlain || messages.Count == 0;
+
+    private string PromptText(IReadOnlyList<ChatMessage> messages, string prefix, string plain) =>
+        Raw(messages) ? plain : _tokenizer.ChatTemplate.Render(messages, addGenerationPrompt: true) + prefix;
+
+    private IReadOnlyList<int> EncodePrompt(string text, bool raw) => _tokenizer.Encode(text, addSpecialTokens: raw);
 
     private void GenerateChunk(int[] chunk, IReadOnlyList<GenerationRequest> requests, IReadOnlyList<int>?[] prompts,
         Completion[] results, CancellationToken cancellationToken)

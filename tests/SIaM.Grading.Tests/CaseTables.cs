@@ -5,15 +5,22 @@ namespace SIaM.Grading.Tests;
 /// <summary>Reads the JSONL case tables under <c>Cases/</c> next to the test assembly.</summary>
 public static class CaseTables
 {
+    private static bool IsEquivalenceFile(string f) =>
+        !f.StartsWith("extraction", StringComparison.Ordinal) && !f.StartsWith("text_", StringComparison.Ordinal);
 
-    public static IEnumerable<TestCaseData> Equivalence() => Rows<EquivalenceCase>(f => !f.StartsWith("extraction", StringComparison.Ordinal))
+    public static IEnumerable<TestCaseData> Equivalence() => Rows<EquivalenceCase>(IsEquivalenceFile)
         .Select(r => new TestCaseData(r.Row).SetName($"{r.File}:{r.Line} {Trim(r.Row.Prediction)} vs {Trim(r.Row.Reference)} => {r.Row.Expected}"));
 
     public static IEnumerable<TestCaseData> Extraction() => Rows<ExtractionCase>(f => f.StartsWith("extraction", StringComparison.Ordinal))
         .Select(r => new TestCaseData(r.Row).SetName($"{r.File}:{r.Line} {Trim(r.Row.Text ?? r.Row.Stdout ?? "")} => {r.Row.ExpectedAnswer}"));
 
-    public static IReadOnlyList<EquivalenceCase> AllEquivalence() =>
-        Rows<EquivalenceCase>(f => !f.StartsWith("extraction", StringComparison.Ordinal)).Select(r => r.Row).ToList();
+    public static IEnumerable<TestCaseData> Text() => Rows<TextCase>(f => f.StartsWith("text_", StringComparison.Ordinal))
+        .Select(r => new TestCaseData(r.Row).SetName($"{r.File}:{r.Line} {Trim(r.Row.Text)} vs {Trim(r.Row.Reference)} => {r.Row.Expected}"));
+
+    public static IReadOnlyList<EquivalenceCase> AllEquivalence() => Rows<EquivalenceCase>(IsEquivalenceFile).Select(r => r.Row).ToList();
+
+    public static IReadOnlyList<TextCase> AllText() =>
+        Rows<TextCase>(f => f.StartsWith("text_", StringComparison.Ordinal)).Select(r => r.Row).ToList();
 
     private static IEnumerable<(string File, int Line, T Row)> Rows<T>(Func<string, bool> fileFilter)
     {

@@ -11,9 +11,13 @@ public sealed record EquivalenceCase(
     [property: JsonPropertyName("kind")] string? Kind = null,
     [property: JsonPropertyName("choices")] Dictionary<string, string>? Choices = null,
     [property: JsonPropertyName("path")] string? Path = null,
-    [property: JsonPropertyName("note")] string? Note = null)
+    [property: JsonPropertyName("note")] string? Note = null,
+    [property: JsonPropertyName("mode")] string? Mode = null,
+    [property: JsonPropertyName("question")] string? Question = null)
 {
     public AnswerKind AnswerKind => Kind is null ? AnswerKind.Expression : Enum.Parse<AnswerKind>(Kind, ignoreCase: true);
+
+    public GradingMode GradingMode => Mode is null ? GradingMode.Default : Enum.Parse<GradingMode>(Mode, ignoreCase: true);
 
     public override string ToString() => $"{Prediction} vs {Reference}";
 }

@@ -10,7 +10,11 @@ public sealed record ExtractionCase(
     [property: JsonPropertyName("expected_answer")] string? ExpectedAnswer,
     [property: JsonPropertyName("expected_method")] string ExpectedMethod,
     [property: JsonPropertyName("kind")] string? Kind = null,
-    [property: JsonPropertyName("note")] string? Note = null)
+    [property: JsonPropertyName("note")] string? Note = null,
+    [property: JsonPropertyName("mode")] string? Mode = null,
+    [property: JsonPropertyName("reference")] string? Reference = null)
 {
     public AnswerKind AnswerKind => Kind is null ? AnswerKind.Number : Enum.Parse<AnswerKind>(Kind, ignoreCase: true);
+
+    public GradingMode GradingMode => Mode is null ? GradingMode.Default : Enum.Parse<GradingMode>(Mode, ignoreCase: true);
 }

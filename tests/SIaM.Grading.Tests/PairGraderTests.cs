@@ -37,6 +37,22 @@ public sealed class PairGraderTests
             """));
     }
 
+    [Test]
+    public void A_question_field_names_the_variable_the_answer_must_give()
+    {
+        // Arrange
+        const string asksY = """{"reference":"8","prediction":"\\boxed{x = 8}","question":"If $x+y=16$ and $x=8$, find $y$."}""";
+        const string asksX = """{"reference":"8","prediction":"\\boxed{x = 8}","question":"Find $x$."}""";
+
+        // Act
+        var wrongVariable = Grader.GradeLine(asksY, "pairs.jsonl", 1, extracted: false);
+        var rightVariable = Grader.GradeLine(asksX, "pairs.jsonl", 2, extracted: false);
+
+        // Assert
+        Assert.That(wrongVariable, Does.EndWith("\"equivalent\":false,\"path\":\"boxed>relation-variable\"}"));
+        Assert.That(rightVariable, Does.EndWith("\"equivalent\":true,\"path\":\"boxed>string\"}"));
+    }
+
     [TestCase("not json", "pairs.jsonl:4: invalid JSON")]
     [TestCase("""{"prediction":"1"}""", "pairs.jsonl:4: missing \"reference\"")]
     [TestCase("""{"reference":"1"}""", "pairs.jsonl:4: missing \"prediction\"")]

@@ -12,10 +12,15 @@ public sealed class ReferenceCoverageTests
         ["asdiv/1110"] = "a date in prose: '11:55 p.m. on 24 December 2014.'",
     };
 
-    /// <summary>Sets whose references are largely prose; the floor is below the 99% target and says so.</summary>
+    /// <summary>Floors that differ from the default target: sets whose references are largely prose (below 99%, and
+    /// saying so), and sets that now parse completely (raised to 100% so that a regression stands out).</summary>
     private static readonly Dictionary<string, double> Floors = new()
     {
-        ["college_math"] = 0.87, // worked-solution sentences ("Solution is: …", "min at …"), not answers
+        // worked-solution sentences: the math in "Solution is: $…$", "P-value $=0.014$" and one-number sentences is read
+        // (87.7% → 90.0%); "min at …", series, general ODE solutions and proofs are left to the critic path.
+        ["college_math"] = 0.899,
+        ["gaokao2023en"] = 1.0, // 383/385 → 385/385 once relations and sentences parse
+        ["gaokao_math_cloze"] = 1.0, // 117/118 → 118/118
     };
 
     private static IEnumerable<TestCaseData> Benchmarks() =>

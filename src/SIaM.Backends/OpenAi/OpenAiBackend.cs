@@ -11,8 +11,10 @@ namespace SIaM.Backends.OpenAi;
 /// An OpenAI-compatible endpoint (vLLM, SGLang, TGI, llama.cpp server, <c>siam serve</c>). One HTTP request per
 /// generation request, all of a batch at once (wrap it in <see cref="ConcurrencyLimitedBackend"/> to bound them).
 /// Transient failures are retried (<see cref="RetryPipeline"/>); a request that still fails becomes
-/// <see cref="Completion.Failed"/>. 400/413/422 fail that request at once; other 4xx, and a server that cannot be
-/// reached at all after the retries, throw <see cref="BackendRequestException"/> for the whole batch.
+/// <see cref="Completion.Failed"/>. 400/413/422 fail that request at once; other 4xx (a wrong key, URL or model) throw
+/// <see cref="BackendRequestException"/> for the whole batch. A server that cannot be reached through all the retries
+/// fails that request; from then on each request gets one attempt without retries (so a run whose server has gone
+/// ends promptly, its samples recorded as generation errors), until a request succeeds again.
 /// </summary>
 public sealed class OpenAiBackend : IModelBackend
 {
@@ -22,6 +24,8 @@ public sealed class OpenAiBackend : IModelBackend
     private readonly OpenAiBackendOptions _options;
     private readonly HttpClient _http;
     private readonly ResiliencePipeline _pipeline;
+    private readonly ResiliencePipeline _probe;
+    private string? _unreachable;
     private readonly string? _apiKey;
     private readonly Uri _endpoint;
 
@@ -34,6 +38,7 @@ public sealed class OpenAiBackend : IModelBackend
         _apiKey = (environment ?? Environment.GetEnvironmentVariable)(options.ApiKeyVariable) is { Length: > 0 } key ? key : null;
         _endpoint = new Uri(options.BaseUrl.AbsoluteUri.TrimEnd('/') + (options.Api == OpenAiApi.Chat ? "/chat/completions" : "/completions"));
         _pipeline = RetryPipeline.Create(options, log);
+        _probe = RetryPipeline.Create(options with { MaxRetries = 0 }, log);
         _http = new HttpClient(new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
@@ -58,28 +63,39 @@ public sealed class OpenAiBackend : IModelBackend
 
     private async Task<Completion> GenerateOneAsync(GenerationRequest request, CancellationTokenSource batch)
     {
-        try
+        for (var pass = 0; ; pass++)
         {
-            return await _pipeline.ExecuteAsync(
-                static async (state, ct) => await state.Self.AttemptAsync(state.Request, ct).ConfigureAwait(false),
-                (Self: this, Request: request),
-                batch.Token).ConfigureAwait(false);
-        }
-        catch (BackendRequestException)
-        {
-            await batch.CancelAsync().ConfigureAwait(false);
-            throw;
-        }
-        catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
-        {
-            // Nothing answers at all: the run cannot succeed, so stop it rather than record every request as failed.
-            await batch.CancelAsync().ConfigureAwait(false);
-            throw new BackendRequestException(
-                $"cannot connect to {_endpoint} after {_options.MaxRetries + 1} attempts: {Describe(e)}; is the server running?");
-        }
-        catch (Exception e) when (e is TransientBackendException or HttpRequestException or IOException or TimeoutRejectedException)
-        {
-            return Completion.Failed($"{_endpoint}: gave up after {_options.MaxRetries + 1} attempts: {Describe(e)}");
+            var probing = pass == 0 && Volatile.Read(ref _unreachable) is not null;
+            var attempts = probing ? 1 : _options.MaxRetries + 1;
+            try
+            {
+                var completion = await (probing ? _probe : _pipeline).ExecuteAsync(
+                    static async (state, ct) => await state.Self.AttemptAsync(state.Request, ct).ConfigureAwait(false),
+                    (Self: this, Request: request),
+                    batch.Token).ConfigureAwait(false);
+                Volatile.Write(ref _unreachable, null);
+                return completion;
+            }
+            catch (BackendRequestException)
+            {
+                await batch.CancelAsync().ConfigureAwait(false);
+                throw;
+            }
+            catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
+            {
+                var cause = $"cannot connect to {_endpoint} after {attempts} attempt{(attempts == 1 ? "" : "s")}: {Describe(e)}; is the server running?";
+                Interlocked.CompareExchange(ref _unreachable, cause, null);
+                return Completion.Failed(probing ? cause + " (it was already unreachable for an earlier request: not retried)" : cause);
+            }
+            catch (Exception e) when (e is TransientBackendException or HttpRequestException or IOException or TimeoutRejectedException)
+            {
+                if (probing)
+                {
+                    Volatile.Write(ref _unreachable, null); // it answers again, if badly: retry normally
+                    continue;
+                }
+                return Completion.Failed($"{_endpoint}: gave up after {attempts} attempt{(attempts == 1 ? "" : "s")}: {Describe(e)}");
+            }
         }
     }
 

@@ -18,20 +18,26 @@ namespace SIaM.Backends.Server;
 /// Serves any <see cref="IModelBackend"/> over the OpenAI API subset that <see cref="OpenAiBackend"/> uses:
 /// <c>GET /v1/models</c>, <c>POST /v1/completions</c>, <c>POST /v1/chat/completions</c> (no streaming). Requests from
 /// all clients are batched (<see cref="RequestBatcher"/>), so one in-process checkpoint can feed several eval workers.
-/// A failed completion is answered 500 (clients retry); a missing one 422.
+/// A failed completion is answered 500 (clients retry); a missing one 422. Bad requests never reach the backend: a
+/// malformed one is answered 400, an oversized body 413, and requests beyond the queue 429 with <c>Retry-After</c>;
+/// every error body is OpenAI-style JSON. Completions with <c>echo: true</c> return the prompt's token
+/// log-probabilities when the backend is an <see cref="ICandidateScorer"/> (<see cref="EchoScoring"/>).
 /// </summary>
 public sealed class OpenAiCompatibleServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly RequestBatcher _batcher;
     private readonly string _modelName;
+    private readonly int _maxQueued;
     private long _requestCount;
+    private int _queued;
 
-    private OpenAiCompatibleServer(WebApplication app, RequestBatcher batcher, string modelName)
+    private OpenAiCompatibleServer(WebApplication app, RequestBatcher batcher, string modelName, int maxQueued)
     {
         _app = app;
         _batcher = batcher;
         _modelName = modelName;
+        _maxQueued = maxQueued;
         app.Run(HandleAsync);
     }
 
@@ -50,16 +56,18 @@ public sealed class OpenAiCompatibleServer : IAsyncDisposable
     {
         if (options.Port is < 0 or > 65535) throw new InputException($"port {options.Port} is out of range 0–65535");
         if (options.MaxBatchSize < 1) throw new InputException($"max batch size must be at least 1, not {options.MaxBatchSize}");
+        if (options.MaxQueuedRequests < 1) throw new InputException($"max queued requests must be at least 1, not {options.MaxQueuedRequests}");
+        if (options.MaxRequestBodyBytes < 1) throw new InputException($"max request body must be at least 1 byte, not {options.MaxRequestBodyBytes}");
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
-            kestrel.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
             if (options.Host == "localhost") kestrel.ListenLocalhost(options.Port);
             else if (IPAddress.TryParse(options.Host, out var address)) kestrel.Listen(address, options.Port);
             else throw new InputException($"host '{options.Host}' must be an IP address (127.0.0.1, 0.0.0.0) or localhost");
         });
         var app = builder.Build();
-        var server = new OpenAiCompatibleServer(app, new RequestBatcher(backend, options), options.ModelName ?? backend.Spec);
+        var server = new OpenAiCompatibleServer(app, new RequestBatcher(backend, options), options.ModelName ?? backend.Spec, options.MaxQueuedRequests);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -91,9 +99,17 @@ public sealed class OpenAiCompatibleServer : IAsyncDisposable
             };
             await WriteAsync(context, 200, body, aborted).ConfigureAwait(false);
         }
-        catch (ServerRequestException e)
+        catch (ServerRequestException e) when (!context.Response.HasStarted)
         {
+            if (e.Status == 429) context.Response.Headers.RetryAfter = OpenAiServerOptions.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             await WriteAsync(context, e.Status, ServerResponses.Error(e.Status, e.Message), aborted).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+        {
+            // Kestrel's own refusals: a body over the limit (413), a truncated or malformed one (400).
+            var status = e.StatusCode is >= 400 and < 500 ? e.StatusCode : 400;
+            var message = status == 413 ? $"the request body is larger than this server accepts: {e.Message}" : $"malformed request: {e.Message}";
+            await WriteAsync(context, status, ServerResponses.Error(status, message), aborted).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
@@ -105,6 +121,23 @@ public sealed class OpenAiCompatibleServer : IAsyncDisposable
     }
 
     private async Task<JsonObject> GenerateAsync(HttpContext context, bool chat, CancellationToken aborted)
+    {
+        if (Interlocked.Increment(ref _queued) > _maxQueued)
+        {
+            Interlocked.Decrement(ref _queued);
+            throw new ServerRequestException(429, $"the server is busy: {_maxQueued} requests are already queued; retry after {OpenAiServerOptions.RetryAfterSeconds} s");
+        }
+        try
+        {
+            return await GenerateQueuedAsync(context, chat, aborted).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _queued);
+        }
+    }
+
+    private async Task<JsonObject> GenerateQueuedAsync(HttpContext context, bool chat, CancellationToken aborted)
     {
         JsonDocument document;
         try
@@ -119,6 +152,14 @@ public sealed class OpenAiCompatibleServer : IAsyncDisposable
         var problemId = context.Request.Headers[OpenAiBackend.ProblemIdHeader].FirstOrDefault() is { Length: > 0 } escaped
             ? Uri.UnescapeDataString(escaped)
             : $"request-{number}";
+        if (!chat && EchoScoring.Requested(document.RootElement))
+            using (document)
+                return await EchoScoring.ScoreAsync(_batcher.Scorer, document.RootElement, _modelName, $"cmpl-{number}", aborted).ConfigureAwait(false);
+        if (chat && document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("logprobs", out var logprobs) && logprobs.ValueKind == JsonValueKind.True)
+        {
+            document.Dispose();
+            throw new ServerRequestException(400, "'logprobs' on chat completions is not supported; score with POST /v1/completions and 'echo': true");
+        }
         IReadOnlyList<GenerationRequest> requests;
         using (document) requests = ServerRequestParser.Parse(document.RootElement, chat, _modelName, problemId);
 

@@ -27,6 +27,9 @@ internal sealed class RequestBatcher : IAsyncDisposable
 
     private BatchStatistics _statistics = BatchStatistics.None;
 
+    /// <summary>The backend as a token scorer, when it is one (for <c>echo</c> requests, which bypass batching).</summary>
+    public ICandidateScorer? Scorer => _backend as ICandidateScorer;
+
     /// <summary>The batches passed to the backend so far.</summary>
     public BatchStatistics Statistics => Volatile.Read(ref _statistics);
 

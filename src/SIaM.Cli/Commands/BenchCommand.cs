@@ -12,6 +12,8 @@ internal static class BenchCommand
         [
             BenchSandboxCommand.Create(),
             BenchGenerateCommand.Create(),
+            BenchCriticCommand.Create(),
+            BenchGateCommand.Create(),
         ];
         foreach (var bench in benches) command.Subcommands.Add(bench);
         return command;

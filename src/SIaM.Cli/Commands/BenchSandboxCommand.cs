@@ -6,51 +6,75 @@ using SIaM.Sandbox.Docker.Bench;
 
 namespace SIaM.Cli.Commands;
 
-/// <summary><c>siam bench sandbox</c>: the same GSM8K-style programs through the warm pool, docker run per program and bare python3.</summary>
+/// <summary>
+/// <c>siam bench sandbox</c>: the same GSM8K-style programs through the warm pool and a bare fork server in the same
+/// image (alternating, several rounds), then docker run per program and bare python3 per program.
+/// </summary>
 internal static class BenchSandboxCommand
 {
-    private static readonly Option<int> Count = new("--count") { Description = "Programs through the warm pool", DefaultValueFactory = _ => 500 };
-    private static readonly Option<int> SlowCount = new("--slow-count") { Description = "Programs (the first N of the same list) through docker run and bare python3", DefaultValueFactory = _ => 60 };
-    private static readonly Option<int> Workers = new("--workers") { Description = "Workers, and dispatchers for every executor", DefaultValueFactory = _ => Environment.ProcessorCount };
+    private static readonly Option<int> Count = new("--count") { Description = "Programs per round through the warm pool and the bare fork server", DefaultValueFactory = _ => 500 };
+    private static readonly Option<int> Rounds = new("--rounds") { Description = "Alternating rounds of pool and bare fork server (noise spreads over both)", DefaultValueFactory = _ => 3 };
+    private static readonly Option<int> SlowCount = new("--slow-count") { Description = "Programs (the first N of the same list) through docker run and bare python3; 0 skips them", DefaultValueFactory = _ => 60 };
+    private static readonly Option<int> Workers = new("--workers") { Description = "Workers, and dispatchers for every executor (default: the pool's start-up probe)" };
     private static readonly Option<string> Python = new("--python") { Description = "Interpreter for the bare per-program baseline (needs sympy)", DefaultValueFactory = _ => "python3" };
+    private static readonly Option<string[]> DockerHost = EngineOptions.CreateDockerHost();
 
     public static Command Create()
     {
-        var command = new Command("sandbox", "Warm pool vs docker run per program vs bare python3 per program");
-        foreach (var option in new Option[] { Count, SlowCount, Workers, Python }) command.Options.Add(option);
+        var command = new Command("sandbox", "Warm pool vs a bare fork server in the same image vs docker run per program vs bare python3");
+        foreach (var option in new Option[] { Count, Rounds, SlowCount, Workers, Python, DockerHost }) command.Options.Add(option);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var workers = parseResult.GetValue(Workers);
-            var programs = GsmStylePrograms.Create(parseResult.GetValue(Count));
-            var slow = programs.Take(Math.Min(parseResult.GetValue(SlowCount), programs.Count)).ToList();
+            var programs = GsmStylePrograms.Create(OptionChecks.Positive(parseResult.GetValue(Count), "--count"));
             var policy = SandboxPolicy.Default;
-            var pool = await DockerSandboxPool.StartAsync(policy, DockerPoolOptions.Default with { Workers = workers }, cancellationToken);
-            Console.Error.WriteLine($"bench sandbox: {programs.Count} programs, {workers} workers, {pool.Description}");
-            var image = SandboxImage.Tag;
-            SandboxBenchmark.Measured warm;
-            await using (var runner = new PoolRunner(pool))
+            var options = EngineOptions.PoolOptions(parseResult, DockerHost, parseResult.GetResult(Workers) is null ? null : OptionChecks.Positive(parseResult.GetValue(Workers), "--workers"));
+            await using var pool = await DockerSandboxPool.StartAsync(policy, options, cancellationToken);
+            var workers = pool.WorkerCount;
+            Console.Error.WriteLine($"bench sandbox: {programs.Count} programs × {parseResult.GetValue(Rounds)} rounds, {workers} workers, {pool.Description}");
+            var runner = new PoolRunner(pool);
+            await SandboxBenchmark.RunAsync(runner, programs.Take(workers * 8).ToList(), workers, null, cancellationToken); // warm-up
+            var bareWorkers = workers == 1 ? new[] { 1 } : [1, workers];
+            var poolPasses = new List<SandboxBenchmark.Measured>();
+            var barePasses = bareWorkers.ToDictionary(w => w, _ => new List<SandboxBenchmark.Measured>());
+            IReadOnlyList<ExecResult>? reference = null;
+            using var client = DockerEngine.CreateClient(pool.Engines[0].Endpoint);
+            for (var round = 0; round < Math.Max(1, parseResult.GetValue(Rounds)); round++)
             {
-                await SandboxBenchmark.RunAsync(runner, programs.Take(workers * 4).ToList(), workers, null, cancellationToken); // warm-up
-                warm = await SandboxBenchmark.RunAsync(runner, programs, workers, null, cancellationToken);
+                var measured = await SandboxBenchmark.RunAsync(runner, programs, workers, reference, cancellationToken);
+                reference ??= measured.Results;
+                poolPasses.Add(measured);
+                foreach (var w in bareWorkers)
+                    barePasses[w].Add(await BareForkServer.MeasureAsync(client, pool.ImageName, programs, w, reference, cancellationToken));
             }
-            var reference = warm.Results.Take(slow.Count).ToList();
-            SandboxBenchmark.Measured perContainer, local;
-            await using (var runner = new ContainerPerProgramRunner(DockerEngine.CreateClient(), image, policy))
-                perContainer = await SandboxBenchmark.RunAsync(runner, slow, workers, reference, cancellationToken);
-            await using (var runner = new LocalProcessRunner(parseResult.GetValue(Python)!))
-                local = await SandboxBenchmark.RunAsync(runner, slow, workers, reference, cancellationToken);
-            Print([warm.Row, perContainer.Row, local.Row], perContainer.Row.ProgramsPerSecond);
-            return new[] { warm.Row, perContainer.Row, local.Row }.Any(r => r.Mismatches > 0) ? ExitCodes.Failure : ExitCodes.Success;
+            var poolRow = SandboxBenchmark.Combine(poolPasses) with { Name = $"warm pool, {workers} workers (all limits on)" };
+            var bareRows = bareWorkers.Select(w => SandboxBenchmark.Combine(barePasses[w])).ToList();
+            var rows = new List<BenchRow> { poolRow };
+            rows.AddRange(bareRows);
+            var slow = programs.Take(Math.Min(OptionChecks.Positive(parseResult.GetValue(SlowCount), "--slow-count", allowZero: true), programs.Count)).ToList();
+            if (slow.Count > 0)
+            {
+                var slowReference = reference!.Take(slow.Count).ToList();
+                await using (var perContainer = new ContainerPerProgramRunner(DockerEngine.CreateClient(pool.Engines[0].Endpoint), pool.ImageName, policy))
+                    rows.Add((await SandboxBenchmark.RunAsync(perContainer, slow, workers, slowReference, cancellationToken)).Row);
+                await using (var local = new LocalProcessRunner(parseResult.GetValue(Python)!))
+                    rows.Add((await SandboxBenchmark.RunAsync(local, slow, workers, slowReference, cancellationToken)).Row);
+            }
+            var bestBare = bareRows.MaxBy(r => r.ProgramsPerSecond)!;
+            Print(rows, bestBare.ProgramsPerSecond);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"pool / best bare fork server = {poolRow.ProgramsPerSecond / bestBare.ProgramsPerSecond:0.00} (target ≥ 0.85); pool p99 added latency {poolRow.P99AddedMs:0.0} ms (target ≤ 10)"));
+            EngineReport.Print(pool, Console.Out);
+            return rows.Any(r => r.Mismatches > 0) ? ExitCodes.Failure : ExitCodes.Success;
         });
         return command;
     }
 
-    private static void Print(IReadOnlyList<BenchRow> rows, double dockerRunRate)
+    private static void Print(IReadOnlyList<BenchRow> rows, double bareRate)
     {
-        Console.WriteLine("| executor | programs | programs/s | p50 added ms | p99 added ms | × docker run | wrong |");
+        Console.WriteLine("| executor | programs | programs/s | × best bare fork server | p50 added ms | p99 added ms | wrong |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var row in rows)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {row.Name} | {row.Programs} | {row.ProgramsPerSecond:0.0} | {row.P50AddedMs:0.0} | {row.P99AddedMs:0.0} | {row.ProgramsPerSecond / dockerRunRate:0.0}× | {row.Mismatches} |"));
+                $"| {row.Name} | {row.Programs} | {row.ProgramsPerSecond:0.0} | {row.ProgramsPerSecond / bareRate:0.00}× | {row.P50AddedMs:0.0} | {row.P99AddedMs:0.0} | {row.Mismatches} |"));
     }
 }

@@ -51,6 +51,7 @@ internal static class DataCommand
             var dest = result.GetValue(Dest)
                 ?? (Environment.GetEnvironmentVariable(DataLocator.EnvironmentVariable) is { Length: > 0 } env ? env
                     : Path.Combine(Directory.GetCurrentDirectory(), "benchmarks-data"));
+            OutputDirectory.EnsureWritable(dest, "--dest");
             using var http = new HttpClient(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(15) })
                 { Timeout = TimeSpan.FromMinutes(2) };
             var fetcher = new DataFetcher(http);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SIaM.Cli.Critique;
 using SIaM.Core.Backends;
 using SIaM.Core.Benchmarks;
 using SIaM.Core.Prompts;
@@ -34,18 +35,22 @@ internal static class EvalCommand
     private static readonly Option<string?> Cache = new("--cache") { Description = "Directory of the request cache (model backends that support it: openai)" };
     private static readonly Option<int> Concurrency = new("--concurrency") { Description = "Batches in flight", DefaultValueFactory = _ => 4 };
     private static readonly Option<string?> PassK = new("--pass-k") { Description = "The k of pass@k and maj@k, comma-separated, each 1..n (default: 1 and n)" };
+    private static readonly CriticCliOptions Critic = new(required: false, defaultScoring: SIaM.Critique.Pipeline.ScoringMode.Rule);
 
     public static Command Create()
     {
         var command = new Command("eval", "Evaluate a model on benchmarks; writes samples.jsonl, results.json and summary.csv");
         foreach (var option in new Option[] { Model, Benchmarks, Prompt, Samples, Limit, Seed, Out, Data, Sandbox, FewShot, Temperature, TopP, TopK, MaxNewTokens, MaxToolRounds, Tolerance, AllowUnverified, BatchSize, Concurrency, Cache, PassK })
             command.Options.Add(option);
+        Critic.AddTo(command);
         command.SetAction((result, ct) => RunAsync(result, ct));
         return command;
     }
 
     private static async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {
+        if (result.GetValue(Critic.Critic) is null && result.GetValue(Critic.Scoring) != SIaM.Critique.Pipeline.ScoringMode.Rule)
+            throw new UsageException("--scoring other than rule needs --critic SPEC");
         var spec = new RunSpec(
             result.GetValue(Model)!,
             Suites.Expand(result.GetValue(Benchmarks)!),
@@ -59,6 +64,14 @@ internal static class EvalCommand
             result.GetValue(Sandbox)!,
             result.GetValue(Tolerance));
         spec = spec with { PassK = PassKList(result.GetValue(PassK), spec.Samples) };
+        if (GenerationConfigChecks.Problems(spec.Generation) is [var problem, ..])
+            throw new UsageException("--" + problem);
+        if (spec.FewShot > MaxFewShot) throw new UsageException($"--few-shot must be from 0 to {MaxFewShot}, got {spec.FewShot}");
+        if (!double.IsFinite(spec.RelativeTolerance) || spec.RelativeTolerance < 0)
+            throw new UsageException($"--tolerance must be a finite number ≥ 0, got {spec.RelativeTolerance}");
+        var performance = new EvalPerformance(Positive(result.GetValue(BatchSize), "--batch-size"), Positive(result.GetValue(Concurrency), "--concurrency"));
+        if (result.GetValue(Out) is { } requestedOut) OutputDirectory.EnsureWritable(requestedOut, "--out");
+        if (result.GetValue(Cache) is { } cache) OutputDirectory.EnsureWritable(cache, "--cache");
         if (spec.Samples > 1 && spec.Generation.IsGreedy)
             Console.Error.WriteLine("warning: --n > 1 with greedy decoding gives k identical samples; set --temperature");
 
@@ -75,12 +88,14 @@ internal static class EvalCommand
         await using var sandbox = await SandboxFactory.CreateAsync(spec.Sandbox, spec.Prompt, cancellationToken);
         var inputs = new EvalInputs(benchmarks, SIaM.Data.Suites.All, backend, sandbox,
             new MathAnswerExtractor(), new MathEquivalenceChecker(new GradingOptions { RelativeTolerance = spec.RelativeTolerance }), identity);
-        var performance = new EvalPerformance(Positive(result.GetValue(BatchSize), "--batch-size"), Positive(result.GetValue(Concurrency), "--concurrency"));
 
         Console.Error.WriteLine($"siam eval: {spec.Model} on {string.Join(", ", spec.Benchmarks)} ({spec.Prompt.ToString().ToLowerInvariant()}, executor {sandbox?.Description ?? "none"}) → {outDirectory}");
         var results = await RunProgress.RunAsync(progress =>
             EvalRunner.RunAsync(spec, inputs, outDirectory, performance, progress, cancellationToken));
         ResultsTable.Print(results, outDirectory);
+        if (RunFailureSummary.Describe(results, outDirectory) is { } failure) Console.Error.WriteLine(failure);
+        if (result.GetValue(Critic.Critic) is not null)
+            await CritiquePass.RunAsync(outDirectory, result.GetValue(Data), Critic, result, performance.BatchSize, performance.Concurrency, cancellationToken);
         return results.Status == RunStatus.Complete ? ExitCodes.Success : ExitCodes.Failure;
     }
 
@@ -94,6 +109,8 @@ internal static class EvalCommand
                 : throw new UsageException($"--pass-k: '{part}' is not a k between 1 and --n ({samples})"));
         return ks.Count > 0 ? ks : throw new UsageException("--pass-k: give at least one k, e.g. --pass-k 1,8");
     }
+
+    private const int MaxFewShot = 2;
 
     private static int Positive(int value, string name, bool allowZero = false) =>
         value > 0 || (allowZero && value == 0) ? value : throw new UsageException($"{name} must be {(allowZero ? "≥ 0" : "> 0")}, got {value}");

@@ -12,23 +12,27 @@ internal static class ExecCommand
     private static readonly Option<FileInfo> Input = new("--input") { Description = "JSONL file of {\"id\": …, \"code\": …} lines ('-' for stdin)", Required = true };
     private static readonly Option<int> Workers = new("--workers") { Description = "Warm worker containers (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount };
     private static readonly Option<double> CpuSeconds = new("--cpu-seconds") { Description = "CPU-time limit per program", DefaultValueFactory = _ => SandboxPolicy.Default.CpuTimeSeconds };
+    private static readonly Option<string[]> DockerHost = EngineOptions.CreateDockerHost();
     private static readonly Option<double> WallSeconds = new("--wall-seconds") { Description = "Wall-clock limit per program", DefaultValueFactory = _ => SandboxPolicy.Default.WallClockSeconds };
 
     public static Command Create()
     {
         var command = new Command("exec", "Run Python programs in the Docker sandbox pool; JSONL verdicts on standard output");
-        foreach (var option in new Option[] { Input, Workers, CpuSeconds, WallSeconds }) command.Options.Add(option);
+        foreach (var option in new Option[] { Input, Workers, CpuSeconds, WallSeconds, DockerHost }) command.Options.Add(option);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var input = parseResult.GetValue(Input)!;
+            var cpuSeconds = OptionChecks.PositiveSeconds(parseResult.GetValue(CpuSeconds), "--cpu-seconds");
+            var wallSeconds = OptionChecks.PositiveSeconds(parseResult.GetValue(WallSeconds), "--wall-seconds");
             var programs = ReadPrograms(input);
-            var policy = SandboxPolicy.Default with { CpuTimeSeconds = parseResult.GetValue(CpuSeconds), WallClockSeconds = parseResult.GetValue(WallSeconds) };
-            await using var pool = await DockerSandboxPool.StartAsync(policy, DockerPoolOptions.Default with { Workers = parseResult.GetValue(Workers) }, cancellationToken);
+            var policy = SandboxPolicy.Default with { CpuTimeSeconds = cpuSeconds, WallClockSeconds = wallSeconds };
+            await using var pool = await DockerSandboxPool.StartAsync(policy, EngineOptions.PoolOptions(parseResult, DockerHost, parseResult.GetValue(Workers)), cancellationToken);
             Console.Error.WriteLine($"siam exec: {programs.Count} programs on {pool.Description}");
             var results = programs.Select(p => pool.RunPythonAsync(p.Code, cancellationToken)).ToList();
             for (var i = 0; i < programs.Count; i++)
                 Console.Out.WriteLine(Line(programs[i].Id, await results[i]));
             cancellationToken.ThrowIfCancellationRequested(); // interrupted: exit 130, not 0
+            if (pool.Engines.Count > 1 || pool.Replacements > 0) EngineReport.Print(pool, Console.Error);
             return ExitCodes.Success;
         });
         return command;

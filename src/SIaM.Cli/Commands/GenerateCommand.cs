@@ -1,6 +1,6 @@
-using SIaM.Core.Backends;
 using System.CommandLine;
 using System.Diagnostics;
+using SIaM.Core.Backends;
 using SIaM.Tokenization;
 using SIaM.TorchSharp;
 using SIaM.TorchSharp.Generation;
@@ -41,7 +41,8 @@ internal static class GenerateCommand
         var ids = result.GetValue(InputIds);
         if ((text is null) == (ids is null)) throw new UsageException("give exactly one of --text and --input-ids");
         var maxNewTokens = result.GetValue(MaxNewTokens);
-        if (maxNewTokens <= 0) throw new UsageException($"--max-new-tokens must be > 0, got {maxNewTokens}");
+        if (GenerationConfigChecks.Problems(new GenerationConfig(result.GetValue(Temperature), result.GetValue(TopP), result.GetValue(TopK), maxNewTokens)) is [var problem, ..])
+            throw new UsageException("--" + problem);
 
         if (!Directory.Exists(directory)) throw new UsageException($"--model: no such directory '{directory}'");
         TorchRuntime.EnsureConfigured(options.CpuThreads);

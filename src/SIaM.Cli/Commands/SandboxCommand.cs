@@ -19,27 +19,51 @@ internal static class SandboxCommand
 
     private static Command Doctor()
     {
-        var command = new Command("doctor", "Engine reachable, API version, image present, and a self-test proving each limit is enforced");
-        command.SetAction(async (_, cancellationToken) =>
+        var dockerHost = EngineOptions.CreateDockerHost();
+        var command = new Command("doctor", "For every configured engine: reachable, API version, image present, and a self-test proving each limit is enforced");
+        command.Options.Add(dockerHost);
+        command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var endpoint = DockerEngine.ResolveEndpoint();
-            using var client = await DockerEngine.ConnectAsync(null, cancellationToken);
-            var version = await client.System.GetVersionAsync(cancellationToken);
-            Console.WriteLine($"engine      {endpoint}: Docker {version.Version}, API {version.APIVersion}");
-            var imageId = await SandboxImage.RequireAsync(client, SandboxImage.Tag, cancellationToken);
-            Console.WriteLine($"image       {SandboxImage.Tag} ({imageId})");
-            var policy = SandboxPolicy.Default with { CpuTimeSeconds = 1, WallClockSeconds = 5 };
-            await using var pool = await DockerSandboxPool.StartAsync(policy, DockerPoolOptions.Default with { Workers = 1 }, cancellationToken);
-            Console.WriteLine($"pool        {pool.Description}");
-            var outcomes = await SandboxSelfTest.RunAsync(pool, policy, cancellationToken);
-            foreach (var outcome in outcomes)
-                Console.WriteLine($"{(outcome.Passed ? "PASS" : "FAIL"),-11} {outcome.Check.Limit} → {VerdictNames.Name(outcome.Result.Status)}" +
-                                  (outcome.Passed ? "" : $" (expected {VerdictNames.Name(outcome.Check.Expected)}{(outcome.Check.Stdout is null ? "" : $" printing {outcome.Check.Stdout.Trim()}")}; got stdout '{outcome.Result.Stdout.Trim()}' stderr '{Tail(outcome.Result.Stderr)}')"));
-            var failed = outcomes.Count(o => !o.Passed);
-            Console.WriteLine(failed == 0 ? $"OK: all {outcomes.Count} limits enforced" : $"FAILED: {failed} of {outcomes.Count} checks");
-            return failed == 0 ? ExitCodes.Success : ExitCodes.Failure;
+            var engines = EngineOptions.Resolve(parseResult, dockerHost);
+            var failedEngines = 0;
+            foreach (var engine in engines)
+            {
+                if (engines.Count > 1) Console.WriteLine($"== {engine.Name} (weight {engine.Weight})");
+                try
+                {
+                    if (!await CheckEngineAsync(engine, cancellationToken)) failedEngines++;
+                }
+                catch (SIaM.Core.InputException e)
+                {
+                    Console.WriteLine($"FAIL        {e.Message}");
+                    failedEngines++;
+                }
+            }
+            if (engines.Count > 1)
+                Console.WriteLine(failedEngines == 0 ? $"OK: all {engines.Count} engines pass" : $"FAILED: {failedEngines} of {engines.Count} engines");
+            return failedEngines == 0 ? ExitCodes.Success : ExitCodes.Failure;
         });
         return command;
+    }
+
+    private static async Task<bool> CheckEngineAsync(EngineEndpoint engine, CancellationToken cancellationToken)
+    {
+        using var client = await DockerEngine.ConnectAsync(engine, cancellationToken);
+        var version = await client.System.GetVersionAsync(cancellationToken);
+        Console.WriteLine($"engine      {engine.Name}: Docker {version.Version}, API {version.APIVersion}");
+        var imageId = await SandboxImage.RequireAsync(client, SandboxImage.Tag, cancellationToken);
+        Console.WriteLine($"image       {SandboxImage.Tag} ({imageId})");
+        var policy = SandboxPolicy.Default with { CpuTimeSeconds = 1, WallClockSeconds = 5 };
+        var options = DockerPoolOptions.Default with { Workers = 1, DockerHosts = [engine.Address.OriginalString + (engine.TlsDirectory is null ? "" : "?tls=" + engine.TlsDirectory)] };
+        await using var pool = await DockerSandboxPool.StartAsync(policy, options, cancellationToken);
+        Console.WriteLine($"pool        {pool.Description}");
+        var outcomes = await SandboxSelfTest.RunAsync(pool, policy, cancellationToken);
+        foreach (var outcome in outcomes)
+            Console.WriteLine($"{(outcome.Passed ? "PASS" : "FAIL"),-11} {outcome.Check.Limit} → {VerdictNames.Name(outcome.Result.Status)}" +
+                              (outcome.Passed ? "" : $" (expected {VerdictNames.Name(outcome.Check.Expected)}{(outcome.Check.Stdout is null ? "" : $" printing {outcome.Check.Stdout.Trim()}")}; got stdout '{outcome.Result.Stdout.Trim()}' stderr '{Tail(outcome.Result.Stderr)}')"));
+        var failed = outcomes.Count(o => !o.Passed);
+        Console.WriteLine(failed == 0 ? $"OK: all {outcomes.Count} limits enforced" : $"FAILED: {failed} of {outcomes.Count} checks");
+        return failed == 0;
     }
 
     private static Command BuildImage()
@@ -51,7 +75,7 @@ internal static class SandboxCommand
         command.Options.Add(force);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            using var client = await DockerEngine.ConnectAsync(null, cancellationToken);
+            using var client = await DockerEngine.ConnectAsync((string?)null, cancellationToken);
             var existing = await SandboxImage.TryGetIdAsync(client, SandboxImage.Tag, cancellationToken);
             if (existing is not null && !parseResult.GetValue(force))
             {
@@ -72,14 +96,18 @@ internal static class SandboxCommand
     {
         var count = new Option<int>("--count", "--programs") { Description = "Programs to run (4 benign : 1 hostile)", DefaultValueFactory = _ => 10_000 };
         var workers = new Option<int>("--workers") { Description = "Warm worker containers", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var dockerHost = EngineOptions.CreateDockerHost();
         var command = new Command("soak", "Run many mixed benign/hostile programs; report wrong verdicts and leaked containers/processes (all must be 0)");
         command.Options.Add(count);
         command.Options.Add(workers);
+        command.Options.Add(dockerHost);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            OptionChecks.Positive(parseResult.GetValue(count), "--count");
+            OptionChecks.Positive(parseResult.GetValue(workers), "--workers");
             var policy = SandboxPolicy.Default with { CpuTimeSeconds = 2, WallClockSeconds = 5 };
             var progress = new Progress<int>(done => Console.Error.WriteLine($"soak: {done} done"));
-            var report = await SoakRunner.RunAsync(parseResult.GetValue(count), policy, DockerPoolOptions.Default with { Workers = parseResult.GetValue(workers) }, progress, cancellationToken);
+            var report = await SoakRunner.RunAsync(parseResult.GetValue(count), policy, EngineOptions.PoolOptions(parseResult, dockerHost, parseResult.GetValue(workers)), progress, cancellationToken);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"programs {report.Programs} in {report.Seconds:0.0} s ({report.Programs / report.Seconds:0.0}/s), worker replacements {report.Replacements}"));
             Console.WriteLine($"wrong verdicts     {report.WrongVerdicts}");

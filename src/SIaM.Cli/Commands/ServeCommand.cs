@@ -15,15 +15,19 @@ internal static class ServeCommand
     private static readonly Option<int> Port = new("--port") { Description = "TCP port (0 picks a free one)", DefaultValueFactory = _ => 8000 };
     private static readonly Option<string?> Name = new("--served-model-name") { Description = "Model id that clients send (default: the spec)" };
     private static readonly Option<int> MaxBatch = new("--max-batch") { Description = "Requests per backend call at most", DefaultValueFactory = _ => 8 };
+    private static readonly Option<int> MaxQueue = new("--max-queue") { Description = "Requests accepted at once; more get 429 + Retry-After", DefaultValueFactory = _ => 256 };
 
     public static Command Create()
     {
         var command = new Command("serve", "Serve a model over an OpenAI-compatible HTTP API until Ctrl+C");
-        foreach (var option in new Option[] { Model, Host, Port, Name, MaxBatch }) command.Options.Add(option);
+        foreach (var option in new Option[] { Model, Host, Port, Name, MaxBatch, MaxQueue }) command.Options.Add(option);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var spec = parseResult.GetValue(Model)!;
-            var options = new OpenAiServerOptions(parseResult.GetValue(Host)!, parseResult.GetValue(Port), parseResult.GetValue(Name), parseResult.GetValue(MaxBatch));
+            var options = new OpenAiServerOptions(parseResult.GetValue(Host)!, parseResult.GetValue(Port), parseResult.GetValue(Name), parseResult.GetValue(MaxBatch))
+            {
+                MaxQueuedRequests = parseResult.GetValue(MaxQueue),
+            };
             await using var backend = BackendFactory.Create(spec, BackendContext.Empty);
             OpenAiCompatibleServer server;
             try

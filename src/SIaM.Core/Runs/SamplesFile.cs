@@ -12,6 +12,8 @@ public sealed class SamplesFile : IDisposable
 {
     private readonly FileStream _stream;
     private readonly object _gate = new();
+    private string? _broken;
+    private IOException? _brokenBy;
 
     private SamplesFile(FileStream stream) => _stream = stream;
 
@@ -63,17 +65,33 @@ public sealed class SamplesFile : IDisposable
 
     /// <summary>Opens the file for appending.</summary>
     public static SamplesFile OpenForAppend(string path) =>
-        new(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read));
+        new(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0)); // unbuffered: a failed line can be cut off
 
     /// <summary>Appends one record and flushes it to the operating system. Thread-safe.</summary>
     public void Append(SampleRecord record)
     {
-        var line = JsonSerializer.SerializeToUtf8Bytes(record, JsonFormat.Line);
+        var json = JsonSerializer.SerializeToUtf8Bytes(record, JsonFormat.Line);
+        var line = new byte[json.Length + 1];
+        json.CopyTo(line, 0);
+        line[^1] = (byte)'\n';
         lock (_gate)
         {
-            _stream.Write(line);
-            _stream.WriteByte((byte)'\n');
-            _stream.Flush();
+            if (_broken is not null) throw new IOException($"an earlier append failed: {_broken}", _brokenBy);
+            var start = _stream.Position;
+            try
+            {
+                _stream.Write(line);
+                _stream.Flush();
+            }
+            catch (IOException e)
+            {
+                // A full disk or a failing device: drop what part of the line got through, so that a resumed run
+                // finds whole lines only, and refuse further appends.
+                (_broken, _brokenBy) = (e.Message, e);
+                try { _stream.SetLength(start); }
+                catch (IOException) { }
+                throw;
+            }
         }
     }
 

@@ -10,7 +10,7 @@ namespace SIaM.Grading.Normalization;
 public static partial class LatexNormalizer
 {
     private static readonly string[] Wrappers =
-        [@"\text", @"\textbf", @"\textit", @"\textrm", @"\mathrm", @"\mathbf", @"\mathit", @"\mbox", @"\operatorname", @"\boxed", @"\fbox", @"\emph", @"\mathbb", @"\overline", @"\mathcal", @"\hat", @"\vec", @"\overrightarrow", @"\dot", @"\ddot", @"\tilde", @"\bar", @"\widehat"];
+        [@"\text", @"\textnormal", @"\textup", @"\textsf", @"\texttt", @"\mathsf", @"\textbf", @"\textit", @"\textrm", @"\mathrm", @"\mathbf", @"\mathit", @"\mbox", @"\operatorname", @"\boxed", @"\fbox", @"\emph", @"\mathbb", @"\overline", @"\mathcal", @"\hat", @"\vec", @"\overrightarrow", @"\dot", @"\ddot", @"\tilde", @"\bar", @"\widehat"];
 
     private static readonly (string From, string To)[] Replacements =
     [
@@ -19,22 +19,28 @@ public static partial class LatexNormalizer
         (",\\!", ""), (@"\!", ""), (@"\,", " "), (@"\;", " "), (@"\:", " "), ("np.", ""), ("numpy.", ""), ("math.", ""), ("sp.", ""),
         (@"^{\prime}", "'"), (@"^\prime", "'"), (@"\prime", "'"), (@"\textcircled{1}", "①"), (@"\textcircled{2}", "②"), (@"\textcircled{3}", "③"),
         (@"\textcircled{4}", "④"), (@"\textcircled{5}", "⑤"), (@"\textcircled{6}", "⑥"), ("a.m.", "am"), ("p.m.", "pm"), ("A.M.", "am"), ("P.M.", "pm"), (@"\qquad", " "), (@"\quad", " "), (@"\ ", " "), ("~", " "),
-        (@"^{\circ}", ""), (@"^\circ", ""), (@"{}^\circ", ""), (@"\circ", ""), (@"\degree", ""), ("°", ""), ("℃", ""),
+        (@"{}^\circ", "°"), (@"^{\circ}", "°"), (@"^\circ", "°"), (@"\circ", "°"), (@"\degree", "°"), ("℃", "°C"), ("!=", @"\ne"),
         (@"\%", "%"), (@"\$", ""), ("$", ""), (@"\(", ""), (@"\)", ""), (@"\[", ""), (@"\]", ""), ("{,}", ""),
-        (@"\leqslant", @"\le"), (@"\geqslant", @"\ge"), (@"\leq", @"\le"), (@"\geq", @"\ge"), ("≤", @"\le"), ("≥", @"\ge"),
+        (@"\leqq", @"\le"), (@"\geqq", @"\ge"), (@"\leqslant", @"\le"), (@"\geqslant", @"\ge"), (@"\leq", @"\le"), (@"\geq", @"\ge"), ("≤", @"\le"), ("≥", @"\ge"),
         ("<=", @"\le"), (">=", @"\ge"), ("±", @"\pm"), ("∓", @"\mp"), ("∪", @"\cup"), ("∩", @"\cap"), ("≠", @"\ne"), (@"\neq", @"\ne"),
         ("π", @"\pi"), ("∞", @"\infty"), ("√", @"\sqrt"), ("−", "-"), ("–", "-"), ("×", "*"), ("·", "*"), ("÷", "/"),
         (@"\lbrace", @"\{"), (@"\rbrace", @"\}"), (@"\lvert", "|"), (@"\rvert", "|"), (@"\vert", "|"), (@"\mid", "|"),
-        (@"\varnothing", "∅"), (@"\emptyset", "∅"), (@"\infin", @"\infty"),
+        (@"\langle", "("), (@"\rangle", ")"), (@"\hline", ""), ("⩽", @"\le"), ("⩾", @"\ge"), (@"\varnothing", "∅"), (@"\emptyset", "∅"), (@"\infin", @"\infty"),
     ];
 
     /// <summary>Normalises one answer.</summary>
     /// <param name="text">The answer text.</param>
     /// <param name="maxLength">Longer input is cut to this many characters first.</param>
-    public static string Normalize(string text, int maxLength = 4096)
+    public static string Normalize(string text, int maxLength = 4096) => NormalizeAnswer(text, maxLength, stripUnits: true).Text;
+
+    /// <summary>Normalises one answer and reports the units it stripped.</summary>
+    /// <param name="text">The answer text.</param>
+    /// <param name="maxLength">Longer input is cut to this many characters first.</param>
+    /// <param name="stripUnits">False in strict mode: unit, count and CJK words stay (Chinese numerals are still read).</param>
+    internal static StrippedUnits NormalizeAnswer(string text, int maxLength, bool stripUnits)
     {
         var s = text.Length > maxLength ? text[..maxLength] : text;
-        s = FullWidth.ToAscii(s);
+        s = DoubledBackslashes.Undo(FullWidth.ToAscii(s));
         if (s.Contains(@"\,", StringComparison.Ordinal)) s = ThinSpaceThousands().Replace(s, "$1$2");
         if (s.Contains(@"\overline", StringComparison.Ordinal)) s = RepeatingDecimal(s);
         s = Unwrap(s);
@@ -42,11 +48,9 @@ public static partial class LatexNormalizer
         foreach (var (from, to) in Replacements) s = s.Replace(from, to, StringComparison.Ordinal);
         s = s.Replace("\u0001", @"\\", StringComparison.Ordinal);
         s = Collapse(s);
-        s = StripSentenceEnd(s);
-        s = StripUnits(s);
-        s = ChineseNumerals.ToAscii(s) ?? s;
-        s = StripCjk(s);
-        return Collapse(s).Trim().Trim(':', ',', ';').Trim();
+        s = StripSentenceEnd(s).Replace(" ^", "^", StringComparison.Ordinal);
+        var stripped = stripUnits ? UnitStripper.Strip(s) : new StrippedUnits(ChineseNumerals.ToAscii(s) ?? s, null, false);
+        return stripped with { Text = Collapse(stripped.Text).Trim().Trim(':', ',', ';').Trim() };
     }
 
     /// <summary>Replaces <c>\text{abc}</c> and similar wrappers by their content.</summary>
@@ -68,7 +72,7 @@ public static partial class LatexNormalizer
             var close = Braces.Match(s, open);
             if (close < 0) { s = s.Remove(best, open - best + 1); continue; }
             var inner = s[(open + 1)..close];
-            var pad = wrapper is @"\text" or @"\mbox" ? " " : "";
+            var pad = wrapper is @"\text" or @"\textnormal" or @"\textup" or @"\mbox" ? " " : "";
             s = s[..best] + pad + inner + pad + s[(close + 1)..];
         }
         return s;
@@ -105,49 +109,6 @@ public static partial class LatexNormalizer
             s = s[..^1].TrimEnd();
         return s;
     }
-
-    private static string StripUnits(string s)
-    {
-        if (!s.Any(char.IsAsciiDigit)) return s;
-        var glued = s.Length < 40 ? GluedUnit().Match(s) : System.Text.RegularExpressions.Match.Empty;
-        if (glued.Success && (UnitWords.English.Contains(glued.Groups[2].Value) || UnitWords.SingleLetter.Contains(glued.Groups[2].Value)))
-            return glued.Groups[1].Value;
-        var words = s.Split(' ');
-        // "18 ways", "65 children tickets": a number followed only by words is that number.
-        if (words.Length >= 2 && LooksNumeric(words[0]) && words.Skip(1).All(w => w.TrimEnd('.').Length >= 3 && w.TrimEnd('.').All(char.IsAsciiLetter)))
-            return words[0];
-        if (words.Length == 2 && UnitWords.SingleLetter.Contains(StripPower(words[1])) && LooksNumeric(words[0])) return words[0];
-        var kept = new List<string>(words.Length);
-        foreach (var w in words)
-        {
-            var bare = StripPower(w);
-            if (UnitWords.English.Contains(bare)) continue;
-            if (bare.Length > 1 && bare.EndsWith('s') && UnitWords.English.Contains(bare[..^1])) continue;
-            kept.Add(w);
-        }
-        return kept.Count == 0 ? s : string.Join(' ', kept);
-    }
-
-    private static bool LooksNumeric(string w) => w.Length > 0 && w.Any(char.IsAsciiDigit) && w.All(c => char.IsAsciiDigit(c) || c is '.' or '-' or '/' or ',' or '%');
-
-    private static string StripPower(string w)
-    {
-        var caret = w.IndexOf('^');
-        return (caret > 0 ? w[..caret] : w).TrimEnd('.', ',');
-    }
-
-    /// <summary>Removes CJK ideographs (units and words such as 元, 个, 平方米) unless nothing else is left.</summary>
-    private static string StripCjk(string s)
-    {
-        if (!s.Any(IsCjk)) return s;
-        var sb = new StringBuilder(s.Length);
-        foreach (var c in s) sb.Append(IsCjk(c) ? ' ' : c);
-        var stripped = Collapse(sb.ToString()).Trim().Trim('/', '*', ':', ',').Trim();
-        return stripped.Any(char.IsAsciiLetterOrDigit) ? stripped : s;
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(-?[0-9][0-9.,/]*)\s*([a-zA-Z]+)(\^\{?[23]\}?)?$")]
-    private static partial System.Text.RegularExpressions.Regex GluedUnit();
 
     /// <summary><c>0.\overline{3}</c> → <c>1/3</c>: a repeating decimal as an exact fraction.</summary>
     private static string RepeatingDecimal(string s)

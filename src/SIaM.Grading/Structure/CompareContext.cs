@@ -13,6 +13,9 @@ internal sealed class CompareContext(GradingOptions options)
     public GradingOptions Options { get; } = options;
     public WorkBudget Budget { get; } = new(options.Budget);
     public bool PercentSign { get; set; }
+
+    /// <summary>The single-letter variable the question asks for, when it names one.</summary>
+    public string? AskedVariable { get; init; }
     public int PointCount => _points.Length;
 
     /// <summary>The variable values of point <paramref name="k"/>; each variable gets its own deterministic draw.</summary>

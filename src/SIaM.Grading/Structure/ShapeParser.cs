@@ -114,6 +114,9 @@ public static partial class ShapeParser
         {
             var end = s.IndexOf(@"\end{", begin.Index + begin.Length, StringComparison.Ordinal);
             if (end < 0) return null;
+            // Only brackets may surround it: "A = \begin{…}" is a relation, "2\begin{…}" a product.
+            var after = s.IndexOf('}', end + 5);
+            if (s[..begin.Index].Trim() is not ("" or "[" or "(") || (after >= 0 ? s[(after + 1)..].Trim() : "") is not ("" or "]" or ")")) return null;
             var body = s[(begin.Index + begin.Length)..end];
             var rows = body.Split(@"\\").Select(r => r.Trim()).Where(r => r.Length > 0)
                 .Select(r => (IReadOnlyList<string>)r.Split('&').Select(x => x.Trim()).ToList()).ToList();
@@ -135,6 +138,6 @@ public static partial class ShapeParser
     [GeneratedRegex(@"^-?\d{1,3}(,\d{3})+(\.\d+)?$")]
     private static partial Regex Thousands();
 
-    [GeneratedRegex(@"\\begin\{[pbvBV]?matrix\}|\\begin\{array\}\{[^}]*\}")]
+    [GeneratedRegex(@"\\begin\{(?:[pbvBV]?matrix|smallmatrix)\}|\\begin\{array\}\{[^}]*\}")]
     private static partial Regex MatrixBegin();
 }

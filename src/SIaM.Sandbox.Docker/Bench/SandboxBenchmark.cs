@@ -9,7 +9,21 @@ namespace SIaM.Sandbox.Docker.Bench;
 /// </summary>
 public static class SandboxBenchmark
 {
-    public sealed record Measured(BenchRow Row, IReadOnlyList<ExecResult> Results);
+    /// <summary>One pass of one executor: its row, every program's result, and the sorted added latencies (ms).</summary>
+    public sealed record Measured(BenchRow Row, IReadOnlyList<ExecResult> Results, IReadOnlyList<double> AddedMs);
+
+    /// <summary>Several passes of one executor as one row: total programs over total time, percentiles over all.</summary>
+    public static BenchRow Combine(IReadOnlyList<Measured> passes)
+    {
+        var programs = passes.Sum(p => p.Row.Programs);
+        var seconds = passes.Sum(p => p.Row.Programs / p.Row.ProgramsPerSecond);
+        var added = passes.SelectMany(p => p.AddedMs).Order().ToArray();
+        return passes[0].Row with
+        {
+            Programs = programs, ProgramsPerSecond = programs / seconds, P50AddedMs = Percentile(added, 0.50),
+            P99AddedMs = Percentile(added, 0.99), Mismatches = passes.Sum(p => p.Row.Mismatches),
+        };
+    }
 
     public static async Task<Measured> RunAsync(
         IProgramRunner runner, IReadOnlyList<string> programs, int concurrency, IReadOnlyList<ExecResult>? reference, CancellationToken cancellationToken)
@@ -35,9 +49,9 @@ public static class SandboxBenchmark
             ? results.Count(r => r.Status != ExecStatus.Ok)
             : results.Where((r, i) => r.Status != reference[i].Status || r.Stdout != reference[i].Stdout).Count();
         var row = new BenchRow(runner.Name, programs.Count, programs.Count / seconds, Percentile(added, 0.50), Percentile(added, 0.99), mismatches);
-        return new Measured(row, results);
+        return new Measured(row, results, added);
     }
 
-    private static double Percentile(double[] sorted, double p) =>
+    internal static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 }

@@ -4,6 +4,8 @@
 # {"id", "status", "exit_code", "stdout", "stderr", "duration_ms", "truncated", "recycle"} ("recycle": the scratch
 # could not be wiped, so the host replaces this container). A request with "ping" is answered {"id", "pong": true}
 # once the imports are done. Stdin closing (the host went away) ends the worker, and the container auto-removes.
+# The host may send the next request while a program runs (it is buffered and answered in order), so no round trip
+# sits between two programs. The child's exit is waited for on a pidfd: no polling.
 import ctypes
 import gc
 import json
@@ -31,6 +33,8 @@ PROTO_IN = os.dup(0)
 PROTO_OUT = os.dup(1)
 CHUNK = 65536
 STDERR_HARD_CAP = 1 << 20
+MAX_BUFFERED_INPUT = 256 << 20
+INBUF = bytearray()
 
 # A program must not be able to signal, trace or reopen the worker's descriptors through /proc.
 try:
@@ -45,13 +49,23 @@ os.dup2(devnull, 1)
 
 
 def read_exact(n):
-    data = b""
-    while len(data) < n:
-        chunk = os.read(PROTO_IN, n - len(data))
+    while len(INBUF) < n:
+        chunk = os.read(PROTO_IN, max(CHUNK, n - len(INBUF)))
         if not chunk:
             sys.exit(0)
-        data += chunk
+        INBUF.extend(chunk)
+    data = bytes(INBUF[:n])
+    del INBUF[:n]
     return data
+
+
+def buffer_input():
+    """Reads what the host has already sent (the next request) while a program runs; EOF means the host went away."""
+    chunk = os.read(PROTO_IN, CHUNK)
+    if not chunk or len(INBUF) + len(chunk) > MAX_BUFFERED_INPUT:
+        kill_everything()
+        sys.exit(0)
+    INBUF.extend(chunk)
 
 
 def read_frame():
@@ -100,16 +114,7 @@ def run_child(req, out_w, err_w):
         os.dup2(devnull, 0)
         os.dup2(out_w, 1)
         os.dup2(err_w, 2)
-        try:
-            inherited = [int(name) for name in os.listdir("/proc/self/fd")]
-        except OSError:
-            inherited = range(3, 4096)
-        for fd in inherited:
-            if fd > 2:
-                try:
-                    os.close(fd)
-                except OSError:
-                    pass
+        os.closerange(3, resource.getrlimit(resource.RLIMIT_NOFILE)[0])  # close_range(2): one syscall
         os.chdir(WORK_DIR)
         cpu = max(1, int(math.ceil(req["cpu"])))
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
@@ -174,8 +179,18 @@ def remove_tree(top):
             stack.extend((os.path.join(path, name), False) for name in os.listdir(path))
 
 
+def scratch_is_clean():
+    """True when the scratch holds only the empty work directory with its own mode (the common case: 3 syscalls)."""
+    try:
+        return os.listdir(SCRATCH_ROOT) == ["w"] and not os.listdir(WORK_DIR) and stat.S_IMODE(os.lstat(WORK_DIR).st_mode) == 0o700
+    except OSError:
+        return False
+
+
 def wipe_scratch():
     """Empties the scratch tmpfs; False when something could not be removed (the host then recycles the container)."""
+    if scratch_is_clean():
+        return True
     clean = True
     for entry in os.listdir(SCRATCH_ROOT):
         try:
@@ -210,8 +225,9 @@ def kill_everything():
 class Capture:
     """Collects a program's stdout (head kept) and stderr (tail kept) under their caps."""
 
-    def __init__(self, out_r, err_r, out_cap, err_cap):
-        self.out_r, self.err_r = out_r, err_r
+    def __init__(self, out_r, err_r, out_cap, err_cap, pidfd):
+        self.out_r, self.err_r, self.pidfd = out_r, err_r, pidfd
+        self.exited = False
         self.out_cap, self.err_cap = out_cap, err_cap
         self.out, self.err = bytearray(), bytearray()
         self.err_total = 0
@@ -220,12 +236,18 @@ class Capture:
         self.open_fds = {out_r, err_r}
 
     def pump(self, timeout):
-        ready, _, _ = select.select(list(self.open_fds) + [PROTO_IN], [], [], timeout)
-        if PROTO_IN in ready:
-            # The host never writes while a program runs: this is EOF (the host went away) or a protocol breach.
-            kill_everything()
-            sys.exit(0)
+        """Waits up to timeout for output, the child's exit or host input; True when any output was read."""
+        watched = list(self.open_fds) + [PROTO_IN] + ([] if self.exited else [self.pidfd])
+        ready, _, _ = select.select(watched, [], [], timeout)
+        got_output = False
         for fd in ready:
+            if fd == PROTO_IN:
+                buffer_input()
+                continue
+            if fd == self.pidfd:
+                self.exited = True
+                continue
+            got_output = True
             data = os.read(fd, CHUNK)
             if not data:
                 self.open_fds.discard(fd)
@@ -242,7 +264,7 @@ class Capture:
                     self.truncated = True
                 if self.err_total > STDERR_HARD_CAP:
                     self.over_limit = True
-        return bool(ready)
+        return got_output
 
 
 def run(req):
@@ -255,8 +277,9 @@ def run(req):
         run_child(req, out_w, err_w)
     os.close(out_w)
     os.close(err_w)
+    pidfd = os.pidfd_open(pid)
     deadline = start + req["wall"]
-    cap = Capture(out_r, err_r, req["out"], req["err"])
+    cap = Capture(out_r, err_r, req["out"], req["err"], pidfd)
     verdict = None
     exit_info = None
     while True:
@@ -264,17 +287,19 @@ def run(req):
         if remaining <= 0:
             verdict = "timeout"
             break
-        cap.pump(min(remaining, 0.01 if cap.open_fds else 0.0005))
+        cap.pump(remaining)
         if cap.over_limit:
             verdict = "output_limit"
             break
-        wpid, wstatus, rusage = os.wait4(pid, os.WNOHANG)
-        if wpid == pid:
-            exit_info = (wstatus, rusage)
-            # Descendants may still hold the pipes open: take what is already there, then stop.
-            while cap.open_fds and cap.pump(0) and not cap.over_limit:
-                pass
-            break
+        if cap.exited:
+            wpid, wstatus, rusage = os.wait4(pid, os.WNOHANG)
+            if wpid == pid:
+                exit_info = (wstatus, rusage)
+                # Descendants may still hold the pipes open: take what is already there, then stop.
+                while cap.open_fds and cap.pump(0) and not cap.over_limit:
+                    pass
+                break
+            cap.exited = False  # not reaped yet (cannot happen once the pidfd is readable; never spin on it)
     duration_ms = (time.monotonic() - start) * 1000.0
     try:
         os.killpg(pid, signal.SIGKILL)
@@ -284,6 +309,7 @@ def run(req):
         _, wstatus, rusage = os.wait4(pid, 0)
         exit_info = (wstatus, rusage)
     kill_everything()
+    os.close(pidfd)
     os.close(out_r)
     os.close(err_r)
     wstatus, rusage = exit_info

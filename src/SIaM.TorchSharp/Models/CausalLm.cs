@@ -8,8 +8,9 @@ namespace SIaM.TorchSharp.Models;
 
 /// <summary>
 /// A Llama / Qwen2 / Mistral causal language model whose parameter names equal the Hugging Face checkpoint's
-/// (<c>model.layers.0.self_attn.q_proj.weight</c>, <c>lm_head.weight</c>, …). Inference only; generation lives in
-/// <see cref="BatchGenerator"/>.
+/// (<c>model.layers.0.self_attn.q_proj.weight</c>, <c>lm_head.weight</c>, …). Parameters are frozen until
+/// <see cref="SetTrainable"/>; <see cref="Forward"/> records a graph only for trainable parameters, and generation
+/// (<see cref="BatchGenerator"/>) and scoring run under <c>no_grad</c>.
 /// </summary>
 public sealed class CausalLm : nn.Module
 {
@@ -79,6 +80,12 @@ public sealed class CausalLm : nn.Module
         }
     }
 
+    /// <summary>Makes every parameter require (or stop requiring) gradients.</summary>
+    public void SetTrainable(bool trainable)
+    {
+        foreach (var parameter in parameters()) parameter.requires_grad = trainable;
+    }
+
     /// <summary>A cache for <paramref name="batch"/> sequences of up to <paramref name="capacity"/> tokens.</summary>
     public KvCache CreateCache(long batch, long capacity) =>
         new(Config.NumHiddenLayers, batch, Config.NumKeyValueHeads, capacity, Config.HeadDim, DType, Device);
@@ -87,10 +94,13 @@ public sealed class CausalLm : nn.Module
     /// ids (B, T) are the newest tokens; keyValid (B, L) bool marks the real tokens among all L = cached + T keys.
     /// Returns float32 logits (B, T, V), or (B, 1, V) for the last position only.
     /// </summary>
-    public Tensor Forward(Tensor ids, Tensor keyValid, KvCache? cache = null, bool lastOnly = false)
+    public Tensor Forward(Tensor ids, Tensor keyValid, KvCache? cache = null, bool lastOnly = false) =>
+        Forward(ids, keyValid, cache, lastOnly ? 1 : ids.shape[1]);
+
+    /// <summary>As <see cref="Forward(Tensor, Tensor, KvCache?, bool)"/>, returning logits (B, N, V) of the last <paramref name="lastPositions"/> positions only.</summary>
+    public Tensor Forward(Tensor ids, Tensor keyValid, KvCache? cache, long lastPositions)
     {
         using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
         var t = ids.shape[1];
         var expected = (cache?.Length ?? 0) + t;
         if (keyValid.shape[1] != expected)
@@ -98,7 +108,7 @@ public sealed class CausalLm : nn.Module
         var positions = AttentionMask.Positions(keyValid, t);
         var mask = AttentionMask.Build(keyValid, t, Config.SlidingWindow);
         var hidden = model.Forward(ids, positions, mask, cache);
-        if (lastOnly) hidden = hidden.narrow(1, t - 1, 1);
+        if (lastPositions < t) hidden = hidden.narrow(1, t - lastPositions, lastPositions);
         var logits = lm_head is null ? nn.functional.linear(hidden, model.embed_tokens.weight) : lm_head.forward(hidden);
         return logits.to_type(ScalarType.Float32).MoveToOuterDisposeScope();
     }

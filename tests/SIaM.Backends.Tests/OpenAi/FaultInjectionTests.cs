@@ -143,7 +143,7 @@ public sealed class FaultInjectionTests
     }
 
     [Test]
-    public async Task A_server_that_is_not_running_stops_the_batch_with_a_clear_message()
+    public async Task A_server_that_is_not_running_fails_each_request_with_a_clear_message_and_later_ones_without_retries()
     {
         // Arrange
         using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
@@ -153,10 +153,34 @@ public sealed class FaultInjectionTests
         await using var backend = Clients.Backend(Clients.Fast(new Uri($"http://127.0.0.1:{port}/v1"), retries: 2));
 
         // Act
-        var failure = await Assert.ThrowsAsync<BackendRequestException>(() => backend.GenerateAsync(Requests.Many(4), CancellationToken.None));
+        var first = await backend.GenerateAsync(Requests.Many(4), CancellationToken.None);
+        var later = await backend.GenerateAsync(Requests.Many(3), CancellationToken.None);
 
         // Assert
-        Assert.That(failure!.Message, Does.StartWith($"cannot connect to http://127.0.0.1:{port}/v1/chat/completions after 3 attempts").And.EndWith("is the server running?"));
+        Assert.That(first.Select(c => c.Status), Is.All.EqualTo(CompletionStatus.Error));
+        Assert.That(first[0].Error, Does.StartWith($"cannot connect to http://127.0.0.1:{port}/v1/chat/completions after 3 attempts").And.Contain("is the server running?"));
+        Assert.That(later.Select(c => c.Status), Is.All.EqualTo(CompletionStatus.Error));
+        Assert.That(later.Select(c => c.Error), Is.All.Contain("after 1 attempt:").And.All.Contain("already unreachable"));
+    }
+
+    [Test]
+    public async Task A_server_that_comes_back_answers_again_after_the_endpoint_was_declared_unreachable()
+    {
+        // Arrange: a port nobody listens on, then a real server on that same port
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        await using var backend = Clients.Backend(Clients.Fast(new Uri($"http://127.0.0.1:{port}/v1"), retries: 1));
+        var down = await backend.GenerateAsync(Requests.Many(2), CancellationToken.None);
+        await using var server = await FaultServer.StartAsync((_, _) => Fault.None, port: port);
+
+        // Act
+        var back = await backend.GenerateAsync(Requests.Many(2), CancellationToken.None);
+
+        // Assert
+        Assert.That(down.Select(c => c.Status), Is.All.EqualTo(CompletionStatus.Error));
+        Assert.That(back.Select(c => c.Status), Is.All.EqualTo(CompletionStatus.Ok), string.Join("\n", back.Select(c => c.Error)));
     }
 
     [Test]

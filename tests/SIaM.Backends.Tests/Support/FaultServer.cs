@@ -40,10 +40,10 @@ internal sealed class FaultServer : IAsyncDisposable
 
     public static string AnswerFor(string problemId, int seed) => $"answer:{problemId}#{seed}";
 
-    public static async Task<FaultServer> StartAsync(Func<string, int, Fault> plan, TimeSpan? slowDelay = null, int retryAfterSeconds = 0)
+    public static async Task<FaultServer> StartAsync(Func<string, int, Fault> plan, TimeSpan? slowDelay = null, int retryAfterSeconds = 0, int port = 0)
     {
         var server = new FaultServer(plan) { SlowDelay = slowDelay ?? TimeSpan.FromSeconds(2), RetryAfterSeconds = retryAfterSeconds };
-        server._http = await TestHttpServer.StartAsync(server.HandleAsync);
+        server._http = await TestHttpServer.StartAsync(server.HandleAsync, port);
         return server;
     }
 

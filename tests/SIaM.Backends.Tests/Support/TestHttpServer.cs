@@ -22,10 +22,10 @@ internal sealed class TestHttpServer : IAsyncDisposable
     /// <summary>The API root, <c>http://127.0.0.1:PORT/v1</c>.</summary>
     public Uri BaseAddress { get; }
 
-    public static async Task<TestHttpServer> StartAsync(RequestDelegate handler)
+    public static async Task<TestHttpServer> StartAsync(RequestDelegate handler, int port = 0)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
         app.Run(handler);
         await app.StartAsync();

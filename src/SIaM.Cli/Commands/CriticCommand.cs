@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace SIaM.Cli.Commands;
+
+/// <summary><c>siam critic …</c>: calibrate a critic on labelled cases, or build critic training data from runs.</summary>
+internal static class CriticCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("critic", "Calibrate a critic, or build critic training data");
+        command.Subcommands.Add(CriticCalibrateCommand.Create());
+        command.Subcommands.Add(CriticDataCommand.Create());
+        return command;
+    }
+}

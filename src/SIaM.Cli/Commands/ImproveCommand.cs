@@ -1,0 +1,86 @@
+using System.CommandLine;
+using SIaM.Core.Prompts;
+using SIaM.Core.SelfImprovement;
+using SIaM.Training.Improvement;
+using SIaM.Training.Synthetic;
+
+namespace SIaM.Cli.Commands;
+
+/// <summary>
+/// <c>siam improve</c>: the self-improvement loop (sample → execute in the sandbox → filter → SFT/preference data →
+/// train → evaluate), or <c>--demo</c> on a synthetic CPU-sized fixture.
+/// </summary>
+internal static class ImproveCommand
+{
+    private static readonly Option<string?> Policy = new("--policy") { Description = "Starting policy: hf:DIR" };
+    private static readonly Option<FileInfo?> Questions = new("--questions") { Description = "JSONL of {id, question, answer} (no programs) to learn from" };
+    private static readonly Option<string[]> Eval = new("--eval") { Description = "Evaluation suite NAME=FILE (JSONL like --questions); repeatable", AllowMultipleArgumentsPerToken = true };
+    private static readonly Option<string> Critic = new("--critic") { Description = "Filter that selects data: rule (a critic model SPEC once the critic lands)", DefaultValueFactory = _ => "rule" };
+    private static readonly Option<int> K = new("--k") { Description = "Samples per question", DefaultValueFactory = _ => 8 };
+    private static readonly Option<string> Algo = new("--algo") { Description = "sft, dpo, ipo, orpo, kto or simpo", DefaultValueFactory = _ => "sft" };
+    private static readonly Option<int> Iterations = new("--iterations") { Description = "Rounds", DefaultValueFactory = _ => 2 };
+    private static readonly Option<int> Seed = new("--seed") { Description = "Seed of sampling, data order and the demo fixture", DefaultValueFactory = _ => 0 };
+    private static readonly Option<double> Lambda = new("--lambda") { Description = "DPO: weight of the NLL term on chosen responses", DefaultValueFactory = _ => 1.0 };
+    private static readonly Option<double?> Beta = new("--beta") { Description = "Preference β (default: the method's)" };
+    private static readonly Option<string> Out = new("--out") { Description = "Run directory (resumable)", Required = true };
+    private static readonly Option<bool> Demo = new("--demo") { Description = "Build the synthetic fixture and weak policy under --out and run the loop on it" };
+    private static readonly Option<string> DemoSize = new("--demo-size") { Description = "demo (≤ 10 min on 2 cores) or ci (≤ 3 min)", DefaultValueFactory = _ => "demo" };
+    private static readonly Option<string> Sandbox = new("--sandbox") { Description = "Where programs run: docker", DefaultValueFactory = _ => "docker" };
+
+    public static Command Create()
+    {
+        var command = new Command("improve", "Self-improvement loop: sample, execute in the sandbox, filter, train, evaluate; resumable under --out");
+        foreach (var option in new Option[] { Policy, Questions, Eval, Critic, K, Algo, Iterations, Seed, Lambda, Beta, Out, Demo, DemoSize, Sandbox })
+            command.Options.Add(option);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = Path.GetFullPath(parse.GetValue(Out)!);
+            if (parse.GetValue(Critic) != "rule")
+                throw new UsageException("--critic: only 'rule' is available in this build (the critic model is not wired in yet)");
+            var algorithm = parse.GetValue(Algo)!;
+            if (algorithm != "sft" && !Training.Losses.PreferenceLosses.Names.Contains(algorithm))
+                throw new UsageException($"--algo '{algorithm}': use sft, {string.Join(", ", Training.Losses.PreferenceLosses.Names)}");
+            var options = new ImprovementOptions("", algorithm, parse.GetValue(K), parse.GetValue(Iterations), parse.GetValue(Seed),
+                Beta: parse.GetValue(Beta), Lambda: parse.GetValue(Lambda));
+            void Log(string line) => Console.Error.WriteLine($"siam improve: {line}");
+            await using var sandbox = await SandboxFactory.CreateAsync(parse.GetValue(Sandbox)!, PromptStyle.Pot, cancellationToken)
+                ?? throw new UsageException("--sandbox none: the loop executes programs");
+            IProgramFilter[] filters = [new RuleFilter()];
+            ImprovementLoop loop;
+            IReadOnlyDictionary<string, IReadOnlyList<LoopQuestion>> evaluation;
+            if (parse.GetValue(Demo))
+            {
+                var sizes = parse.GetValue(DemoSize) switch
+                {
+                    "demo" => DemoFixture.Demo,
+                    "ci" => DemoFixture.Ci,
+                    var other => throw new UsageException($"--demo-size '{other}': use demo or ci"),
+                };
+                options = options with { Policy = Path.Combine(output, "fixture", "policy") };
+                var claim = new ImprovementLoop(options, [], new Dictionary<string, IReadOnlyList<LoopQuestion>>(), [], sandbox, filters, Log);
+                claim.ClaimDirectory(output);
+                var data = await DemoFixture.BuildAsync(Path.Combine(output, "fixture"), options.Seed, sizes, Log, cancellationToken);
+                evaluation = data.Evaluation;
+                loop = new ImprovementLoop(options, data.Pool, evaluation, data.Seed, sandbox, filters, Log);
+            }
+            else
+            {
+                var policy = parse.GetValue(Policy) ?? throw new UsageException("--policy hf:DIR is required (or --demo)");
+                if (!policy.StartsWith("hf:", StringComparison.Ordinal)) throw new UsageException("--policy must be hf:DIR (a checkpoint the loop can train)");
+                var questions = parse.GetValue(Questions) ?? throw new UsageException("--questions FILE is required (or --demo)");
+                var suites = parse.GetValue(Eval) ?? [];
+                if (suites.Length == 0) throw new UsageException("--eval NAME=FILE is required at least once (or --demo)");
+                evaluation = suites.Select(s => s.Split('=', 2)).ToDictionary(
+                    s => s.Length == 2 ? s[0] : throw new UsageException($"--eval '{s[0]}': use NAME=FILE"),
+                    s => QuestionsFile.Read(s[1]));
+                options = options with { Policy = Path.GetFullPath(policy[3..]) };
+                loop = new ImprovementLoop(options, QuestionsFile.Read(questions.FullName), evaluation, [], sandbox, filters, Log);
+            }
+            var rows = await loop.RunAsync(output, cancellationToken);
+            Console.Out.Write(IterationTable.Render(rows, evaluation.Keys.ToList()));
+            Console.Out.WriteLine($"iterations.json: {Path.Combine(output, "iterations.json")}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using SIaM.Core;
+using SIaM.Reporting.Exporters;
+using SIaM.Reporting.Snapshots;
+
+namespace SIaM.Cli.Commands;
+
+/// <summary><c>siam report RUN_DIR|SNAPSHOT… [--out DIR] [--baseline X]</c>: plots, report.md and a self-contained report.html.</summary>
+internal static class ReportCommand
+{
+    private static readonly Argument<string[]> Runs = new("RUNS") { Description = "Run directories or snapshot names, in checkpoint order", Arity = ArgumentArity.OneOrMore };
+    private static readonly Option<string> Out = new("--out") { Description = "Output folder", DefaultValueFactory = _ => "reports/report" };
+    private static readonly Option<string?> Baseline = new("--baseline") { Description = "Run or snapshot the others are compared with" };
+    private static readonly Option<double> Alpha = new("--alpha") { Description = "Significance level of the comparison", DefaultValueFactory = _ => 0.05 };
+    private static readonly Option<int> Seed = new("--seed") { Description = "Bootstrap seed", DefaultValueFactory = _ => 20240601 };
+
+    /// <summary>The files report writes, by exporter (diff and junit only with a baseline).</summary>
+    public static readonly string[] Exporters = ["csv", "json", "plots", "markdown", "html", "diff"];
+
+    public static Command Create()
+    {
+        var command = new Command("report", "Report on runs or snapshots: plots (PNG+SVG), report.md, report.html, summary.csv");
+        command.Arguments.Add(Runs);
+        foreach (var option in new Option[] { Out, Baseline, Alpha, Seed, SnapshotCommand.Root }) command.Options.Add(option);
+        command.SetAction(result =>
+        {
+            var store = new SnapshotStore(result.GetValue(SnapshotCommand.Root)!);
+            var runs = result.GetValue(Runs)!.Select(r => RunSource.Load(r, store)).ToList();
+            if (runs.Select(r => r.Name).Distinct().Count() != runs.Count)
+                throw new InputException($"two runs share a name ({string.Join(", ", runs.Select(r => r.Name))}); give distinct directories or snapshots");
+            var baseline = result.GetValue(Baseline) is { } b ? RunSource.Load(b, store) : null;
+            var context = ReportBuilder.Build(runs, baseline, null, result.GetValue(Alpha), result.GetValue(Seed));
+            var outDirectory = result.GetValue(Out)!;
+            var files = ReportBuilder.Write(context, outDirectory, Exporters);
+            Console.WriteLine($"report: {Path.Combine(outDirectory, "report.html")} ({files.Count} files)");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

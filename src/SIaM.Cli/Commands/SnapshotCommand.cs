@@ -1,0 +1,31 @@
+using System.CommandLine;
+using SIaM.Core.Runs;
+using SIaM.Reporting.Snapshots;
+
+namespace SIaM.Cli.Commands;
+
+/// <summary><c>siam snapshot save RUN_DIR --name NAME</c>: stores a normalised run under <c>reports/snapshots/NAME/</c>.</summary>
+internal static class SnapshotCommand
+{
+    private static readonly Argument<string> Run = new("RUN_DIR") { Description = "The run directory to snapshot" };
+    private static readonly Option<string> Name = new("--name") { Description = "Snapshot name (letters, digits, . _ -)", Required = true };
+    internal static readonly Option<string> Root = new("--snapshots") { Description = "Folder of snapshots", DefaultValueFactory = _ => SnapshotStore.DefaultRoot };
+
+    public static Command Create()
+    {
+        var save = new Command("save", "Save a run as a compact, normalised snapshot that can be committed and compared against");
+        save.Arguments.Add(Run);
+        save.Options.Add(Name);
+        save.Options.Add(Root);
+        save.SetAction(result =>
+        {
+            var store = new SnapshotStore(result.GetValue(Root)!);
+            var path = store.Save(RunLog.Read(result.GetValue(Run)!), result.GetValue(Name)!);
+            Console.WriteLine($"snapshot: {path}");
+            return ExitCodes.Success;
+        });
+        var command = new Command("snapshot", "Named snapshots of runs (reports/snapshots/NAME)");
+        command.Subcommands.Add(save);
+        return command;
+    }
+}

@@ -1,0 +1,28 @@
+using System.CommandLine;
+using SIaM.Sandbox.Docker;
+
+namespace SIaM.Cli;
+
+/// <summary>The <c>--docker-host</c> option (repeatable) shared by the sandbox verbs, and the pool options it gives.</summary>
+internal static class EngineOptions
+{
+    /// <summary>A fresh <c>--docker-host</c> option (each command owns its own instance).</summary>
+    public static Option<string[]> CreateDockerHost() => new("--docker-host")
+    {
+        Description = "Docker engine ADDRESS[@WEIGHT] (unix:///path, tcp://host:port, tcp://host:2376?tls=CERTDIR); repeat for several. " +
+                      $"Default: {EngineEndpoint.HostsVariable} (comma-separated), else DOCKER_HOST, else the local socket",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    /// <summary>Pool options with the engines from <paramref name="dockerHost"/> and, when given, the worker count.</summary>
+    public static DockerPoolOptions PoolOptions(ParseResult parseResult, Option<string[]> dockerHost, int? workers) =>
+        DockerPoolOptions.Default with
+        {
+            DockerHosts = parseResult.GetValue(dockerHost) ?? [],
+            Workers = workers ?? DockerPoolOptions.Default.Workers,
+        };
+
+    /// <summary>The engines the options name (for <c>sandbox doctor</c>).</summary>
+    public static IReadOnlyList<EngineEndpoint> Resolve(ParseResult parseResult, Option<string[]> dockerHost) =>
+        EngineEndpoint.ResolveAll(parseResult.GetValue(dockerHost) is { Length: > 0 } hosts ? hosts : null);
+}

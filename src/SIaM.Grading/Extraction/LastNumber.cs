@@ -1,0 +1,26 @@
+using System.Text.RegularExpressions;
+
+namespace SIaM.Grading.Extraction;
+
+/// <summary>The last number of a text, on word boundaries: the 7 of <c>Q7XZ</c> or of <c>x7</c> is part of a name, not a number.</summary>
+public static partial class LastNumber
+{
+    /// <summary>The last standalone number (thousands separators removed), or null.</summary>
+    public static string? In(string text)
+    {
+        Match? last = null;
+        foreach (Match m in Number().Matches(text)) last = m;
+        if (last is null) return null;
+        var value = last.Value;
+        if (Thousands().IsMatch(value.TrimStart('-'))) value = value.Replace(",", "");
+        return value.TrimEnd(',');
+    }
+
+    // Not glued to a letter or underscore before, nor followed by letters that run into more digits (7XZ9) or by a run of
+    // capitals (7XZ); "12km" and "5th" still give 12 and 5.
+    [GeneratedRegex(@"(?<![A-Za-z_\d.])(?>-?\d[\d,]*(?:\.\d+)?(?:/\d+)?%?)(?![A-Za-z_]*\d)(?![A-Z]{2})")]
+    private static partial Regex Number();
+
+    [GeneratedRegex(@"^\d{1,3}(,\d{3})+(\.\d+)?%?$")]
+    private static partial Regex Thousands();
+}

@@ -1,0 +1,4 @@
+namespace SIaM.Reporting.Gating;
+
+/// <summary>A drop fails the gate when it is larger than <paramref name="MaxDropPoints"/> and its McNemar p-value is below <paramref name="Alpha"/>.</summary>
+public sealed record GateThreshold(double MaxDropPoints, double Alpha);

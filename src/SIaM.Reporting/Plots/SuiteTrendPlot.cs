@@ -1,0 +1,51 @@
+using SIaM.Reporting.Exporters;
+
+namespace SIaM.Reporting.Plots;
+
+/// <summary>Accuracy of en-id, en-ood, zh-id, zh-ood and overall across checkpoints (x = step, or run order).</summary>
+public sealed class SuiteTrendPlot : IReportPlot
+{
+    /// <summary>The suites drawn, when a run has them.</summary>
+    public static readonly string[] Suites = ["en-id", "en-ood", "zh-id", "zh-ood"];
+
+    /// <inheritdoc />
+    public string Name => "trend";
+
+    /// <inheritdoc />
+    public string Title => "Accuracy over checkpoints";
+
+    /// <inheritdoc />
+    public bool AppliesTo(ReportContext context) => context.Runs.Count > 0;
+
+    /// <inheritdoc />
+    public void Draw(ScottPlot.Plot plot, ReportContext context)
+    {
+        var labels = context.Runs.Select(RunLabel.Of).ToList();
+        var xs = labels.All(l => l.Step is not null) ? labels.Select(l => l.Step!.Value).ToArray() : labels.Select((_, i) => (double)i).ToArray();
+        var series = 0;
+        foreach (var suite in Suites)
+        {
+            var ys = context.Runs.Select(r => r.Log.Results?.Suites.GetValueOrDefault(suite)?.Accuracy).ToList();
+            if (ys.All(y => y is null)) { series++; continue; }
+            AddLine(plot, suite, xs, ys, series++);
+        }
+        var overall = context.Runs.Select(r => r.Log.Results is { } res && res.Benchmarks.Values.Sum(b => b.Graded) is var g and > 0
+            ? res.Benchmarks.Values.Sum(b => b.Correct) / (double)g : (double?)null).ToList();
+        AddLine(plot, "overall", xs, overall, series);
+        plot.Axes.Bottom.SetTicks(xs, labels.Select(l => l.Label).ToArray());
+        plot.Axes.SetLimitsY(0, 100);
+        plot.XLabel(labels.All(l => l.Step is not null) ? "step" : "checkpoint");
+        plot.YLabel("accuracy (%)");
+        plot.ShowLegend(ScottPlot.Alignment.LowerRight);
+    }
+
+    private static void AddLine(ScottPlot.Plot plot, string name, double[] xs, IReadOnlyList<double?> ys, int series)
+    {
+        var points = xs.Zip(ys).Where(p => p.Second is not null).ToList();
+        var scatter = plot.Add.Scatter(points.Select(p => p.First).ToArray(), points.Select(p => 100 * p.Second!.Value).ToArray());
+        scatter.LegendText = name;
+        scatter.Color = SeriesColors.Of(series);
+        scatter.LineWidth = name == "overall" ? 3 : 1.5f;
+        scatter.MarkerSize = 7;
+    }
+}

@@ -1,0 +1,22 @@
+namespace SIaM.Training.Improvement;
+
+/// <summary>How many items each stage of an iteration produced.</summary>
+/// <param name="Questions">Pool questions sampled.</param>
+/// <param name="Samples">Completions drawn (questions × k).</param>
+/// <param name="WithProgram">Completions that contained a program.</param>
+/// <param name="RanOk">Programs that exited cleanly.</param>
+/// <param name="Accepted">Accepted samples per filter (rule, critic).</param>
+/// <param name="Sft">SFT targets selected (accepted, deduplicated, capped).</param>
+/// <param name="Pairs">Preference pairs built.</param>
+/// <param name="QuestionsSolved">Pool questions with at least one accepted sample.</param>
+public sealed record StageCounts(int Questions, int Samples, int WithProgram, int RanOk, IReadOnlyDictionary<string, int> Accepted, int Sft, int Pairs, int QuestionsSolved);
+
+/// <summary>One row of <c>iterations.json</c>: iteration 0 is the starting policy (evaluation only).</summary>
+public sealed record IterationSummary(
+    int Iteration,
+    string Algorithm,
+    StageCounts? Counts,
+    double? TrainLoss,
+    int? TrainSteps,
+    IReadOnlyDictionary<string, SuiteScore> Accuracy,
+    double MeanResponseTokens);

@@ -1,0 +1,95 @@
+using SIaM.IntegrationTests.Faults;
+
+namespace SIaM.IntegrationTests.BadInput;
+
+/// <summary>Every row of <c>BadInput/cases.jsonl</c>: the exit code, a message naming the cause, never a stack trace.</summary>
+[TestFixture, Category("BadInput")]
+public sealed class BadInputTableTests
+{
+    private static readonly string[] Verbs =
+        ["eval", "grade", "exec", "data verify", "data fetch", "benchmarks", "serve", "generate", "bench generate", "bench sandbox", "sandbox soak"];
+
+    private static IEnumerable<TestCaseData> Rows() =>
+        BadInputCase.ReadAll().Select(row => new TestCaseData(row).SetArgDisplayNames(row.Name));
+
+    [TestCaseSource(nameof(Rows))]
+    public async Task Each_row_exits_with_its_code_and_names_the_cause_without_a_stack_trace(BadInputCase row)
+    {
+        // Arrange
+        using var temp = new TempDirectory();
+        using var mount = Arrange(row, temp.Path);
+
+        // Act
+        var outcome = await SiamProcess.RunAsync(temp.Path, TimeSpan.FromMinutes(2), null, row.Args.Select(a => row.Expand(a, temp.Path)).ToArray());
+
+        // Assert
+        var output = outcome.Stdout + outcome.Stderr;
+        Assert.That(outcome.ExitCode, Is.EqualTo(row.Exit), output);
+        Assert.That(output, Does.Contain(row.Expand(row.Message, temp.Path)));
+        RunFiles.AssertNoStackTrace(outcome);
+        foreach (var path in row.Absent ?? [])
+            Assert.That(Path.Exists(Path.Combine(temp.Path, path)), Is.False, $"{path} was written by a refused command");
+    }
+
+    [Test]
+    public void The_table_has_at_least_sixty_rows_and_covers_every_verb()
+    {
+        // Arrange
+        var rows = BadInputCase.ReadAll();
+
+        // Act
+        var verbs = rows.Select(r => r.Verb).ToHashSet();
+
+        // Assert
+        Assert.That(rows, Has.Count.GreaterThanOrEqualTo(60));
+        Assert.That(Verbs, Is.SubsetOf(verbs));
+        Assert.That(rows.Select(r => r.Name), Is.Unique);
+    }
+
+    private static TmpfsMount? Arrange(BadInputCase row, string temp)
+    {
+        foreach (var (target, source) in row.Copies ?? new Dictionary<string, string>())
+            CopyDirectory(row.Expand(source, temp), Path.Combine(temp, target));
+        foreach (var (relative, content) in row.Files ?? new Dictionary<string, string?>())
+        {
+            var path = Path.Combine(temp, relative);
+            if (content is null)
+            {
+                File.Delete(path);
+                continue;
+            }
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, row.Expand(content, temp));
+        }
+        foreach (var (relative, length) in row.Truncate ?? new Dictionary<string, long>())
+        {
+            using var stream = new FileStream(Path.Combine(temp, relative), FileMode.Open, FileAccess.Write);
+            stream.SetLength(length);
+        }
+        var mountPoint = Path.Combine(temp, "mnt");
+        switch (row.Setup)
+        {
+            case null:
+                return null;
+            case "readonly-mount":
+                return TmpfsMount.Create(mountPoint, "ro,size=1m");
+            case "full-mount":
+                var mount = TmpfsMount.Create(mountPoint, "size=64k");
+                mount.Fill();
+                return mount;
+            default:
+                throw new InvalidDataException($"unknown setup '{row.Setup}' in row '{row.Name}'");
+        }
+    }
+
+    private static void CopyDirectory(string source, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+    }
+}
