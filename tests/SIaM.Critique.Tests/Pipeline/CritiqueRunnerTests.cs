@@ -151,14 +151,14 @@ public sealed class CritiqueRunnerTests
     [Test]
     public async Task A_run_directory_of_another_schema_is_refused_clearly()
     {
-        // Arrange
-        var other = RunFixture.Write(_temp.File("old"), Samples, schemaVersion: 99);
+        // Arrange: schema 1 (RunLog itself refuses newer schemas)
+        var other = RunFixture.Write(_temp.File("old"), Samples, schemaVersion: 1);
 
         // Act
         var error = await Assert.ThrowsAsync<InputException>(() =>
             CritiqueRunner.RunAsync(other, new CritiqueInputs(_critic, ScoringMode.Both, Problems(Samples), Suites), null, CancellationToken.None));
 
         // Assert
-        Assert.That(error!.Message, Does.Contain("schema_version 99"));
+        Assert.That(error!.Message, Does.Contain("schema_version 1"));
     }
 }
