@@ -121,9 +121,10 @@ public sealed class SampleSolver(
 
     private static SampleRecord Record(State state, bool? correct, string path, string? extracted, Grade grade) => new(
         state.Item.Problem.Id, state.Item.Problem.Benchmark, state.Item.Problem.Index, state.Item.Sample,
-        state.Item.PromptHash, ContentHashes.Problem(state.Item.Problem), ContentHashes.Reference(state.Item.Problem), state.Status, state.Transcript, state.Code, state.Executions,
+        state.Item.PromptHash, state.Status, state.Transcript, state.Code, state.Executions,
         extracted, grade.ExtractionMethod, state.Item.Problem.Reference, correct, path,
-        grade.NormalizedPrediction, grade.NormalizedReference, state.Error);
+        grade.NormalizedPrediction, grade.NormalizedReference, state.Error,
+        ContentHashes.Problem(state.Item.Problem), ContentHashes.Reference(state.Item.Problem));
 
     private sealed class State(WorkItem item)
     {

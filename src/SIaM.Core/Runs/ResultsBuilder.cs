@@ -37,6 +37,13 @@ public static class ResultsBuilder
             Count(records.Where(r => r.CompletionStatus == CompletionStatus.Ok).Select(r => r.ExtractionMethod)));
     }
 
+    /// <summary>
+    /// Scores one benchmark with pass@k and maj@k for k = 1 and <paramref name="samplesPerProblem"/>, grouping majority
+    /// votes by exact equality of the extracted answers (for readers without the grader; the runner uses its equivalence).
+    /// </summary>
+    public static BenchmarkResult Benchmark(string version, int problems, int samplesPerProblem, IReadOnlyList<SampleRecord> records) =>
+        Benchmark(version, problems, samplesPerProblem, records, [1, samplesPerProblem], (_, a, b) => a == b);
+
     /// <summary>Samples without a verdict, by cause.</summary>
     public static RemainingSamples Remaining(IEnumerable<SampleRecord> records)
     {

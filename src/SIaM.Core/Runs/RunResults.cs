@@ -52,7 +52,13 @@ public sealed record BenchmarkResult(
     int Errors,
     int SandboxFailures,
     IReadOnlyDictionary<string, int> ExecutionStatus,
-    IReadOnlyDictionary<string, int> ExtractionMethods);
+    IReadOnlyDictionary<string, int> ExtractionMethods)
+{
+    /// <summary>pass@n for n samples per problem (the share of problems with a correct sample), or null when n = 1.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public double? PassAtK => N > 0 && Samples / N is var n && n > 1
+        && PassAt.TryGetValue(n.ToString(System.Globalization.CultureInfo.InvariantCulture), out var value) ? value : null;
+}
 
 /// <summary>Aggregate over the benchmarks of a suite that the run covered.</summary>
 /// <param name="Benchmarks">The suite's benchmarks present in the run.</param>

@@ -15,8 +15,6 @@ public sealed record SampleRecord(
     int Index,
     int Sample,
     string PromptHash,
-    string? ProblemHash,
-    string? ReferenceHash,
     CompletionStatus CompletionStatus,
     string Completion,
     string? Code,
@@ -28,7 +26,9 @@ public sealed record SampleRecord(
     string Path,
     string? NormalizedPrediction,
     string? NormalizedReference,
-    string? Error)
+    string? Error,
+    string? ProblemHash = null,
+    string? ReferenceHash = null)
 {
     /// <summary>The key that identifies the sample within a run.</summary>
     [JsonIgnore]

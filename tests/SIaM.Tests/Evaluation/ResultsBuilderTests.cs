@@ -6,7 +6,7 @@ namespace SIaM.Tests.Evaluation;
 public sealed class ResultsBuilderTests
 {
     private static SampleRecord Sample(int index, int sample, bool? correct, CompletionStatus status = CompletionStatus.Ok) => new(
-        $"b/{index}", "b", index, sample, "h", "ph", "rh", status, "", null, [], null, "boxed", "1", correct, "p", null, null, null);
+        $"b/{index}", "b", index, sample, "h", status, "", null, [], null, "boxed", "1", correct, "p", null, null, null);
 
     private static bool Exact(string id, string a, string b) => a == b;
 

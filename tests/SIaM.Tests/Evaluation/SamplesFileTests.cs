@@ -8,7 +8,7 @@ namespace SIaM.Tests.Evaluation;
 public sealed class SamplesFileTests
 {
     private static SampleRecord Record(int index, bool correct = true) => new(
-        $"gsm8k/{index}", "gsm8k", index, 0, "h", "ph", "rh", CompletionStatus.Ok, "c", null, [], "1", "boxed", "1",
+        $"gsm8k/{index}", "gsm8k", index, 0, "h", CompletionStatus.Ok, "c", null, [], "1", "boxed", "1",
         correct, "boxed>rational", "1", "1", null);
 
     private static string Line(SampleRecord record) => JsonSerializer.Serialize(record, JsonFormat.Line) + "\n";
