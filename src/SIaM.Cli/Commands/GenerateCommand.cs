@@ -1,4 +1,3 @@
-using SIaM.Core.Backends;
 using System.CommandLine;
 using System.Diagnostics;
 using SIaM.Core.Backends;
