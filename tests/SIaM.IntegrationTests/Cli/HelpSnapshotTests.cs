@@ -19,7 +19,7 @@ public sealed partial class HelpSnapshotTests
         "snapshot", "snapshot_save", "compare", "report", "critique", "critic", "critic_calibrate", "critic_data", "improve",
     ];
 
-    [GeneratedRegex(@"^  (\S+)\s{2,}", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^  ([a-z][a-z0-9-]*)(?=\s)", RegexOptions.Multiline)]
     private static partial Regex CommandRow();
 
     [GeneratedRegex(@"^(  --workers\b.*)\[default: \d+\]$", RegexOptions.Multiline)]

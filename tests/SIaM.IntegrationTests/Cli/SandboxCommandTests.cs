@@ -25,7 +25,7 @@ public sealed partial class SandboxCommandTests
         // Assert
         Assert.That(outcome.ExitCode, Is.EqualTo(0), outcome.Stdout + outcome.Stderr);
         var lines = outcome.Stdout.ReplaceLineEndings("\n").Split('\n');
-        Assert.That(lines, Has.Some.Matches<string>(l => l.StartsWith("engine ", StringComparison.Ordinal) && l.Contains("API ")));
+        Assert.That(lines, Has.Some.Matches<string>(l => l is not null && l.StartsWith("engine ", StringComparison.Ordinal) && l.Contains("API ")));
         Assert.That(lines, Has.Some.StartWith($"image       {SandboxImage.Tag} (sha256:"));
         var passed = lines.Where(l => l.StartsWith("PASS", StringComparison.Ordinal)).ToList();
         Assert.That(passed, Has.Count.EqualTo(checks.Count), outcome.Stdout);
