@@ -12,9 +12,10 @@ internal static class RunFixture
     public sealed record Sample(string Id, bool? Correct, bool Gradable = true, string Completion = "```python\nprint(1)\n```\n", Language Language = Language.En);
 
     public static SampleRecord Record(Sample s) => new(
-        s.Id, s.Id.Split('/')[0], int.Parse(s.Id.Split('/')[1]), 0, "hash", null, null,
+        s.Id, s.Id.Split('/')[0], int.Parse(s.Id.Split('/')[1]), 0, "hash",
         s.Correct is null ? CompletionStatus.Error : CompletionStatus.Ok, s.Completion, "print(1)",
-        [], s.Correct is null ? null : "1", "program-output", "1", s.Correct, "path", null, null, null);
+        [], s.Correct is null ? null : "1", "program-output", "1", s.Correct, "path", null, null, null,
+        ProblemHash: $"p-{s.Id}", ReferenceHash: $"r-{s.Id}");
 
     public static RunLog Write(string directory, IReadOnlyList<Sample> samples, int schemaVersion = RunResults.CurrentSchemaVersion)
     {

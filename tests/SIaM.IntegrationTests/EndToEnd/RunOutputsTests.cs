@@ -17,7 +17,7 @@ public sealed class RunOutputsTests
     private static string Reference(int index) =>
         BenchmarkLoader.Load("gsm8k", DataLocator.Resolve(null), allowUnverified: false).Problems[index].Reference;
 
-    private sealed record Run(string Directory, Siam.Outcome Outcome, string Temp);
+    private sealed record Run(string Directory, ProcessOutcome Outcome, string Temp);
 
     private static async Task<Run> FixedReplayRunAsync(TempDirectory temp)
     {
