@@ -55,8 +55,9 @@ public static class EvalRunner
         progress.Start(planned.Count, planned.Count - todo.Count);
         var solver = new SampleSolver(spec, inputs.Backend, inputs.Sandbox, inputs.Extractor, inputs.Checker);
         var latest = new ConcurrentDictionary<(string, int), SampleRecord>(done);
-        using (var samples = SamplesFile.OpenForAppend(directory.Samples))
+        try
         {
+            using var samples = SamplesFile.OpenForAppend(directory.Samples);
             await Parallel.ForEachAsync(todo.Chunk(performance.BatchSize),
                 new ParallelOptions { MaxDegreeOfParallelism = performance.Concurrency, CancellationToken = cancellationToken },
                 async (batch, ct) =>
@@ -70,6 +71,10 @@ public static class EvalRunner
                     progress.Advance(records.Count, records.Count(r => r.Correct == true));
                 });
         }
+        catch (Exception) when (TryWriteStopped(spec, inputs, directory, planned, latest, clock.Elapsed.TotalSeconds))
+        {
+            // never reached: the filter writes results.json with status "error" and lets the exception go on
+        }
         progress.Stop();
 
         var ordered = planned.Select(item => latest[(item.Problem.Id, item.Sample)]).ToList();
@@ -77,6 +82,26 @@ public static class EvalRunner
         var results = Results(spec, inputs, ordered, clock.Elapsed.TotalSeconds);
         ResultsWriter.Write(directory, results);
         return results;
+    }
+
+    /// <summary>
+    /// A run that stopped before every sample was attempted (interrupted, or a fault the run cannot go on through) still
+    /// leaves a readable <c>results.json</c>: status <c>error</c>, scores over the samples that finished. The samples file
+    /// stays as appended, so a rerun resumes. Returns false so that the exception propagates.
+    /// </summary>
+    private static bool TryWriteStopped(RunSpec spec, EvalInputs inputs, RunDirectory directory, IReadOnlyList<WorkItem> planned,
+        IReadOnlyDictionary<(string, int), SampleRecord> latest, double seconds)
+    {
+        try
+        {
+            var finished = planned.Select(item => latest.GetValueOrDefault((item.Problem.Id, item.Sample))).OfType<SampleRecord>().ToList();
+            RunResultsFile.Write(directory.Results, Results(spec, inputs, finished, seconds) with { Status = RunStatus.Error });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // a full or read-only disk: the original exception is the one to report
+        }
+        return false;
     }
 
     /// <summary>The problems × samples of the run, in canonical order, with their prompts.</summary>

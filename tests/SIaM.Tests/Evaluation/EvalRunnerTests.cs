@@ -127,6 +127,32 @@ public sealed class EvalRunnerTests
     }
 
     [Test]
+    public async Task An_interrupted_run_leaves_results_with_status_error_and_resumes_to_complete()
+    {
+        // Arrange: the backend cancels the run when it is asked about problem 4 (batches of one, one at a time)
+        using var temp = new TempDirectory();
+        using var interrupt = new CancellationTokenSource();
+        var backend = new ScriptedBackend(r =>
+        {
+            if (IndexOf(r) == 4 && !interrupt.IsCancellationRequested) interrupt.Cancel();
+            return $"\\boxed{{{2 * IndexOf(r)}}}";
+        });
+
+        // Act
+        await Assert.CatchAsync<OperationCanceledException>(() =>
+            EvalRunner.RunAsync(Spec(PromptStyle.Cot), Inputs(backend, null), temp.Path, new EvalPerformance(1, 1), new Silent(), interrupt.Token));
+        var stopped = SIaM.Core.Runs.RunLog.Read(temp.Path);
+        var resumed = await EvalRunner.RunAsync(Spec(PromptStyle.Cot), Inputs(backend, null), temp.Path, new EvalPerformance(1, 1), new Silent(), CancellationToken.None);
+
+        // Assert
+        Assert.That(stopped.Results!.Status, Is.EqualTo("error"));
+        Assert.That(stopped.Results.Benchmarks["toy"].Graded, Is.InRange(4, 5), "the samples finished before the interruption are scored");
+        Assert.That(stopped.Results.Benchmarks["toy"].Samples, Is.EqualTo(6));
+        Assert.That(resumed.Status, Is.EqualTo("complete"));
+        Assert.That(resumed.Benchmarks["toy"].Correct, Is.EqualTo(6));
+    }
+
+    [Test]
     public async Task Refuses_a_different_configuration_on_the_same_output_directory()
     {
         using var temp = new TempDirectory();
