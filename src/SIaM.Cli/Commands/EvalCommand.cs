@@ -85,7 +85,7 @@ internal static class EvalCommand
             await BackendFactory.FingerprintAsync(spec.Model, cancellationToken),
             await SandboxFactory.FingerprintAsync(spec.Sandbox, spec.Prompt, cancellationToken));
         var outDirectory = result.GetValue(Out) ?? Path.Combine("reports", "runs", identity.RunId);
-        RunDirectory.Open(outDirectory, identity);
+        RunDirectory.EnsureUsable(outDirectory, identity);
         await using var backend = BackendFactory.Create(spec.Model, new BackendContext(problems, result.GetValue(Cache)));
         await using var sandbox = await SandboxFactory.CreateAsync(spec.Sandbox, spec.Prompt, cancellationToken);
         var inputs = new EvalInputs(benchmarks, SIaM.Data.Suites.All, backend, sandbox,

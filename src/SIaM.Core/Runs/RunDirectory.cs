@@ -48,13 +48,30 @@ public sealed class RunDirectory
     public static RunDirectory Open(string path, JsonObject identity)
     {
         var directory = new RunDirectory(path);
-        Directory.CreateDirectory(path);
-        var text = identity.ToJsonString(JsonFormat.Document) + "\n";
-        if (File.Exists(directory.Identity))
+        if (!Check(path, identity))
+        {
+            Directory.CreateDirectory(path);
+            AtomicFile.WriteText(directory.Identity, identity.ToJsonString(JsonFormat.Document) + "\n");
+        }
+        return directory;
+    }
+
+    /// <summary>
+    /// Refuses, without creating or writing anything, a directory that a run with <paramref name="identity"/> could not
+    /// use: one holding another run (the differing fields are named), a run of another schema, or other files. Lets a
+    /// command refuse a wrong <c>--out</c> before it loads a model or starts containers.
+    /// </summary>
+    public static void EnsureUsable(string path, RunIdentity identity) => Check(path, identity.ToJson());
+
+    /// <summary>True when <paramref name="path"/> already holds this run; false when it is missing or empty.</summary>
+    private static bool Check(string path, JsonObject identity)
+    {
+        var identityPath = System.IO.Path.Combine(path, IdentityFile);
+        if (File.Exists(identityPath))
         {
             JsonNode? existing;
-            try { existing = JsonNode.Parse(File.ReadAllText(directory.Identity)); }
-            catch (JsonException e) { throw new InputException($"{directory.Identity}: not valid JSON ({e.Message}); delete the directory to start over"); }
+            try { existing = JsonNode.Parse(File.ReadAllText(identityPath)); }
+            catch (JsonException e) { throw new InputException($"{identityPath}: not valid JSON ({e.Message}); delete the directory to start over"); }
             if (existing is JsonObject old && SchemaVersionOf(old) is var version && version != SchemaVersionOf(identity))
                 throw new InputException(
                     $"--out {path} holds a run written with schema_version {version} (this siam writes {SchemaVersionOf(identity)}): " +
@@ -63,12 +80,11 @@ public sealed class RunDirectory
                 throw new InputException(
                     $"--out {path} holds a run with a different configuration (differs in: {string.Join(", ", Differences(previous, identity))}). " +
                     "Use another --out directory, or delete this one to start over.");
+            return true;
         }
-        else if (Directory.EnumerateFileSystemEntries(path).Any())
+        if (Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any())
             throw new InputException($"--out {path} is not empty and holds no run.json: refusing to write into it");
-        else
-            AtomicFile.WriteText(directory.Identity, text);
-        return directory;
+        return false;
     }
 
     private static int? SchemaVersionOf(JsonObject identity) =>
