@@ -17,8 +17,8 @@ public sealed class DockerFaultTests
     private TempDirectory _temp = null!;
     private string _reference = null!;
 
-    private static string[] Eval(string outDirectory, int batchSize = 2) =>
-        ["eval", "--model", "oracle:", "--benchmarks", "gsm8k", "--limit", Problems.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    private static string[] Eval(string outDirectory, int batchSize = 2, int problems = Problems) =>
+        ["eval", "--model", "oracle:", "--benchmarks", "gsm8k", "--limit", problems.ToString(System.Globalization.CultureInfo.InvariantCulture),
          "--batch-size", batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture), "--concurrency", "1", "--data", SharedFixtures.BenchmarksData, "--out", outDirectory];
 
     [OneTimeSetUp]
@@ -86,7 +86,12 @@ public sealed class DockerFaultTests
     [Test]
     public async Task Five_SIGKILLs_at_random_points_lose_nothing_and_leave_no_containers_behind()
     {
-        // Arrange
+        // Arrange: a longer run than the other tests', since samples go on being written between reaching a kill's
+        // target and the kill landing (a few per attempt): 60 problems outlast five kills
+        const int problems = 60;
+        var reference = _temp.File("sigkill-reference");
+        var uninterrupted = await SiamProcess.RunAsync(_temp.Path, Limit, null, Eval(reference, problems: problems));
+        Assert.That(uninterrupted.ExitCode, Is.EqualTo(0), uninterrupted.Stderr);
         var run = _temp.File("sigkill");
         var random = new Random(20261201);
         var killed = new List<int>();
@@ -94,8 +99,8 @@ public sealed class DockerFaultTests
         // Act: kill -9 each attempt after a random number of new samples
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var target = RunFiles.SampleLines(run) + random.Next(1, 4); // at most 15 of the 24 after five kills: always mid-run
-            using var siam = SiamProcess.Start(_temp.Path, null, Eval(run));
+            var target = RunFiles.SampleLines(run) + random.Next(1, 4);
+            using var siam = SiamProcess.Start(_temp.Path, null, Eval(run, problems: problems));
             await RunFiles.WaitForSamplesAsync(run, target, siam, Limit);
             await Task.Delay(random.Next(0, 150));
             siam.Signal("KILL");
@@ -103,12 +108,12 @@ public sealed class DockerFaultTests
             killed.Add(siam.Id);
             Assert.DoesNotThrow(() => SamplesFile.Read(Path.Combine(run, RunDirectory.SamplesFile)), "the samples stay readable after a SIGKILL");
         }
-        var final = await SiamProcess.RunAsync(_temp.Path, Limit, null, Eval(run));
+        var final = await SiamProcess.RunAsync(_temp.Path, Limit, null, Eval(run, problems: problems));
         var leftover = await DockerCli.WaitUntilGoneAsync(killed, TimeSpan.FromSeconds(30));
 
         // Assert
         Assert.That(final.ExitCode, Is.EqualTo(0), final.Stderr);
-        RunFiles.AssertIdentical(_reference, run);
+        RunFiles.AssertIdentical(reference, run);
         Assert.That(leftover, Is.Empty, "containers of killed runs exit with their attach or are reaped by the next run");
     }
 
@@ -119,9 +124,14 @@ public sealed class DockerFaultTests
         using var engine = new PrivateDockerEngine();
         engine.Start();
         engine.EnsureImage(SandboxImage.Tag);
+        // 300 problems one program at a time, so that the engine is stopped mid-run (the batch size never changes
+        // results); 24 were all done in about a second, before a stop could land
+        const int problems = 300;
+        var expected = _temp.File("engine-stopped-reference");
+        var uninterrupted = await SiamProcess.RunAsync(_temp.Path, Limit, null, Eval(expected, problems: problems));
+        Assert.That(uninterrupted.ExitCode, Is.EqualTo(0), uninterrupted.Stderr);
         var run = _temp.File("engine-stopped");
-        // one program at a time, so the engine stops mid-run (the batch size never changes results)
-        using var siam = SiamProcess.Start(_temp.Path, engine.Environment, Eval(run, batchSize: 1));
+        using var siam = SiamProcess.Start(_temp.Path, engine.Environment, Eval(run, batchSize: 1, problems: problems));
         await RunFiles.WaitForSamplesAsync(run, 2, siam, Limit);
 
         // Act
@@ -129,7 +139,7 @@ public sealed class DockerFaultTests
         var stopped = await siam.WaitAsync(TimeSpan.FromMinutes(2)); // bounded: never a hang
         var afterStop = SamplesFile.Read(Path.Combine(run, RunDirectory.SamplesFile)).Values.ToList();
         engine.Start();
-        var rerun = await SiamProcess.RunAsync(_temp.Path, Limit, engine.Environment, Eval(run));
+        var rerun = await SiamProcess.RunAsync(_temp.Path, Limit, engine.Environment, Eval(run, problems: problems));
 
         // Assert
         Assert.That(stopped.ExitCode, Is.EqualTo(1), stopped.Stderr);
@@ -138,10 +148,10 @@ public sealed class DockerFaultTests
         var failures = afterStop.Where(s => s.Executions.Any(e => e.Status == ExecStatus.SandboxFailure)).ToList();
         Assert.That(failures, Is.Not.Empty);
         Assert.That(failures.Select(s => s.Correct), Is.All.Null, "a sandbox failure is never graded");
-        var reference = SamplesFile.Read(Path.Combine(_reference, RunDirectory.SamplesFile));
+        var reference = SamplesFile.Read(Path.Combine(expected, RunDirectory.SamplesFile));
         Assert.That(afterStop.Where(s => s.Correct == false).Select(s => reference[s.Key].Correct), Is.All.False,
             "no sample became a wrong answer because the engine went away");
         Assert.That(rerun.ExitCode, Is.EqualTo(0), rerun.Stderr);
-        RunFiles.AssertIdentical(_reference, run);
+        RunFiles.AssertIdentical(expected, run);
     }
 }

@@ -46,6 +46,8 @@ public sealed class OpenAiStub : IAsyncDisposable
     /// <summary>Requests received so far (1-based numbers are passed to the plan).</summary>
     public int Requests => Volatile.Read(ref _requests);
 
+    private const string RequestLine = ":request-line";
+
     public string ModelSpec(string options = "") => $"openai:http://127.0.0.1:{Port}/v1#stub{options}";
 
     public static OpenAiStub Start(Func<int, StubReply>? plan = null, TimeSpan? delay = null)
@@ -93,6 +95,12 @@ public sealed class OpenAiStub : IAsyncDisposable
             {
                 var stream = client.GetStream();
                 var headers = await ReadRequestAsync(stream, stop);
+                if (headers[RequestLine].StartsWith("GET ", StringComparison.Ordinal) && headers[RequestLine].Contains("/models", StringComparison.Ordinal))
+                {
+                    // the run identity asks which model the server serves: answered apart, never counted in the plan
+                    await WriteBodyAsync(stream, 200, """{"object": "list", "data": [{"id": "stub", "object": "model"}]}""", stop);
+                    return;
+                }
                 var number = Interlocked.Increment(ref _requests);
                 var reply = _plan(number);
                 if (reply == StubReply.GoAway)
@@ -122,6 +130,7 @@ public sealed class OpenAiStub : IAsyncDisposable
         var lines = Encoding.ASCII.GetString(buffer.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         var headers = lines.Skip(1).Select(l => l.Split(':', 2)).Where(p => p.Length == 2)
             .ToDictionary(p => p[0].Trim().ToLowerInvariant(), p => p[1].Trim());
+        headers[RequestLine] = lines.Length > 0 ? lines[0] : "";
         var length = headers.TryGetValue("content-length", out var text) ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : 0;
         var body = new byte[length];
         await stream.ReadExactlyAsync(body, stop);
@@ -137,11 +146,16 @@ public sealed class OpenAiStub : IAsyncDisposable
             StubReply.ServerError => (500, """{"error": {"message": "internal error (injected)"}}"""),
             _ => throw new ArgumentOutOfRangeException(nameof(reply), reply, null),
         };
+        await WriteBodyAsync(stream, status, content, stop, truncate: reply == StubReply.Truncated);
+    }
+
+    private static async Task WriteBodyAsync(NetworkStream stream, int status, string content, CancellationToken stop, bool truncate = false)
+    {
         var bytes = Encoding.UTF8.GetBytes(content);
         var head = $"HTTP/1.1 {status} {(status == 200 ? "OK" : "Internal Server Error")}\r\nContent-Type: application/json\r\n" +
                    $"Content-Length: {bytes.Length}\r\nConnection: close\r\n\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head), stop);
-        await stream.WriteAsync(reply == StubReply.Truncated ? bytes.AsMemory(0, bytes.Length / 2) : bytes, stop);
+        await stream.WriteAsync(truncate ? bytes.AsMemory(0, bytes.Length / 2) : bytes, stop);
         await stream.FlushAsync(stop);
     }
 
