@@ -12,21 +12,21 @@ namespace SIaM.Tokenization;
 /// </summary>
 public sealed class ChatTemplate
 {
-    private readonly IChatFormat format;
+    private readonly IChatFormat _format;
 
-    private ChatTemplate(IChatFormat format) => this.format = format;
+    private ChatTemplate(IChatFormat format) => _format = format;
 
     /// <summary>True when no chat family was recognised and messages are joined as plain text.</summary>
-    public bool IsPlain => format is PlainFormat;
+    public bool IsPlain => _format is PlainFormat;
 
     /// <summary>The family: <c>chatml</c>, <c>llama3</c>, <c>llama2</c>, <c>plain</c>, or <c>plain (unrecognised chat_template)</c>.</summary>
-    public string Name => format.Name;
+    public string Name => _format.Name;
 
     /// <summary>The token that ends an assistant turn in this family (<c>&lt;|im_end|&gt;</c>, <c>&lt;|eot_id|&gt;</c>), if any.</summary>
-    public string? EndOfTurnToken => format.EndOfTurnToken;
+    public string? EndOfTurnToken => _format.EndOfTurnToken;
 
     /// <summary>The special tokens this family writes; a tokenizer without them would encode them as plain text.</summary>
-    public IReadOnlyList<string> RequiredSpecialTokens => format switch
+    public IReadOnlyList<string> RequiredSpecialTokens => _format switch
     {
         ChatMlFormat => ["<|im_start|>", "<|im_end|>"],
         Llama3Format => ["<|start_header_id|>", "<|end_header_id|>", "<|eot_id|>"],
@@ -37,7 +37,7 @@ public sealed class ChatTemplate
     public string Render(IReadOnlyList<ChatMessage> messages, bool addGenerationPrompt)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        return format.Render(messages, addGenerationPrompt);
+        return _format.Render(messages, addGenerationPrompt);
     }
 
     /// <summary>Picks the family from a Jinja chat template (null or empty: plain).</summary>

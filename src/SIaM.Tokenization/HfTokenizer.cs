@@ -12,11 +12,11 @@ namespace SIaM.Tokenization;
 /// </summary>
 public sealed class HfTokenizer
 {
-    private readonly TokenizerPipeline pipeline;
+    private readonly TokenizerPipeline _pipeline;
 
     private HfTokenizer(TokenizerPipeline pipeline, TokenizerConfig config, IReadOnlyDictionary<string, int> vocabulary)
     {
-        this.pipeline = pipeline;
+        _pipeline = pipeline;
         int? Id(string? token) => token is null ? null : pipeline.IdOf(token, vocabulary);
         BosTokenId = Id(config.BosToken);
         PadTokenId = Id(config.PadToken);
@@ -59,7 +59,7 @@ public sealed class HfTokenizer
     public IReadOnlyList<int> Encode(string text, bool addSpecialTokens = true)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return pipeline.Encode(text, addSpecialTokens);
+        return _pipeline.Encode(text, addSpecialTokens);
     }
 
     /// <summary>Renders <paramref name="messages"/> with <see cref="ChatTemplate"/> and encodes the result; special tokens are
@@ -72,6 +72,6 @@ public sealed class HfTokenizer
     public string Decode(IEnumerable<int> ids, bool skipSpecialTokens = true)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        return pipeline.Decode(ids, skipSpecialTokens);
+        return _pipeline.Decode(ids, skipSpecialTokens);
     }
 }

@@ -9,10 +9,10 @@ namespace SIaM.Data.Catalog;
 /// </summary>
 internal sealed class ArithmeticAnswer
 {
-    private readonly string text;
+    private readonly string _text;
     private int at;
 
-    private ArithmeticAnswer(string text) => this.text = text;
+    private ArithmeticAnswer(string text) => _text = text;
 
     public static string? Evaluate(string expression)
     {
@@ -20,7 +20,7 @@ internal sealed class ArithmeticAnswer
         {
             var parser = new ArithmeticAnswer(expression.Replace(" ", ""));
             var value = parser.Sum();
-            return parser.at == parser.text.Length && value is { } v ? Format(v.N, v.D) : null;
+            return parser.at == parser._text.Length && value is { } v ? Format(v.N, v.D) : null;
         }
         catch (DivideByZeroException) { return null; }
     }
@@ -28,9 +28,9 @@ internal sealed class ArithmeticAnswer
     private (BigInteger N, BigInteger D)? Sum()
     {
         var left = Product();
-        while (left is not null && at < text.Length && text[at] is '+' or '-')
+        while (left is not null && at < _text.Length && _text[at] is '+' or '-')
         {
-            var plus = text[at++] == '+';
+            var plus = _text[at++] == '+';
             if (Product() is not { } right) return null;
             var (n, d) = left.Value;
             left = Reduce(plus ? n * right.D + right.N * d : n * right.D - right.N * d, d * right.D);
@@ -41,9 +41,9 @@ internal sealed class ArithmeticAnswer
     private (BigInteger N, BigInteger D)? Product()
     {
         var left = Factor();
-        while (left is not null && at < text.Length && text[at] is '*' or '/')
+        while (left is not null && at < _text.Length && _text[at] is '*' or '/')
         {
-            var times = text[at++] == '*';
+            var times = _text[at++] == '*';
             if (Factor() is not { } right) return null;
             var (n, d) = left.Value;
             left = times ? Reduce(n * right.N, d * right.D) : Reduce(n * right.D, d * right.N);
@@ -53,25 +53,25 @@ internal sealed class ArithmeticAnswer
 
     private (BigInteger N, BigInteger D)? Factor()
     {
-        if (at < text.Length && text[at] == '-') { at++; return Factor() is { } f ? (-f.N, f.D) : null; }
+        if (at < _text.Length && _text[at] == '-') { at++; return Factor() is { } f ? (-f.N, f.D) : null; }
         (BigInteger N, BigInteger D)? value;
-        if (at < text.Length && text[at] == '(')
+        if (at < _text.Length && _text[at] == '(')
         {
             at++;
             value = Sum();
-            if (at >= text.Length || text[at] != ')') return null;
+            if (at >= _text.Length || _text[at] != ')') return null;
             at++;
         }
         else value = Number();
-        if (value is { } v && at < text.Length && text[at] == '%') { at++; value = Reduce(v.N, v.D * 100); }
+        if (value is { } v && at < _text.Length && _text[at] == '%') { at++; value = Reduce(v.N, v.D * 100); }
         return value;
     }
 
     private (BigInteger N, BigInteger D)? Number()
     {
         var start = at;
-        while (at < text.Length && (char.IsAsciiDigit(text[at]) || text[at] == '.')) at++;
-        var literal = text[start..at];
+        while (at < _text.Length && (char.IsAsciiDigit(_text[at]) || _text[at] == '.')) at++;
+        var literal = _text[start..at];
         if (literal.Length == 0 || literal.Count(c => c == '.') > 1) return null;
         var dot = literal.IndexOf('.');
         var digits = literal.Replace(".", "");

@@ -10,7 +10,7 @@ namespace SIaM.Data;
 /// <param name="urlOf">Where to download a benchmark from (default: its manifest URL); tests point it at a local server.</param>
 public sealed class DataFetcher(HttpClient http, Func<BenchmarkSpec, Uri>? urlOf = null)
 {
-    private readonly Func<BenchmarkSpec, Uri> urlOf = urlOf ?? (spec => new Uri(spec.UpstreamUrl));
+    private readonly Func<BenchmarkSpec, Uri> _urlOf = urlOf ?? (spec => new Uri(spec.UpstreamUrl));
 
     /// <summary>Fetches <paramref name="spec"/>'s file into <paramref name="destination"/> unless it is already there.</summary>
     public async Task<FetchResult> FetchAsync(BenchmarkSpec spec, string destination, CancellationToken cancellationToken)
@@ -25,7 +25,7 @@ public sealed class DataFetcher(HttpClient http, Func<BenchmarkSpec, Uri>? urlOf
                     $"{target} exists but its sha256 {sha} differs from the manifest's {spec.Manifest.Sha256}; remove it to fetch again");
         }
 
-        var url = urlOf(spec);
+        var url = _urlOf(spec);
         byte[] bytes;
         try
         {

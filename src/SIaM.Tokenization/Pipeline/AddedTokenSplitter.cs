@@ -6,22 +6,22 @@ namespace SIaM.Tokenization.Pipeline;
 /// </summary>
 internal sealed class AddedTokenSplitter
 {
-    private readonly Dictionary<char, AddedToken[]> byFirstChar;
+    private readonly Dictionary<char, AddedToken[]> _byFirstChar;
 
     public AddedTokenSplitter(IEnumerable<AddedToken> tokens) =>
-        byFirstChar = tokens.Where(t => t.Content.Length > 0)
+        _byFirstChar = tokens.Where(t => t.Content.Length > 0)
             .GroupBy(t => t.Content[0])
             .ToDictionary(g => g.Key, g => g.OrderByDescending(t => t.Content.Length).ToArray());
 
     /// <summary>True when no added token can match.</summary>
-    public bool IsEmpty => byFirstChar.Count == 0;
+    public bool IsEmpty => _byFirstChar.Count == 0;
 
     public IEnumerable<Segment> Split(string text, bool atTextStart)
     {
         var textStart = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            if (!byFirstChar.TryGetValue(text[i], out var candidates)) continue;
+            if (!_byFirstChar.TryGetValue(text[i], out var candidates)) continue;
             var token = candidates.FirstOrDefault(t => string.CompareOrdinal(text, i, t.Content, 0, t.Content.Length) == 0);
             if (token is null || (token.SingleWord && !IsSingleWord(text, i, token.Content.Length))) continue;
             var start = i;

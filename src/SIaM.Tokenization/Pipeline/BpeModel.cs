@@ -14,32 +14,32 @@ internal sealed record BpeSettings(int? UnknownId, bool FuseUnknown, bool ByteFa
 /// </summary>
 internal sealed class BpeModel
 {
-    private readonly IReadOnlyDictionary<string, int> vocabulary;
-    private readonly BpeSettings settings;
-    private readonly BpeTokenizer merger;
-    private readonly int[]? byteIds;
+    private readonly IReadOnlyDictionary<string, int> _vocabulary;
+    private readonly BpeSettings _settings;
+    private readonly BpeTokenizer _merger;
+    private readonly int[]? _byteIds;
 
     public BpeModel(IReadOnlyDictionary<string, int> vocabulary, IReadOnlyList<string> merges, BpeSettings settings)
     {
-        this.vocabulary = vocabulary;
-        this.settings = settings;
-        merger = BpeTokenizer.Create(new BpeOptions(vocabulary) { Merges = merges });
-        var bytes = Enumerable.Range(0, 256).Select(b => vocabulary.GetValueOrDefault($"<0x{b:X2}>", -1)).ToArray();
-        byteIds = settings.ByteFallback && bytes.All(id => id >= 0) ? bytes : null;
+        _vocabulary = vocabulary;
+        _settings = settings;
+        _merger = BpeTokenizer.Create(new BpeOptions(_vocabulary) { Merges = merges });
+        var bytes = Enumerable.Range(0, 256).Select(b => _vocabulary.GetValueOrDefault($"<0x{b:X2}>", -1)).ToArray();
+        _byteIds = _settings.ByteFallback && bytes.All(id => id >= 0) ? bytes : null;
     }
 
     /// <summary>Appends the ids of one pre-token.</summary>
     public void Encode(string word, List<int> output)
     {
         if (word.Length == 0) return;
-        if (settings.IgnoreMerges && vocabulary.TryGetValue(word, out var whole)) { output.Add(whole); return; }
+        if (_settings.IgnoreMerges && _vocabulary.TryGetValue(word, out var whole)) { output.Add(whole); return; }
         var runStart = 0;
         var lastWasUnknown = false;
         for (var i = 0; i < word.Length; i++)
         {
             var width = char.IsHighSurrogate(word[i]) && i + 1 < word.Length && char.IsLowSurrogate(word[i + 1]) ? 2 : 1;
             var symbol = word.Substring(i, width);
-            if (vocabulary.ContainsKey(symbol)) { i += width - 1; continue; }
+            if (_vocabulary.ContainsKey(symbol)) { i += width - 1; continue; }
             if (i > runStart) { Merge(word[runStart..i], output); lastWasUnknown = false; }
             lastWasUnknown = AppendUnknown(symbol, output, lastWasUnknown);
             i += width - 1;
@@ -49,17 +49,17 @@ internal sealed class BpeModel
     }
 
     private void Merge(string run, List<int> output) =>
-        output.AddRange(merger.EncodeToIds(run, considerPreTokenization: false, considerNormalization: false));
+        output.AddRange(_merger.EncodeToIds(run, considerPreTokenization: false, considerNormalization: false));
 
     private bool AppendUnknown(string symbol, List<int> output, bool lastWasUnknown)
     {
-        if (byteIds is not null)
+        if (_byteIds is not null)
         {
-            foreach (var b in Encoding.UTF8.GetBytes(symbol)) output.Add(byteIds[b]);
+            foreach (var b in Encoding.UTF8.GetBytes(symbol)) output.Add(_byteIds[b]);
             return false;
         }
-        if (settings.UnknownId is not { } unk) return lastWasUnknown;
-        if (!(settings.FuseUnknown && lastWasUnknown)) output.Add(unk);
+        if (_settings.UnknownId is not { } unk) return lastWasUnknown;
+        if (!(_settings.FuseUnknown && lastWasUnknown)) output.Add(unk);
         return true;
     }
 }

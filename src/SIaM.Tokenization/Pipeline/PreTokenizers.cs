@@ -37,7 +37,7 @@ internal sealed class ByteLevelPreTokenizer(bool addPrefixSpace, bool useRegex) 
 /// <summary>Metaspace (newer Llama/Mistral files): spaces → replacement char, optional prefix, optional split before it.</summary>
 internal sealed class MetaspacePreTokenizer(char replacement, string prependScheme, bool split) : IPreTokenizer
 {
-    private readonly SplitPreTokenizer splitter = new(
+    private readonly SplitPreTokenizer _splitter = new(
         new UnicodeRegex(System.Text.RegularExpressions.Regex.Escape(replacement.ToString())), SplitBehavior.MergedWithNext, false);
 
     public IEnumerable<Piece> Split(Piece piece)
@@ -45,6 +45,6 @@ internal sealed class MetaspacePreTokenizer(char replacement, string prependSche
         var text = piece.Text.Replace(' ', replacement);
         var prepend = prependScheme == "always" || (prependScheme == "first" && piece.AtTextStart);
         if (prepend && !text.StartsWith(replacement)) text = replacement + text;
-        return split ? splitter.Split(piece with { Text = text }) : [piece with { Text = text }];
+        return split ? _splitter.Split(piece with { Text = text }) : [piece with { Text = text }];
     }
 }

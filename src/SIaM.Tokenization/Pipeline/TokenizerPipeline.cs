@@ -14,41 +14,41 @@ internal sealed record TokenizerParts(
 /// <summary>Encode: added tokens → normalizer → pre-tokenizer → BPE → post-processor. Decode: ids → tokens → decoder.</summary>
 internal sealed class TokenizerPipeline
 {
-    private readonly TokenizerParts parts;
-    private readonly AddedTokenSplitter rawTokens;
-    private readonly AddedTokenSplitter normalizedTokens;
-    private readonly Dictionary<int, AddedToken> addedById;
+    private readonly TokenizerParts _parts;
+    private readonly AddedTokenSplitter _rawTokens;
+    private readonly AddedTokenSplitter _normalizedTokens;
+    private readonly Dictionary<int, AddedToken> _addedById;
 
     public TokenizerPipeline(TokenizerParts parts)
     {
-        this.parts = parts;
-        rawTokens = new AddedTokenSplitter(parts.AddedTokens.Where(t => !t.Normalized));
-        normalizedTokens = new AddedTokenSplitter(parts.AddedTokens.Where(t => t.Normalized));
-        addedById = parts.AddedTokens.GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.Last());
+        _parts = parts;
+        _rawTokens = new AddedTokenSplitter(_parts.AddedTokens.Where(t => !t.Normalized));
+        _normalizedTokens = new AddedTokenSplitter(_parts.AddedTokens.Where(t => t.Normalized));
+        _addedById = _parts.AddedTokens.GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.Last());
     }
 
     /// <summary>The id of an added token or vocabulary entry with exactly this content, if any.</summary>
     public int? IdOf(string token, IReadOnlyDictionary<string, int> vocabulary) =>
-        parts.AddedTokens.LastOrDefault(t => t.Content == token)?.Id ?? (vocabulary.TryGetValue(token, out var id) ? id : null);
+        _parts.AddedTokens.LastOrDefault(t => t.Content == token)?.Id ?? (vocabulary.TryGetValue(token, out var id) ? id : null);
 
-    public bool IsSpecial(int id) => addedById.TryGetValue(id, out var t) && t.Special;
+    public bool IsSpecial(int id) => _addedById.TryGetValue(id, out var t) && t.Special;
 
     public List<int> Encode(string text, bool addSpecialTokens)
     {
         var ids = new List<int>();
-        if (addSpecialTokens) ids.AddRange(parts.SinglePrefix);
-        foreach (var segment in rawTokens.Split(text, true))
+        if (addSpecialTokens) ids.AddRange(_parts.SinglePrefix);
+        foreach (var segment in _rawTokens.Split(text, true))
         {
             if (segment.TokenId is { } id) { ids.Add(id); continue; }
-            var normalized = parts.Normalizer?.Normalize(segment.Text) ?? segment.Text;
-            foreach (var inner in normalizedTokens.Split(normalized, segment.AtTextStart))
+            var normalized = _parts.Normalizer?.Normalize(segment.Text) ?? segment.Text;
+            foreach (var inner in _normalizedTokens.Split(normalized, segment.AtTextStart))
             {
                 if (inner.TokenId is { } innerId) { ids.Add(innerId); continue; }
-                var pieces = parts.PreTokenizer?.Split(new Piece(inner.Text, inner.AtTextStart)) ?? [new Piece(inner.Text, inner.AtTextStart)];
-                foreach (var piece in pieces) parts.Model.Encode(piece.Text, ids);
+                var pieces = _parts.PreTokenizer?.Split(new Piece(inner.Text, inner.AtTextStart)) ?? [new Piece(inner.Text, inner.AtTextStart)];
+                foreach (var piece in pieces) _parts.Model.Encode(piece.Text, ids);
             }
         }
-        if (addSpecialTokens) ids.AddRange(parts.SingleSuffix);
+        if (addSpecialTokens) ids.AddRange(_parts.SingleSuffix);
         return ids;
     }
 
@@ -57,12 +57,12 @@ internal sealed class TokenizerPipeline
         var tokens = new List<string>();
         foreach (var id in ids)
         {
-            if (addedById.TryGetValue(id, out var added))
+            if (_addedById.TryGetValue(id, out var added))
             {
                 if (!(skipSpecialTokens && added.Special)) tokens.Add(added.Content);
             }
-            else if (parts.ModelTokens.TryGetValue(id, out var token)) tokens.Add(token);
+            else if (_parts.ModelTokens.TryGetValue(id, out var token)) tokens.Add(token);
         }
-        return parts.Decoder is { } decoder ? string.Concat(decoder.Decode(tokens)) : string.Join(' ', tokens);
+        return _parts.Decoder is { } decoder ? string.Concat(decoder.Decode(tokens)) : string.Join(' ', tokens);
     }
 }

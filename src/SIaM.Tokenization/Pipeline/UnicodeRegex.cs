@@ -11,7 +11,7 @@ namespace SIaM.Tokenization.Pipeline;
 internal sealed class UnicodeRegex(string pattern)
 {
     private static readonly Dictionary<UnicodeCategory, char> StandIns = BuildStandIns();
-    private readonly Regex regex = new(pattern, RegexOptions.CultureInvariant);
+    private readonly Regex _regex = new(pattern, RegexOptions.CultureInvariant);
 
     /// <summary>The pattern as written in tokenizer.json.</summary>
     public string Pattern => pattern;
@@ -21,7 +21,7 @@ internal sealed class UnicodeRegex(string pattern)
     {
         if (!text.Any(char.IsSurrogate))
         {
-            foreach (Match m in regex.Matches(text)) if (m.Length > 0) yield return (m.Index, m.Length);
+            foreach (Match m in _regex.Matches(text)) if (m.Length > 0) yield return (m.Index, m.Length);
             yield break;
         }
         var proxy = new char[text.Length];
@@ -39,7 +39,7 @@ internal sealed class UnicodeRegex(string pattern)
             else proxy[n++] = text[i];
         }
         origin.Add(text.Length);
-        foreach (Match m in regex.Matches(new string(proxy, 0, n)))
+        foreach (Match m in _regex.Matches(new string(proxy, 0, n)))
             if (m.Length > 0) yield return (origin[m.Index], origin[m.Index + m.Length] - origin[m.Index]);
     }
 

@@ -6,17 +6,17 @@ namespace SIaM.Data.Tests.Support;
 /// <summary>A real HTTP server on 127.0.0.1 that serves bytes by path (with an optional override per path).</summary>
 internal sealed class LocalFileServer : IDisposable
 {
-    private readonly HttpListener listener = new();
-    private readonly Func<string, byte[]?> content;
-    private readonly Task loop;
+    private readonly HttpListener _listener = new();
+    private readonly Func<string, byte[]?> _content;
+    private readonly Task _loop;
 
     public LocalFileServer(Func<string, byte[]?> content)
     {
-        this.content = content;
+        _content = content;
         Port = FreePort();
-        listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        listener.Start();
-        loop = Task.Run(ServeAsync);
+        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        _listener.Start();
+        _loop = Task.Run(ServeAsync);
     }
 
     public int Port { get; }
@@ -34,12 +34,12 @@ internal sealed class LocalFileServer : IDisposable
 
     private async Task ServeAsync()
     {
-        while (listener.IsListening)
+        while (_listener.IsListening)
         {
             HttpListenerContext context;
-            try { context = await listener.GetContextAsync(); }
+            try { context = await _listener.GetContextAsync(); }
             catch (Exception) { return; }
-            var body = content(context.Request.Url!.AbsolutePath.TrimStart('/'));
+            var body = _content(context.Request.Url!.AbsolutePath.TrimStart('/'));
             context.Response.StatusCode = body is null ? 404 : 200;
             if (body is not null) await context.Response.OutputStream.WriteAsync(body);
             context.Response.Close();
@@ -48,8 +48,8 @@ internal sealed class LocalFileServer : IDisposable
 
     public void Dispose()
     {
-        listener.Stop();
-        listener.Close();
-        loop.Wait(TimeSpan.FromSeconds(5));
+        _listener.Stop();
+        _listener.Close();
+        _loop.Wait(TimeSpan.FromSeconds(5));
     }
 }
