@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using SIaM.IntegrationTests.Faults;
+using SIaM.Sandbox.Docker;
 
 namespace SIaM.IntegrationTests.EndToEnd;
 
@@ -61,5 +63,10 @@ public sealed partial class OracleSelfCheckTests
                 Assert.That(result["sandbox_failures"]!.GetValue<int>(), Is.Zero, id);
             }
         });
+        var sandbox = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "run.json")))!["sandbox"]!;
+        var imageId = DockerCli.Run(null, "image", "inspect", "--format", "{{.Id}}", SandboxImage.Tag).Output.Trim();
+        Assert.That(sandbox["kind"]!.GetValue<string>(), Is.EqualTo("docker"));
+        Assert.That(sandbox["image_id"]!.GetValue<string>(), Is.EqualTo(imageId).And.StartsWith("sha256:"),
+            "the run's identity names the image the engine ran the programs in");
     }
 }
