@@ -28,7 +28,7 @@ public sealed class ImproveDemoTests
         var run = temp.File("run");
 
         // Act
-        var outcome = await Siam.RunAsync(TimeSpan.FromMinutes(8), temp.Path, "improve", "--demo", "--demo-size", "ci", "--iterations", "1", "--out", run);
+        var outcome = await Siam.RunAsync(TimeSpan.FromMinutes(15), temp.Path, "improve", "--demo", "--demo-size", "ci", "--iterations", "1", "--out", run);
 
         // Assert
         Assert.That(outcome.ExitCode, Is.EqualTo(0), outcome.Stderr);
