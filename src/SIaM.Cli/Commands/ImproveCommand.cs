@@ -49,28 +49,21 @@ internal static class ImproveCommand
             var options = new ImprovementOptions("", algorithm, parse.GetValue(K), parse.GetValue(Iterations), parse.GetValue(Seed),
                 Beta: parse.GetValue(Beta), Lambda: parse.GetValue(Lambda), Filter: criticSpec == "rule" ? "rule" : CriticFilter.FilterName);
             void Log(string line) => Console.Error.WriteLine($"siam improve: {line}");
-            await using var sandbox = await SandboxFactory.CreateAsync(parse.GetValue(Sandbox)!, PromptStyle.Pot, cancellationToken)
-                ?? throw new UsageException("--sandbox none: the loop executes programs");
-            await using var critic = new ImproveCritic(criticSpec, new CriticOptions(parse.GetValue(Threshold), 0, parse.GetValue(CriticFormatOption)), output);
             IProgramFilter[] filters = [new RuleFilter()];
-            ImprovementLoop loop;
+            DemoFixture.Sizes? sizes = null;
+            IReadOnlyList<LoopQuestion> pool = [];
             IReadOnlyDictionary<string, IReadOnlyList<LoopQuestion>> evaluation;
-            IReadOnlyList<LoopQuestion> pool;
+            // Every input is read and checked before the sandbox starts or anything is written.
             if (demo)
             {
-                var sizes = parse.GetValue(DemoSize) switch
+                sizes = parse.GetValue(DemoSize) switch
                 {
                     "demo" => DemoFixture.Demo,
                     "ci" => DemoFixture.Ci,
                     var other => throw new UsageException($"--demo-size '{other}': use demo or ci"),
                 };
-                options = options with { Policy = Path.Combine(output, "fixture", "policy") };
-                var claim = new ImprovementLoop(options, [], new Dictionary<string, IReadOnlyList<LoopQuestion>>(), [], sandbox, filters, Log);
-                claim.ClaimDirectory(output);
-                var data = await DemoFixture.BuildAsync(Path.Combine(output, "fixture"), options.Seed, sizes, Log, cancellationToken);
-                filters = [.. filters, await critic.CreateForDemoAsync(data.Pool, options.Seed, sizes == DemoFixture.Ci ? DemoCritic.Ci : DemoCritic.Demo, Log, cancellationToken)];
-                (evaluation, pool) = (data.Evaluation, data.Pool);
-                loop = new ImprovementLoop(options, pool, evaluation, data.Seed, sandbox, filters, Log);
+                options = sizes.Apply(options) with { Policy = Path.Combine(output, "fixture", "policy"), K = parse.GetResult(K) is { Implicit: false } ? options.K : sizes.K };
+                evaluation = new Dictionary<string, IReadOnlyList<LoopQuestion>>();
             }
             else
             {
@@ -82,15 +75,33 @@ internal static class ImproveCommand
                 evaluation = suites.Select(s => s.Split('=', 2)).ToDictionary(
                     s => s.Length == 2 ? s[0] : throw new UsageException($"--eval '{s[0]}': use NAME=FILE"),
                     s => QuestionsFile.Read(s[1]));
-                options = options with { Policy = Path.GetFullPath(policy[3..]) };
-                new ImprovementLoop(options, [], new Dictionary<string, IReadOnlyList<LoopQuestion>>(), [], sandbox, filters, Log).ClaimDirectory(output);
-                if (critic.Create() is { } criticFilter) filters = [.. filters, criticFilter];
                 pool = QuestionsFile.Read(questions.FullName);
+                options = options with { Policy = Path.GetFullPath(policy[3..]) };
+                PolicyCheck.RequireTrainable(options.Policy);
+            }
+            ImprovementLoop.ClaimDirectory(options, output);
+            await using var critic = new ImproveCritic(criticSpec, new CriticOptions(parse.GetValue(Threshold), 0, parse.GetValue(CriticFormatOption)), output);
+            if (!demo && critic.Create() is { } criticFilter) filters = [.. filters, criticFilter];
+            await using var sandbox = await SandboxFactory.CreateAsync(parse.GetValue(Sandbox)!, PromptStyle.Pot, cancellationToken)
+                ?? throw new UsageException("--sandbox none: the loop executes programs");
+            ImprovementLoop loop;
+            if (demo)
+            {
+                var data = await DemoFixture.BuildAsync(Path.Combine(output, "fixture"), options.Seed, sizes!, Log, cancellationToken);
+                filters = [.. filters, await critic.CreateForDemoAsync(data.Pool, options.Seed, parse.GetValue(DemoSize) == "ci" ? DemoCritic.Ci : DemoCritic.Demo, Log, cancellationToken)];
+                (evaluation, pool) = (data.Evaluation, data.Pool);
+                loop = new ImprovementLoop(options, pool, evaluation, data.Seed, sandbox, filters, Log);
+            }
+            else
+            {
                 loop = new ImprovementLoop(options, pool, evaluation, [], sandbox, filters, Log);
             }
             var rows = await loop.RunAsync(output, cancellationToken);
             Console.Out.Write(IterationTable.Render(rows, evaluation.Keys.ToList()));
+            if (demo) Console.Out.Write("\n" + FamilyTable.Render(output, options.Iterations));
             if (demo) critic.CompareFilters(output, rows.Count - 1, pool, options.EffectiveLimits);
+            ImprovementPlot.Write(rows, evaluation.Keys.ToList(), output);
+            Console.Out.WriteLine($"plot: {Path.Combine(output, "iterations.png")}");
             Console.Out.WriteLine($"iterations.json: {Path.Combine(output, "iterations.json")}");
             return ExitCodes.Success;
         });

@@ -17,14 +17,21 @@ namespace SIaM.Training.Improvement;
 /// </summary>
 public static class DemoFixture
 {
-    /// <summary>Sizes of the fixture.</summary>
-    public sealed record Sizes(int SeedPerFamily, int PoolPerFamily, int EvalPerFamily, int Merges, int Hidden, int Layers, int PolicySteps);
+    /// <summary>Sizes of the fixture, and the loop settings the demo runs with (unless given on the command line).</summary>
+    public sealed record Sizes(int SeedPerFamily, int PoolPerFamily, int EvalPerFamily, int Merges, int Hidden, int Layers, int PolicySteps,
+        int K, int Epochs, double LearningRate)
+    {
+        /// <summary>The demo's loop settings applied to <paramref name="options"/>.</summary>
+        public ImprovementOptions Apply(ImprovementOptions options) => options with { Epochs = Epochs, LearningRate = LearningRate };
+    }
 
     /// <summary>The demo (≤ 10 minutes on 2 cores).</summary>
-    public static Sizes Demo { get; } = new(SeedPerFamily: 40, PoolPerFamily: 10, EvalPerFamily: 10, Merges: 300, Hidden: 64, Layers: 2, PolicySteps: 300);
+    public static Sizes Demo { get; } = new(SeedPerFamily: 40, PoolPerFamily: 20, EvalPerFamily: 40, Merges: 300, Hidden: 64, Layers: 2, PolicySteps: 400,
+        K: 8, Epochs: 3, LearningRate: 2e-3);
 
     /// <summary>The CI fixture (≤ 3 minutes).</summary>
-    public static Sizes Ci { get; } = new(SeedPerFamily: 24, PoolPerFamily: 8, EvalPerFamily: 8, Merges: 200, Hidden: 48, Layers: 2, PolicySteps: 200);
+    public static Sizes Ci { get; } = new(SeedPerFamily: 40, PoolPerFamily: 10, EvalPerFamily: 30, Merges: 300, Hidden: 64, Layers: 2, PolicySteps: 400,
+        K: 4, Epochs: 3, LearningRate: 2e-3);
 
     /// <summary>What the fixture provides to the loop.</summary>
     public sealed record Data(string PolicyDirectory, IReadOnlyList<LoopQuestion> Pool,

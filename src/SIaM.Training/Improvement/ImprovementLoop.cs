@@ -32,9 +32,10 @@ public sealed class ImprovementLoop(
     {
         if (!filters.Any(f => f.Name == options.Filter)) throw new InputException($"filter '{options.Filter}' is not among {string.Join(", ", filters.Select(f => f.Name))}");
         if (options.Algorithm != "sft") PreferenceLosses.Create(options.Algorithm);
-        ClaimDirectory(directory);
+        PolicyCheck.RequireTrainable(options.Policy);
+        ClaimDirectory(options, directory);
         var summaries = new List<IterationSummary>();
-        var initial = await Stage(Path.Combine(directory, "iter-0", "eval.json"), () => EvaluateAsync(options.Policy, cancellationToken)).ConfigureAwait(false);
+        var initial = await Stage(Path.Combine(directory, "iter-0", "eval.json"), () => EvaluateAsync(options.Policy, Path.Combine(directory, "iter-0"), cancellationToken)).ConfigureAwait(false);
         summaries.Add(Summary(0, null, null, initial));
         Write(directory, summaries);
         for (var i = 1; i <= options.Iterations; i++)
@@ -45,7 +46,7 @@ public sealed class ImprovementLoop(
             if (!Directory.Exists(checkpoint)) await ImproveAsync(i, policy, iteration, checkpoint, cancellationToken).ConfigureAwait(false);
             var counts = Read<StageCounts>(Path.Combine(iteration, "counts.json"));
             var train = Read<TrainResult>(Path.Combine(iteration, "train.json"));
-            var scores = await Stage(Path.Combine(iteration, "eval.json"), () => EvaluateAsync(checkpoint, cancellationToken)).ConfigureAwait(false);
+            var scores = await Stage(Path.Combine(iteration, "eval.json"), () => EvaluateAsync(checkpoint, iteration, cancellationToken)).ConfigureAwait(false);
             summaries.Add(Summary(i, counts, train, scores));
             Write(directory, summaries);
             log($"iter {i}: " + string.Join("  ", scores.Select(s => $"{s.Key} {s.Value.Accuracy:P1}")));
@@ -61,7 +62,7 @@ public sealed class ImprovementLoop(
 
     /// <summary>Creates <paramref name="directory"/> with run.json, or accepts it when its run.json holds these settings.</summary>
     /// <exception cref="InputException">The directory holds another run, or other files.</exception>
-    public void ClaimDirectory(string directory)
+    public static void ClaimDirectory(ImprovementOptions options, string directory)
     {
         var runFile = Path.Combine(directory, "run.json");
         var text = JsonSerializer.Serialize(options, JsonOptions.Indented) + "\n";
@@ -96,6 +97,7 @@ public sealed class ImprovementLoop(
         var limits = options.EffectiveLimits;
         var sft = SftTargetSelector.Select(candidates, limits);
         var pairs = PreferencePairSelector.Build(candidates, limits);
+        RequireTrainingData(i, candidates, sft.Count, pairs.Count);
         JsonLines.Write(Path.Combine(iteration, "sft.jsonl"), sft);
         JsonLines.Write(Path.Combine(iteration, "pairs.jsonl"), pairs);
         var counts = new StageCounts(pool.Count, samples.Count, verdicts.Count(v => v.Program is not null), verdicts.Count(v => v.Status == ExecStatus.Ok),
@@ -111,13 +113,11 @@ public sealed class ImprovementLoop(
         {
             var examples = sft.Select(c => new TokenizedExample(Prompt(byId[c.QuestionId].Question), Response(c.Completion)))
                 .Concat(anchors.Select(a => new TokenizedExample(Prompt(a.Question.Question), Response(a.Program)))).ToList();
-            if (examples.Count == 0) throw new InputException($"iteration {i}: no SFT targets were accepted (nothing to train on)");
             objective = new SftObjective(examples, pad);
             count = examples.Count;
         }
         else
         {
-            if (pairs.Count == 0) throw new InputException($"iteration {i}: the preference set has no pairs (no question had both an accepted and a rejected sample)");
             var tokenized = pairs.Select(p => new PreferencePair(Prompt(byId[p.QuestionId].Question), Response(p.Chosen.Completion), Response(p.Rejected.Completion))).ToList();
             var loss = PreferenceLosses.Create(options.Algorithm, options.Beta, options.Lambda);
             var reference = loss.NeedsReference || loss.NeedsKlTerms
@@ -145,10 +145,28 @@ public sealed class ImprovementLoop(
         Directory.Delete(Path.Combine(iteration, "train-state"), recursive: true);
     }
 
-    private async Task<Dictionary<string, SuiteScore>> EvaluateAsync(string checkpoint, CancellationToken cancellationToken)
+    /// <summary>Refuses an empty training set before the iteration's data files are written, naming the stage and why it is empty.</summary>
+    private void RequireTrainingData(int i, IReadOnlyList<CandidateProgram> candidates, int sft, int pairs)
+    {
+        var questions = candidates.GroupBy(c => c.QuestionId).ToList();
+        var accepted = questions.Count(q => q.Any(c => c.Accepted));
+        var rejected = questions.Count(q => q.Any(c => !c.Accepted));
+        var why = $"of {questions.Count} pool questions × k = {options.K}, {accepted} had an accepted sample and {rejected} a rejected one ({options.Filter} filter)";
+        if (options.Algorithm == "sft" && sft == 0 && anchors.Count == 0)
+            throw new InputException($"iteration {i}, stage sft.jsonl: no SFT targets ({why}); nothing to train on: raise --k or start from a stronger policy");
+        if (options.Algorithm != "sft" && pairs == 0)
+            throw new InputException($"iteration {i}, stage pairs.jsonl: the preference set has no pairs ({why}; a pair needs both for one question); " +
+                "raise --k, or use --algo sft");
+    }
+
+    /// <summary>Evaluates <paramref name="checkpoint"/>; the answers go to eval-samples.jsonl before the scores are staged.</summary>
+    private async Task<Dictionary<string, SuiteScore>> EvaluateAsync(string checkpoint, string iteration, CancellationToken cancellationToken)
     {
         await using var backend = TorchSharpBackend.Load(checkpoint + "#batch=64");
-        return await SuiteEvaluator.EvaluateAsync(backend, sandbox, evaluation, options.MaxNewTokens, cancellationToken).ConfigureAwait(false);
+        var (scores, records) = await SuiteEvaluator.EvaluateAsync(backend, sandbox, evaluation, options.MaxNewTokens, cancellationToken).ConfigureAwait(false);
+        Directory.CreateDirectory(iteration);
+        JsonLines.Write(Path.Combine(iteration, "eval-samples.jsonl"), records);
+        return scores;
     }
 
     private static async Task<T> Stage<T>(string path, Func<Task<T>> compute)

@@ -4,13 +4,17 @@ namespace SIaM.Training.Synthetic;
 
 /// <summary>
 /// The six families. In-domain (the seed set shows their programs): arithmetic chains, rates, unit conversions.
-/// Out-of-domain (the loop sees only their answers): percentages, remainders, simple equations.
+/// Out-of-domain (the loop sees only their answers): prices, comparisons, money/time/length conversions. As in the
+/// paper, the out-of-domain sets are new question distributions, not new arithmetic: their programs recombine the
+/// in-domain operations (+, −, ×, ÷, ×100/×60/×1000) under wording the seed set never shows, so that a weak policy
+/// sampling k programs sometimes hits a correct one.
 /// </summary>
 public static class Families
 {
     private static readonly string[] EnNames = ["Tom", "Anna", "Li", "Sara", "Ben", "Mia"];
     private static readonly string[] ZhNames = ["小明", "小红", "小刚", "小丽", "小军", "小芳"];
     private static readonly (string En, string Zh)[] Things = [("apples", "个苹果"), ("books", "本书"), ("pencils", "支铅笔"), ("stickers", "张贴纸"), ("marbles", "颗弹珠")];
+    private static readonly (string One, string Many, string Zh)[] Goods = [("pen", "pens", "支笔"), ("notebook", "notebooks", "本笔记本"), ("ticket", "tickets", "张票"), ("cake", "cakes", "块蛋糕")];
 
     /// <summary>All families, in-domain first.</summary>
     public static IReadOnlyList<ProblemFamily> All { get; } =
@@ -18,9 +22,9 @@ public static class Families
         new("chain", true, Chain),
         new("rate", true, Rate),
         new("units", true, Units),
-        new("percent", false, Percent),
-        new("remainder", false, Remainder),
-        new("equation", false, Equation),
+        new("price", false, Price),
+        new("compare", false, Compare),
+        new("convert", false, Convert),
     ];
 
     private static string Name(Random r, Language l) => l == Language.En ? EnNames[r.Next(EnNames.Length)] : ZhNames[r.Next(ZhNames.Length)];
@@ -60,7 +64,7 @@ public static class Families
 
     private static ProblemDraft Units(Random r, Language l)
     {
-        var a = r.Next(2, 40);
+        var a = r.Next(2, 100);
         return r.Next(4) switch
         {
             0 => new(l == Language.En ? $"How many centimeters are in {a} meters?" : $"{a}米等于多少厘米？", [a], "a * 100", (a * 100).ToString()),
@@ -70,27 +74,48 @@ public static class Families
         };
     }
 
-    private static ProblemDraft Percent(Random r, Language l)
+    private static ProblemDraft Price(Random r, Language l)
     {
-        int b = 10 * r.Next(1, 10), a = 10 * r.Next(2, 30);
-        var q = l == Language.En ? $"What is {b}% of {a}?" : $"{a}的{b}%是多少？";
-        return new(q, [a, b], "a * b / 100", (a * b / 100).ToString());
+        int a = r.Next(2, 13), b = r.Next(2, 13);
+        var (n, g) = (Name(r, l), Goods[r.Next(Goods.Length)]);
+        return r.Next(2) switch
+        {
+            0 => new(l == Language.En
+                    ? $"One {g.One} costs {a} dollars. How much do {b} {g.Many} cost?"
+                    : $"每{g.Zh}{a}元，买{b}{g.Zh}要多少元？", [a, b], "a * b", (a * b).ToString()),
+            _ => new(l == Language.En
+                    ? $"{n} pays {a * b} dollars for {b} {g.Many}. How much does one {g.One} cost?"
+                    : $"{n}花{a * b}元买了{b}{g.Zh}，每{g.Zh[..1]}多少元？", [a * b, b], "a / b", a.ToString()),
+        };
     }
 
-    private static ProblemDraft Remainder(Random r, Language l)
+    private static ProblemDraft Compare(Random r, Language l)
     {
-        int b = r.Next(3, 10), a = r.Next(b + 1, 90);
-        var t = Things[r.Next(Things.Length)];
-        var q = l == Language.En
-            ? $"{a} {t.En} are shared equally among {b} children. How many {t.En} are left over?"
-            : $"把{a}{t.Zh}平均分给{b}个小朋友，还剩多少{t.Zh}？";
-        return new(q, [a, b], "a % b", (a % b).ToString());
+        int a = r.Next(10, 60), b = r.Next(2, a);
+        var (n, m, t) = (Name(r, l), Name(r, l), Things[r.Next(Things.Length)]);
+        if (m == n) m = l == Language.En ? "Max" : "小华";
+        return r.Next(3) switch
+        {
+            0 => new(l == Language.En
+                    ? $"{n} has {a} {t.En}. {m} has {b} more than {n}. How many {t.En} does {m} have?"
+                    : $"{n}有{a}{t.Zh}，{m}比{n}多{b}{t.Zh}。{m}有多少{t.Zh}？", [a, b], "a + b", (a + b).ToString()),
+            1 => new(l == Language.En
+                    ? $"{n} has {a} {t.En}. {m} has {b} fewer than {n}. How many {t.En} does {m} have?"
+                    : $"{n}有{a}{t.Zh}，{m}比{n}少{b}{t.Zh}。{m}有多少{t.Zh}？", [a, b], "a - b", (a - b).ToString()),
+            _ => new(l == Language.En
+                    ? $"{n} has {a} {t.En} and {m} has {b}. How many {t.En} do they have together?"
+                    : $"{n}有{a}{t.Zh}，{m}有{b}{t.Zh}。他们一共有多少{t.Zh}？", [a, b], "a + b", (a + b).ToString()),
+        };
     }
 
-    private static ProblemDraft Equation(Random r, Language l)
+    private static ProblemDraft Convert(Random r, Language l)
     {
-        int a = r.Next(2, 40), x = r.Next(2, 60);
-        var q = l == Language.En ? $"A number plus {a} equals {a + x}. What is the number?" : $"一个数加上{a}等于{a + x}，这个数是多少？";
-        return new(q, [a + x, a], "a - b", x.ToString());
+        var a = r.Next(2, 100);
+        return r.Next(3) switch
+        {
+            0 => new(l == Language.En ? $"How many cents are in {a} dollars?" : $"{a}元等于多少分？", [a], "a * 100", (a * 100).ToString()),
+            1 => new(l == Language.En ? $"How many seconds are in {a} minutes?" : $"{a}分钟等于多少秒？", [a], "a * 60", (a * 60).ToString()),
+            _ => new(l == Language.En ? $"How many meters are in {a} kilometers?" : $"{a}千米等于多少米？", [a], "a * 1000", (a * 1000).ToString()),
+        };
     }
 }
