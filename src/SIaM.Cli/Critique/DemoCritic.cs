@@ -24,7 +24,8 @@ internal static class DemoCritic
 
     public static Sizes Demo { get; } = new(Merges: 300, Hidden: 64, Layers: 2, Steps: 300, LearningRate: 3e-3);
 
-    public static Sizes Ci { get; } = new(Merges: 200, Hidden: 48, Layers: 2, Steps: 150, LearningRate: 3e-3);
+    // The CI fixture keeps the critic small: it adds verdicts and the comparison, the rule filter selects.
+    public static Sizes Ci { get; } = new(Merges: 200, Hidden: 32, Layers: 2, Steps: 60, LearningRate: 3e-3);
 
     public static async Task<string> BuildAsync(string directory, IReadOnlyList<LoopQuestion> pool, int seed, Sizes sizes, Action<string> log,
         CancellationToken cancellationToken)

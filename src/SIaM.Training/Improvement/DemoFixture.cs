@@ -30,8 +30,8 @@ public static class DemoFixture
         K: 8, Epochs: 3, LearningRate: 2e-3);
 
     /// <summary>The CI fixture (≤ 3 minutes).</summary>
-    public static Sizes Ci { get; } = new(SeedPerFamily: 40, PoolPerFamily: 10, EvalPerFamily: 30, Merges: 300, Hidden: 64, Layers: 2, PolicySteps: 400,
-        K: 4, Epochs: 3, LearningRate: 2e-3);
+    public static Sizes Ci { get; } = new(SeedPerFamily: 40, PoolPerFamily: 20, EvalPerFamily: 30, Merges: 300, Hidden: 64, Layers: 2, PolicySteps: 400,
+        K: 8, Epochs: 5, LearningRate: 2e-3);
 
     /// <summary>What the fixture provides to the loop.</summary>
     public sealed record Data(string PolicyDirectory, IReadOnlyList<LoopQuestion> Pool,

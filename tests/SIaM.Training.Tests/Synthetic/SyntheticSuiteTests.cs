@@ -21,6 +21,25 @@ public sealed class SyntheticSuiteTests
     }
 
     [Test]
+    public void Out_of_domain_programs_recombine_in_domain_operations_under_wording_the_seed_set_never_shows()
+    {
+        // Arrange
+        var pool = SyntheticSuite.Generate(seed: 5, seedPerFamily: 60, poolPerFamily: 60, evalPerFamily: 0).Pool;
+        var inDomain = pool.Where(p => p.InDomain).ToList();
+        var outOfDomain = pool.Where(p => !p.InDomain).ToList();
+        static string Expression(SyntheticProblem p) => p.Program.TrimEnd().Split('\n')[^1];
+        static string Wording(SyntheticProblem p) => new(p.Question.Where(c => !char.IsDigit(c)).ToArray());
+
+        // Act
+        var newShapes = outOfDomain.Select(Expression).Except(inDomain.Select(Expression)).ToList();
+        var sharedWordings = outOfDomain.Select(Wording).Intersect(inDomain.Select(Wording)).ToList();
+
+        // Assert
+        Assert.That(newShapes, Is.Empty, "the out-of-domain families need no operation the seed set lacks");
+        Assert.That(sharedWordings, Is.Empty, "but their questions are worded differently");
+    }
+
+    [Test]
     public void No_question_appears_in_two_sets()
     {
         // Act
