@@ -7,9 +7,10 @@ internal static class CriticCommand
 {
     public static Command Create()
     {
-        var command = new Command("critic", "Calibrate a critic, or build critic training data");
+        var command = new Command("critic", "Calibrate a critic, build critic training data, or train a critic on it");
         command.Subcommands.Add(CriticCalibrateCommand.Create());
         command.Subcommands.Add(CriticDataCommand.Create());
+        command.Subcommands.Add(CriticTrainCommand.Create());
         return command;
     }
 }

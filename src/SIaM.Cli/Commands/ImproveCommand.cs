@@ -1,6 +1,9 @@
 using System.CommandLine;
+using SIaM.Cli.Critique;
 using SIaM.Core.Prompts;
 using SIaM.Core.SelfImprovement;
+using SIaM.Critique;
+using SIaM.Critique.Filtering;
 using SIaM.Training.Improvement;
 using SIaM.Training.Synthetic;
 
@@ -15,7 +18,9 @@ internal static class ImproveCommand
     private static readonly Option<string?> Policy = new("--policy") { Description = "Starting policy: hf:DIR" };
     private static readonly Option<FileInfo?> Questions = new("--questions") { Description = "JSONL of {id, question, answer} (no programs) to learn from" };
     private static readonly Option<string[]> Eval = new("--eval") { Description = "Evaluation suite NAME=FILE (JSONL like --questions); repeatable", AllowMultipleArgumentsPerToken = true };
-    private static readonly Option<string> Critic = new("--critic") { Description = "Filter that selects data: rule (a critic model SPEC once the critic lands)", DefaultValueFactory = _ => "rule" };
+    private static readonly Option<string> Critic = new("--critic") { Description = "Filter that selects data: rule, or a critic SPEC (hf:DIR, openai:URL#MODEL, replay:FILE; with --demo also 'demo'); a critic's verdicts are recorded beside the rule's", DefaultValueFactory = _ => "rule" };
+    private static readonly Option<CriticFormat> CriticFormatOption = new("--critic-format") { Description = "How the critic is asked: plain (one prompt ending in 'Answer:', as 'siam critic train' trains) or chat", DefaultValueFactory = _ => CriticFormat.Plain };
+    private static readonly Option<double> Threshold = new("--threshold") { Description = "P(YES) at or above which the critic accepts", DefaultValueFactory = _ => 0.5 };
     private static readonly Option<int> K = new("--k") { Description = "Samples per question", DefaultValueFactory = _ => 8 };
     private static readonly Option<string> Algo = new("--algo") { Description = "sft, dpo, ipo, orpo, kto or simpo", DefaultValueFactory = _ => "sft" };
     private static readonly Option<int> Iterations = new("--iterations") { Description = "Rounds", DefaultValueFactory = _ => 2 };
@@ -30,21 +35,21 @@ internal static class ImproveCommand
     public static Command Create()
     {
         var command = new Command("improve", "Self-improvement loop: sample, execute in the sandbox, filter, train, evaluate; resumable under --out");
-        foreach (var option in new Option[] { Policy, Questions, Eval, Critic, K, Algo, Iterations, Seed, Lambda, Beta, Out, Demo, DemoSize, Sandbox })
+        foreach (var option in new Option[] { Policy, Questions, Eval, Critic, CriticFormatOption, Threshold, K, Algo, Iterations, Seed, Lambda, Beta, Out, Demo, DemoSize, Sandbox })
             command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = Path.GetFullPath(parse.GetValue(Out)!);
-            if (parse.GetValue(Critic) != "rule")
-                throw new UsageException("--critic: only 'rule' is available in this build (the critic model is not wired in yet)");
+            var criticSpec = parse.GetValue(Critic)!;
+            var demo = parse.GetValue(Demo);
+            if (criticSpec == "demo" && !demo) throw new UsageException("--critic demo: only with --demo (it trains the demo's critic)");
             var algorithm = parse.GetValue(Algo)!;
             if (algorithm != "sft" && !Training.Losses.PreferenceLosses.Names.Contains(algorithm))
                 throw new UsageException($"--algo '{algorithm}': use sft, {string.Join(", ", Training.Losses.PreferenceLosses.Names)}");
             var options = new ImprovementOptions("", algorithm, parse.GetValue(K), parse.GetValue(Iterations), parse.GetValue(Seed),
-                Beta: parse.GetValue(Beta), Lambda: parse.GetValue(Lambda));
+                Beta: parse.GetValue(Beta), Lambda: parse.GetValue(Lambda), Filter: criticSpec == "rule" ? "rule" : CriticFilter.FilterName);
             void Log(string line) => Console.Error.WriteLine($"siam improve: {line}");
             IProgramFilter[] filters = [new RuleFilter()];
-            var demo = parse.GetValue(Demo);
             DemoFixture.Sizes? sizes = null;
             IReadOnlyList<LoopQuestion> pool = [];
             IReadOnlyDictionary<string, IReadOnlyList<LoopQuestion>> evaluation;
@@ -75,14 +80,17 @@ internal static class ImproveCommand
                 PolicyCheck.RequireTrainable(options.Policy);
             }
             ImprovementLoop.ClaimDirectory(options, output);
+            await using var critic = new ImproveCritic(criticSpec, new CriticOptions(parse.GetValue(Threshold), 0, parse.GetValue(CriticFormatOption)), output);
+            if (!demo && critic.Create() is { } criticFilter) filters = [.. filters, criticFilter];
             await using var sandbox = await SandboxFactory.CreateAsync(parse.GetValue(Sandbox)!, PromptStyle.Pot, cancellationToken)
                 ?? throw new UsageException("--sandbox none: the loop executes programs");
             ImprovementLoop loop;
             if (demo)
             {
                 var data = await DemoFixture.BuildAsync(Path.Combine(output, "fixture"), options.Seed, sizes!, Log, cancellationToken);
-                evaluation = data.Evaluation;
-                loop = new ImprovementLoop(options, data.Pool, evaluation, data.Seed, sandbox, filters, Log);
+                filters = [.. filters, await critic.CreateForDemoAsync(data.Pool, options.Seed, parse.GetValue(DemoSize) == "ci" ? DemoCritic.Ci : DemoCritic.Demo, Log, cancellationToken)];
+                (evaluation, pool) = (data.Evaluation, data.Pool);
+                loop = new ImprovementLoop(options, pool, evaluation, data.Seed, sandbox, filters, Log);
             }
             else
             {
@@ -91,6 +99,7 @@ internal static class ImproveCommand
             var rows = await loop.RunAsync(output, cancellationToken);
             Console.Out.Write(IterationTable.Render(rows, evaluation.Keys.ToList()));
             if (demo) Console.Out.Write("\n" + FamilyTable.Render(output, options.Iterations));
+            if (demo) critic.CompareFilters(output, rows.Count - 1, pool, options.EffectiveLimits);
             ImprovementPlot.Write(rows, evaluation.Keys.ToList(), output);
             Console.Out.WriteLine($"plot: {Path.Combine(output, "iterations.png")}");
             Console.Out.WriteLine($"iterations.json: {Path.Combine(output, "iterations.json")}");

@@ -44,6 +44,8 @@ public static class SampleRunner
         var failed = runs.Values.Select(t => t.Result).Where(r => r.Status == ExecStatus.SandboxFailure).ToList();
         if (failed.Count > 0)
             throw new InvalidOperationException($"the sandbox failed on {failed.Count} of {runs.Count} programs ({failed[0].Stderr.Trim()}); rerun the same command to resume");
+        await Task.WhenAll(filters.OfType<IBatchProgramFilter>().Select(f => f.PrepareAsync(samples.Select((s, i) => programs[i] is { } p
+            ? new ProgramCase(questions[s.QuestionId].Question, questions[s.QuestionId].Answer, p, runs[p].Result) : null).OfType<ProgramCase>().ToList(), cancellationToken))).ConfigureAwait(false);
         var verdicts = new List<LoopVerdict>(samples.Count);
         for (var i = 0; i < samples.Count; i++)
         {

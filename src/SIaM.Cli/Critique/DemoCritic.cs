@@ -1,0 +1,62 @@
+using System.Globalization;
+using SIaM.Core.Sandbox;
+using SIaM.Core.SelfImprovement;
+using SIaM.Critique.Calibration;
+using SIaM.Critique.TrainingData;
+using SIaM.Tokenization;
+using SIaM.Training.Checkpoints;
+using SIaM.Training.Improvement;
+using SIaM.Training.Models;
+using SIaM.Training.Tokenizers;
+using SIaM.Training.Trainers;
+using SIaM.TorchSharp.Models;
+
+namespace SIaM.Cli.Critique;
+
+/// <summary>
+/// The demo's critic: critic data from the pool (<see cref="DemoCriticData"/>) under <c>DIR/data</c>, a BPE tokenizer
+/// built on it, a tiny decoder with fresh weights as the base, then <see cref="CriticTraining"/> (the trainer of
+/// <c>siam critic train</c>) into <c>DIR/model</c>. Reused when <c>DIR/model</c> exists.
+/// </summary>
+internal static class DemoCritic
+{
+    public sealed record Sizes(int Merges, int Hidden, int Layers, int Steps, double LearningRate);
+
+    public static Sizes Demo { get; } = new(Merges: 300, Hidden: 64, Layers: 2, Steps: 300, LearningRate: 3e-3);
+
+    // The CI fixture keeps the critic small: it adds verdicts and the comparison, the rule filter selects.
+    public static Sizes Ci { get; } = new(Merges: 200, Hidden: 32, Layers: 2, Steps: 60, LearningRate: 3e-3);
+
+    public static async Task<string> BuildAsync(string directory, IReadOnlyList<LoopQuestion> pool, int seed, Sizes sizes, Action<string> log,
+        CancellationToken cancellationToken)
+    {
+        var model = Path.Combine(directory, "model");
+        if (Directory.Exists(model)) return model;
+        if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+        var (train, heldOut) = DemoCriticData.Build(pool, seed);
+        var data = Path.Combine(directory, "data");
+        Directory.CreateDirectory(data);
+        CriticDataFile.Write(Path.Combine(data, "train.jsonl"), train.Select(e => e.Line).ToList());
+        CriticDataFile.Write(Path.Combine(data, "heldout.jsonl"), heldOut.Select(e => e.Line).ToList());
+
+        var tokenizerDirectory = Path.Combine(directory, "tokenizer");
+        var vocab = BpeTokenizerBuilder.Build(train.SelectMany(e => new[] { e.Line.Prompt + " " + e.Line.Response }), sizes.Merges, tokenizerDirectory);
+        var tokenizer = HfTokenizer.Load(tokenizerDirectory);
+        var longest = train.Concat(heldOut).Max(e => tokenizer.Encode(e.Line.Prompt + " " + e.Line.Response).Count);
+        var config = CausalLmConfig.Llama(vocab, sizes.Hidden, sizes.Hidden * 3, sizes.Layers, heads: 4, kvHeads: 2)
+            with { EosTokenIds = [1], MaxPositionEmbeddings = (longest + 63) / 64 * 64, TieWordEmbeddings = true };
+        var baseModel = Path.Combine(directory, "base");
+        using (var lm = FreshModel.Create(config, seed))
+        {
+            lm.SetTrainable(false);
+            HfCheckpointWriter.Write(lm, tokenizerDirectory, baseModel);
+        }
+        log($"demo critic: {train.Count} train / {heldOut.Count} held-out examples, vocabulary {vocab}, prompts up to {longest} tokens");
+        var options = new TrainingOptions(sizes.Steps, BatchSize: 16, LearningRate: sizes.LearningRate, WarmupSteps: sizes.Steps / 10, Seed: seed);
+        var report = await CriticTraining.RunAsync(data, baseModel, model, options, line => log($"demo critic: {line}"), cancellationToken);
+        var rule = Calibrator.Compute(heldOut.Select(e => (RuleFilter.Accepts(e.Reference, new ExecResult(ExecStatus.Ok, 0, e.Output + "\n", "", 0, false)) ? 1.0 : 0.0, e.Line.Label)).ToList(), 0.5);
+        log(string.Create(CultureInfo.InvariantCulture,
+            $"demo critic: trained {report.Train.Steps} steps in {report.TrainSeconds:F0} s ({report.TrainCpuSeconds:F0} s CPU), loss {report.Train.FirstLoss:F3} → {report.Train.LastLoss:F3}; held-out accuracy critic {report.HeldOut?.Accuracy:P1} (ECE {report.HeldOut?.Ece:F3}), rule {rule.Accuracy:P1} (recall {rule.Recall:P1})"));
+        return model;
+    }
+}

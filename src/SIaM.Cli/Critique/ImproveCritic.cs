@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using SIaM.Core;
+using SIaM.Core.Runs;
+using SIaM.Core.SelfImprovement;
+using SIaM.Critique;
+using SIaM.Critique.Critics;
+using SIaM.Critique.Filtering;
+using SIaM.Training.Improvement;
+
+namespace SIaM.Cli.Critique;
+
+/// <summary>
+/// The critic of a <c>siam improve</c> run: built from <c>--critic SPEC</c> (or trained for <c>--demo</c>), wrapped as
+/// the loop's <see cref="CriticFilter"/> with its verdict cache at <c>DIR/critic-verdicts.jsonl</c>; its identity is
+/// pinned in <c>DIR/critic.json</c>, so a rerun with another critic is refused.
+/// </summary>
+internal sealed class ImproveCritic(string spec, CriticOptions options, string runDirectory) : IAsyncDisposable
+{
+    private ICritic? _critic;
+
+    /// <summary>The filter of a model or replay critic; null for <c>--critic rule</c>.</summary>
+    public CriticFilter? Create()
+    {
+        if (spec == "rule") return null;
+        return Wrap(CriticFactory.Create(spec, "prob", options));
+    }
+
+    /// <summary>The demo's filter: the demo critic (trained under the fixture, threshold calibrated on its held-out set) unless another spec was given.</summary>
+    public async Task<CriticFilter> CreateForDemoAsync(IReadOnlyList<LoopQuestion> pool, int seed, DemoCritic.Sizes sizes, Action<string> log,
+        CancellationToken cancellationToken)
+    {
+        if (spec is not ("rule" or "demo")) return Create()!;
+        var model = await DemoCritic.BuildAsync(Path.Combine(runDirectory, "fixture", "critic"), pool, seed, sizes, log, cancellationToken);
+        // The threshold is set by calibration: the held-out threshold with the best accuracy.
+        var threshold = JsonNode.Parse(File.ReadAllText(Path.Combine(model, "critic-train.json")))?["heldout"]?["best_threshold"]?.GetValue<double>() ?? 0.5;
+        log($"demo critic: threshold {threshold:0.000} (best held-out accuracy)");
+        return Wrap(CriticFactory.Create("hf:" + model, "prob", options with { Format = CriticFormat.Plain, Threshold = threshold }));
+    }
+
+    /// <summary>Prints and writes (<c>DIR/filters.md</c>) the rule × critic comparison of every finished iteration.</summary>
+    public void CompareFilters(string directory, int iterations, IReadOnlyList<LoopQuestion> pool, SelectionLimits limits)
+    {
+        var rows = Enumerable.Range(1, iterations).SelectMany(i => FilterComparison.Compute(directory, i, pool, limits, DemoTruth.Correct)).ToList();
+        var table = FilterComparison.Render(rows);
+        AtomicFile.WriteText(Path.Combine(directory, "filters.md"), table);
+        Console.Out.WriteLine("filters on the loop's samples (truth: the synthetic answer, units/labels/fractions understood):");
+        Console.Out.Write(table);
+    }
+
+    private CriticFilter Wrap(ICritic critic)
+    {
+        _critic = critic;
+        var file = Path.Combine(runDirectory, "critic.json");
+        var identity = critic.Identity.ToJsonString(JsonFormat.Document) + "\n";
+        if (File.Exists(file) && File.ReadAllText(file) != identity)
+            throw new InputException($"{file}: this run was judged by another critic ({JsonNode.Parse(File.ReadAllText(file))?["model"] ?? "see the file"}); use another --out");
+        Directory.CreateDirectory(runDirectory);
+        AtomicFile.WriteText(file, identity);
+        return new CriticFilter(critic, Path.Combine(runDirectory, "critic-verdicts.jsonl"));
+    }
+
+    public ValueTask DisposeAsync() => _critic?.DisposeAsync() ?? ValueTask.CompletedTask;
+}
