@@ -33,7 +33,8 @@ internal static class BenchSandboxCommand
             Console.Error.WriteLine($"bench sandbox: {programs.Count} programs × {parseResult.GetValue(Rounds)} rounds, {workers} workers, {pool.Description}");
             var runner = new PoolRunner(pool);
             await SandboxBenchmark.RunAsync(runner, programs.Take(workers * 8).ToList(), workers, null, cancellationToken); // warm-up
-            var bareWorkers = workers == 1 ? new[] { 1 } : [1, workers];
+            if (pool.Probe is not null) Console.WriteLine($"workers: {pool.Probe.Summary} (--workers N to override)");
+            var bareWorkers = new[] { 1, workers, Environment.ProcessorCount }.Distinct().Order().ToArray();
             var poolPasses = new List<SandboxBenchmark.Measured>();
             var barePasses = bareWorkers.ToDictionary(w => w, _ => new List<SandboxBenchmark.Measured>());
             IReadOnlyList<ExecResult>? reference = null;
