@@ -88,6 +88,6 @@ public sealed class MultiEngineTests
             Is.Empty, "each failure says why");
         Assert.That(engine.Alive, Is.False, "the dead engine is given up");
         Assert.That(late.Status, Is.EqualTo(ExecStatus.SandboxFailure), "a program sent after the last engine died fails at once");
-        Assert.That(only.LeftoverProcesses(), Is.Empty, "nothing of the dead engine keeps running");
+        Assert.That(await only.LeftoverProcessesAfterAsync(TimeSpan.FromSeconds(15)), Is.Empty, "nothing of the dead engine keeps running");
     }
 }
