@@ -41,7 +41,7 @@ internal static class BenchSandboxCommand
             using var client = DockerEngine.CreateClient(pool.Engines[0].Endpoint);
             for (var round = 0; round < Math.Max(1, parseResult.GetValue(Rounds)); round++)
             {
-                var measured = await SandboxBenchmark.RunAsync(runner, programs, workers, reference, cancellationToken);
+                var measured = await SandboxBenchmark.RunAsync(runner, programs, workers * options.PipelineDepth, reference, cancellationToken);
                 reference ??= measured.Results;
                 poolPasses.Add(measured);
                 foreach (var w in bareWorkers)
