@@ -14,12 +14,16 @@ internal static class EngineOptions
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    /// <summary>Pool options with the engines from <paramref name="dockerHost"/> and, when given, the worker count.</summary>
+    /// <summary>
+    /// Pool options with the engines from <paramref name="dockerHost"/> and, when given, the worker count; without one
+    /// the pool probes 1 … one per core at start-up and keeps the best (<see cref="DockerPoolOptions.ProbeWorkers"/>).
+    /// </summary>
     public static DockerPoolOptions PoolOptions(ParseResult parseResult, Option<string[]> dockerHost, int? workers) =>
         DockerPoolOptions.Default with
         {
             DockerHosts = parseResult.GetValue(dockerHost) ?? [],
             Workers = workers ?? DockerPoolOptions.Default.Workers,
+            ProbeWorkers = workers is null,
         };
 
     /// <summary>The engines the options name (for <c>sandbox doctor</c>).</summary>

@@ -9,6 +9,13 @@ public sealed record DockerPoolOptions
     /// <summary>Number of long-lived worker containers over all engines; each runs one program at a time.</summary>
     public int Workers { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// When true (and one engine is used), <see cref="Workers"/> is the most tried: the pool starts that many, times a
+    /// short burst on 1, 2, 4, … of them (<c>WorkerProbe</c>, under a second here) and keeps the smallest count within 5%
+    /// of the best rate. The result is in <c>DockerSandboxPool.Probe</c> and the pool's description.
+    /// </summary>
+    public bool ProbeWorkers { get; init; }
+
     /// <summary>The image to run; null means <see cref="SandboxImage.Tag"/> (the content version of this build).</summary>
     public string? Image { get; init; }
 

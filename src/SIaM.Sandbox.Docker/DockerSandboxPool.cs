@@ -20,7 +20,7 @@ public sealed partial class DockerSandboxPool : ICodeSandbox
     private readonly DockerPoolOptions _options;
     private readonly Dictionary<string, string> _labels;
     private readonly IReadOnlyList<EngineConnection> _engines;
-    private readonly Slot[] _slots;
+    private Slot[] _slots;
     private readonly Channel<WorkItem> _queue = Channel.CreateUnbounded<WorkItem>();
     private readonly CancellationTokenSource _shutdown = new();
     private readonly List<Task> _loops = [];
@@ -59,6 +59,9 @@ public sealed partial class DockerSandboxPool : ICodeSandbox
     /// <summary>Per-engine workers, throughput and health.</summary>
     public IReadOnlyList<EngineStats> Engines => [.. _engines.Select(e => e.Stats(Volatile.Read(ref _firstDispatch)))];
 
+    /// <summary>What the start-up probe measured and chose; null when the worker count was given (or several engines are used).</summary>
+    public WorkerProbeResult? Probe { get; private set; }
+
     /// <summary>Versions the workers reported (Python, sympy, numpy).</summary>
     public string Runtime { get; private set; } = "";
 
@@ -69,7 +72,8 @@ public sealed partial class DockerSandboxPool : ICodeSandbox
         {
             var ids = _engines.Select(e => e.ImageId).Distinct().ToList();
             var engines = _engines.Count == 1 ? "" : $" engines={string.Join(",", _engines.Select(e => $"{e.Endpoint.Name}×{e.Workers}"))}";
-            return $"docker:{ImageName}@{string.Join(",", ids)} workers={_slots.Length}{engines} {Runtime}".TrimEnd();
+            var probe = Probe is null ? "" : $" ({Probe.Summary})";
+            return $"docker:{ImageName}@{string.Join(",", ids)} workers={_slots.Length}{probe}{engines} {Runtime}".TrimEnd();
         }
     }
 
@@ -107,6 +111,7 @@ public sealed partial class DockerSandboxPool : ICodeSandbox
             pool = new DockerSandboxPool(policy, options, image, [.. engines.Where(e => e.Workers > 0), .. engines.Where(e => e.Workers == 0)], Guid.NewGuid().ToString("N")[..12]);
             if (options.RemoveOnSignal) ShutdownHook.Register(pool);
             await Task.WhenAll(pool._slots.Select(async slot => slot.Worker = await pool.StartWorkerAsync(slot.Engine, cancellationToken)));
+            if (options.ProbeWorkers && pool._engines.Count(e => e.Workers > 0) == 1 && pool._slots.Length > 1) await pool.ProbeWorkersAsync(cancellationToken);
             var hello = pool._slots[0].Worker!.Hello!;
             pool.Runtime = $"python={hello.Python} sympy={hello.Sympy} numpy={hello.Numpy}";
             foreach (var slot in pool._slots) pool._loops.Add(Task.Run(() => pool.ServeAsync(slot)));
@@ -129,6 +134,18 @@ public sealed partial class DockerSandboxPool : ICodeSandbox
         await _queue.Writer.WriteAsync(item, cancellationToken);
         if (Volatile.Read(ref _liveSlots) == 0) FailQueued(NoEngineLeft());
         return await item.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Runs the start-up probe over the started workers and stops those beyond the chosen count.</summary>
+    private async Task ProbeWorkersAsync(CancellationToken cancellationToken)
+    {
+        var timeout = TimeSpan.FromSeconds(_policy.WallClockSeconds + _options.HangGraceSeconds);
+        Probe = await WorkerProbe.RunAsync([.. _slots.Select(s => s.Worker!)], _policy, _options.PipelineDepth, timeout, cancellationToken);
+        var surplus = _slots[Probe.Chosen..];
+        _slots = _slots[..Probe.Chosen];
+        _liveSlots = _slots.Length;
+        _engines[0].Workers = Probe.Chosen;
+        await Task.WhenAll(surplus.Select(s => s.Worker!.DisposeAsync().AsTask()));
     }
 
     private Task<WorkerContainer> StartWorkerAsync(EngineConnection engine, CancellationToken cancellationToken) =>

@@ -19,7 +19,8 @@ internal sealed class EngineConnection(EngineEndpoint endpoint, DockerClient cli
 
     public string ImageId { get; } = imageId;
 
-    public int Workers { get; } = workers;
+    /// <summary>Workers on this engine (lowered once by the start-up probe, before any program runs).</summary>
+    public int Workers { get; set; } = workers;
 
     public bool Alive => _alive;
 

@@ -48,4 +48,46 @@ public sealed class MultiEngineTests
         Assert.That(await OrphanReaper.ListAsync(client, CancellationToken.None, pool.PoolId), Is.Empty, "no containers left on the surviving engine");
         Assert.That(second.LeftoverProcesses(), Is.Empty, "nothing of the dead engine keeps running");
     }
+
+    [Test]
+    public async Task Every_engine_killed_mid_run_fails_the_remaining_programs_once_without_hanging_or_leaking()
+    {
+        // Arrange
+        if (!await DockerEngine.IsReachableAsync()) await SharedPool.StartAsync(SharedPool.Policy, DockerPoolOptions.Default with { Workers = 1 });
+        await using var only = await SecondEngine.StartAsync(SandboxImage.Tag);
+        var pool = await SharedPool.StartAsync(SharedPool.Policy, DockerPoolOptions.Default with { Workers = 2, DockerHosts = [only.UnixEndpoint] });
+        const int count = 40;
+        var programs = Enumerable.Range(0, count).Select(i => $"import time\ntime.sleep(0.1)\nprint({i} * {i} + 1)").ToList();
+
+        // Act
+        ExecResult[] results;
+        ExecResult late;
+        EngineStats engine;
+        try
+        {
+            var running = programs.Select(p => pool.RunPythonAsync(p, CancellationToken.None)).ToList();
+            for (var waited = 0; pool.Engines[0].Completed < 3 && waited < 3000; waited++) await Task.Delay(20);
+            await only.KillAsync();
+            results = await Task.WhenAll(running).WaitAsync(TimeSpan.FromSeconds(60));
+            late = await pool.RunPythonAsync("print(1)", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+            engine = pool.Engines[0];
+        }
+        finally
+        {
+            await pool.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60));
+        }
+
+        // Assert
+        var ok = results.Select((r, i) => (r, i)).Where(x => x.r.Status == ExecStatus.Ok).ToList();
+        var failed = results.Where(r => r.Status == ExecStatus.SandboxFailure).ToList();
+        Assert.That(ok.Count + failed.Count, Is.EqualTo(count), "every program ends ok (before the kill) or sandbox_failure, nothing else");
+        Assert.That(ok.Select(x => x.r.Stdout), Is.EqualTo(ok.Select(x => $"{x.i * x.i + 1}\n")), "the finished ones carry their own output");
+        Assert.That(ok.Count, Is.GreaterThanOrEqualTo(3).And.LessThan(count), "the engine died mid-run");
+        Assert.That(engine.Completed, Is.EqualTo(ok.Count), "each verdict counted once; failures are not counted as completed");
+        Assert.That(failed.Where(r => !r.Stderr.Contains("no Docker engine can run programs") && !r.Stderr.Contains("after one retry")).Select(r => r.Stderr),
+            Is.Empty, "each failure says why");
+        Assert.That(engine.Alive, Is.False, "the dead engine is given up");
+        Assert.That(late.Status, Is.EqualTo(ExecStatus.SandboxFailure), "a program sent after the last engine died fails at once");
+        Assert.That(await only.LeftoverProcessesAfterAsync(TimeSpan.FromSeconds(15)), Is.Empty, "nothing of the dead engine keeps running");
+    }
 }

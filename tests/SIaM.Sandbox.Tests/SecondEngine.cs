@@ -87,6 +87,21 @@ internal sealed class SecondEngine : IAsyncDisposable
     public IReadOnlyList<int> LeftoverProcesses() =>
         [.. ProcessesMentioning(_root).Concat(ContainerIds().SelectMany(CgroupProcesses)).Distinct()];
 
+    /// <summary>
+    /// Processes of this engine still there after <paramref name="grace"/>: a SIGKILLed process that is still freeing its
+    /// memory (seconds on a loaded machine) is dying, not left running.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> LeftoverProcessesAfterAsync(TimeSpan grace)
+    {
+        var deadline = DateTime.UtcNow + grace;
+        while (LeftoverProcesses() is { Count: > 0 } left)
+        {
+            if (DateTime.UtcNow > deadline) return left;
+            await Task.Delay(200);
+        }
+        return [];
+    }
+
     public async ValueTask DisposeAsync()
     {
         await KillAsync();

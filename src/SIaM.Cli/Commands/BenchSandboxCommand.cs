@@ -33,14 +33,15 @@ internal static class BenchSandboxCommand
             Console.Error.WriteLine($"bench sandbox: {programs.Count} programs × {parseResult.GetValue(Rounds)} rounds, {workers} workers, {pool.Description}");
             var runner = new PoolRunner(pool);
             await SandboxBenchmark.RunAsync(runner, programs.Take(workers * 8).ToList(), workers, null, cancellationToken); // warm-up
-            var bareWorkers = workers == 1 ? new[] { 1 } : [1, workers];
+            if (pool.Probe is not null) Console.WriteLine($"workers: {pool.Probe.Summary} (--workers N to override)");
+            var bareWorkers = new[] { 1, workers, Environment.ProcessorCount }.Distinct().Order().ToArray();
             var poolPasses = new List<SandboxBenchmark.Measured>();
             var barePasses = bareWorkers.ToDictionary(w => w, _ => new List<SandboxBenchmark.Measured>());
             IReadOnlyList<ExecResult>? reference = null;
             using var client = DockerEngine.CreateClient(pool.Engines[0].Endpoint);
             for (var round = 0; round < Math.Max(1, parseResult.GetValue(Rounds)); round++)
             {
-                var measured = await SandboxBenchmark.RunAsync(runner, programs, workers, reference, cancellationToken);
+                var measured = await SandboxBenchmark.RunAsync(runner, programs, workers * options.PipelineDepth, reference, cancellationToken);
                 reference ??= measured.Results;
                 poolPasses.Add(measured);
                 foreach (var w in bareWorkers)
