@@ -10,7 +10,8 @@ namespace SIaM.Cli.Commands;
 /// <summary>
 /// <c>siam merge SHARD_DIRS… --out DIR</c>: combines the shards of <c>siam eval --shard I/N</c> into the run directory an
 /// unsharded eval writes (identical apart from timing). Shards of different runs, duplicate or missing shards and, unless
-/// <c>--allow-incomplete</c>, incomplete shards are refused with exit 2 and nothing written.
+/// <c>--allow-incomplete</c>, incomplete shards are refused with exit 2 and nothing written. Critic verdicts of the
+/// shards are merged too (<see cref="ShardCritiques"/>).
 /// </summary>
 internal static class MergeCommand
 {
@@ -24,11 +25,11 @@ internal static class MergeCommand
         var command = new Command("merge", "Merge the shard directories of 'siam eval --shard I/N' into one run, identical to an unsharded run");
         command.Arguments.Add(Shards);
         foreach (var option in new Option[] { Out, Data, AllowIncomplete }) command.Options.Add(option);
-        command.SetAction(Run);
+        command.SetAction((result, ct) => RunAsync(result, ct));
         return command;
     }
 
-    private static int Run(ParseResult result)
+    private static async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {
         var outDirectory = result.GetValue(Out)!;
         var set = ShardSet.Of(result.GetValue(Shards)!.Select(RunLog.Read).ToList(), result.GetValue(AllowIncomplete));
@@ -36,7 +37,8 @@ internal static class MergeCommand
         var benchmarks = set.Spec.Benchmarks.Select(id => BenchmarkLoader.Load(id, root, allowUnverified: true)).ToList();
         var checker = new MathEquivalenceChecker(new GradingOptions { RelativeTolerance = set.Spec.RelativeTolerance });
         var merged = ShardMerger.Merge(set, benchmarks, SIaM.Data.Suites.All, checker, [CheckpointFile.Name]);
-        ShardMerger.Write(merged, outDirectory);
+        await ShardMerger.WriteAsync(merged, outDirectory,
+            temporary => ShardCritiques.MergeAsync(set, temporary, result.GetValue(Data), cancellationToken));
         Console.Error.WriteLine($"siam merge: {set.Shards.Count} shards of run {merged.Results.RunId} ({merged.Samples.Count} samples) → {outDirectory}");
         ResultsTable.Print(merged.Results, outDirectory);
         return merged.Results.Status == RunStatus.Complete ? ExitCodes.Success : ExitCodes.Failure;

@@ -57,7 +57,13 @@ public static class ShardMerger
     /// Writes the merged run into <paramref name="outDirectory"/>, which must not exist or be empty: everything goes to a
     /// temporary directory beside it first and is renamed into place, so a failure leaves nothing half-written.
     /// </summary>
-    public static void Write(MergedRun merged, string outDirectory)
+    public static Task WriteAsync(MergedRun merged, string outDirectory) => WriteAsync(merged, outDirectory, _ => Task.CompletedTask);
+
+    /// <summary>
+    /// As <see cref="WriteAsync(MergedRun, string)"/>, calling <paramref name="complete"/> on the temporary directory (a
+    /// readable run by then) before it is renamed into place, to add files derived from the merged run.
+    /// </summary>
+    public static async Task WriteAsync(MergedRun merged, string outDirectory, Func<string, Task> complete)
     {
         var target = Path.GetFullPath(outDirectory);
         if (File.Exists(target)) throw new InputException($"--out {outDirectory} is a file, not a directory");
@@ -72,6 +78,7 @@ public static class ShardMerger
             SamplesFile.WriteAll(directory.Samples, merged.Samples);
             ResultsWriter.Write(directory, merged.Results);
             foreach (var (name, bytes) in merged.Carried) AtomicFile.Write(Path.Combine(temporary, name), s => s.Write(bytes));
+            await complete(temporary);
             if (Directory.Exists(target)) Directory.Delete(target);
             Directory.Move(temporary, target);
         }

@@ -117,6 +117,41 @@ public sealed class ShardMergeTests
         Assert.That(Directory.GetFileSystemEntries(temp.Path).Select(Path.GetFileName), Is.EquivalentTo(new[] { "replay.jsonl", "a", "b" }));
     }
 
+    [Test]
+    public async Task Critic_verdicts_of_the_shards_merge_to_the_unsharded_critique_and_the_report_draws_their_agreement()
+    {
+        // Arrange: a recorded critic judges every sample (scoring "both"), YES unless (index + sample) % 3 == 0
+        using var temp = new TempDirectory();
+        WriteReplay(temp, skip: null);
+        File.WriteAllLines(temp.File("critic.jsonl"), new[] { "gsm8k", "cmath" }.SelectMany(b => Enumerable.Range(0, 5).SelectMany(i => Enumerable.Range(0, 2)
+            .Select(k => JsonSerializer.Serialize(new { id = $"{b}/{i}", sample = k, p_yes = (i + k) % 3 == 0 ? 0.1 : 0.9 })))));
+        string[] critic = ["--critic", "replay:critic.jsonl", "--scoring", "both"];
+        await EvalAsync(temp, "whole", expectedExit: 0, critic);
+        for (var i = 1; i <= 3; i++) await EvalAsync(temp, $"shard{i}", expectedExit: 0, [.. critic, "--shard", $"{i}/3"]);
+
+        // Act
+        var merge = await Siam.RunAsync(temp.Path, "merge", "shard1", "shard2", "shard3", "--out", "merged", "--data", SharedFixtures.BenchmarksData);
+        var report = await Siam.RunAsync(temp.Path, "report", "merged", "--out", "rep");
+
+        // Assert
+        Assert.That(merge.ExitCode, Is.EqualTo(0), merge.Stderr);
+        var id = Path.GetFileName(Directory.GetDirectories(temp.File("whole/critique")).Single());
+        foreach (var file in new[] { "critic.json", "verdicts.jsonl", "disagreements.jsonl" })
+            Assert.That(File.ReadAllBytes(temp.File($"merged/critique/{id}/{file}")), Is.EqualTo(File.ReadAllBytes(temp.File($"whole/critique/{id}/{file}"))), file);
+        Assert.That(WithoutAsked(temp.File($"merged/critique/{id}/results-both.json")), Is.EqualTo(WithoutAsked(temp.File($"whole/critique/{id}/results-both.json"))));
+        Assert.That(File.ReadAllLines(temp.File($"merged/critique/{id}/verdicts.jsonl")), Has.Length.EqualTo(20));
+        Assert.That(report.ExitCode, Is.EqualTo(0), report.Stderr);
+        Assert.That(new FileInfo(temp.File("rep/plots/critic-agreement.png")).Length, Is.GreaterThan(5000));
+        Assert.That(File.ReadAllText(temp.File("rep/report.md")), Does.Contain("plots/critic-agreement.png"));
+    }
+
+    private static string WithoutAsked(string path)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        node.Remove("asked"); // critic calls made by the pass: the merge asks none, it reuses the shards' verdicts
+        return node.ToJsonString();
+    }
+
     private static string Id(string benchmark, int index) =>
         BenchmarkLoader.Load(benchmark, DataLocator.Resolve(SharedFixtures.BenchmarksData), allowUnverified: false).Problems[index].Id;
 
