@@ -13,10 +13,10 @@ public sealed class CriticAgreementPlot : IReportPlot
 {
     private static readonly (string Label, ScottPlot.Color Color, Func<Agreement, int> Count)[] Cells =
     [
-        ("rule ✓ critic ✓", ScottPlot.Color.FromHex("#2ca02c"), a => a.BothCorrect),
-        ("rule ✗ critic ✗", ScottPlot.Color.FromHex("#7f7f7f"), a => a.BothWrong),
-        ("rule ✓ critic ✗", ScottPlot.Color.FromHex("#ff7f0e"), a => a.RuleOnly),
-        ("rule ✗ critic ✓", ScottPlot.Color.FromHex("#1f77b4"), a => a.CriticOnly),
+        ("rule right, critic YES", ScottPlot.Color.FromHex("#2ca02c"), a => a.BothCorrect),
+        ("rule wrong, critic NO", ScottPlot.Color.FromHex("#7f7f7f"), a => a.BothWrong),
+        ("rule right, critic NO", ScottPlot.Color.FromHex("#ff7f0e"), a => a.RuleOnly),
+        ("rule wrong, critic YES", ScottPlot.Color.FromHex("#1f77b4"), a => a.CriticOnly),
     ];
 
     /// <inheritdoc />
@@ -56,7 +56,7 @@ public sealed class CriticAgreementPlot : IReportPlot
         plot.Axes.Bottom.TickLabelStyle.Alignment = benchmarks.Count > 6 ? ScottPlot.Alignment.MiddleLeft : ScottPlot.Alignment.UpperCenter;
         plot.Axes.SetLimitsY(0, 115);
         plot.YLabel("share of samples judged by both (%)");
-        plot.ShowLegend(ScottPlot.Alignment.LowerRight);
+        plot.ShowLegend(ScottPlot.Edge.Right);
     }
 
     private static string Kappa(Agreement agreement, string? run) =>
