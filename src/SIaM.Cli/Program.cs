@@ -16,6 +16,7 @@ Command[] verbs =
 [
     VersionCommand.Create(),
     EvalCommand.Create(),
+    MergeCommand.Create(),
     BenchmarksCommand.Create(),
     DataCommand.Create(),
     BenchCommand.Create(),

@@ -104,34 +104,31 @@ public static class EvalRunner
         return false;
     }
 
-    /// <summary>The problems × samples of the run, in canonical order, with their prompts.</summary>
+    /// <summary>The problems × samples of the run (of its shard, when set), in canonical order, with their prompts.</summary>
     public static IReadOnlyList<WorkItem> Plan(RunSpec spec, IReadOnlyList<LoadedBenchmark> benchmarks) =>
-        benchmarks.SelectMany(benchmark =>
+        Problems(spec, benchmarks).SelectMany(planned =>
         {
-            var template = PromptTemplates.For(spec.Prompt, benchmark.Info.Language);
-            return benchmark.Problems.Take(spec.Limit ?? int.MaxValue).SelectMany(problem =>
-            {
-                var messages = PromptBuilder.Build(problem, template, spec.FewShot);
-                var hash = PromptBuilder.Hash(messages);
-                return Enumerable.Range(0, spec.Samples).Select(sample => new WorkItem(problem, sample, messages, hash));
-            });
+            var template = PromptTemplates.For(spec.Prompt, planned.Benchmark.Info.Language);
+            var messages = PromptBuilder.Build(planned.Problem, template, spec.FewShot);
+            var hash = PromptBuilder.Hash(messages);
+            return Enumerable.Range(0, spec.Samples).Select(sample => new WorkItem(planned.Problem, sample, messages, hash));
         }).ToList();
+
+    /// <summary>
+    /// The problems of the run in canonical order (benchmarks in run order, problems in file order, after the limit),
+    /// numbered across the whole run; when the spec names a shard, only the problems that shard owns (<see cref="Shard"/>).
+    /// </summary>
+    public static IReadOnlyList<PlannedProblem> Problems(RunSpec spec, IReadOnlyList<LoadedBenchmark> benchmarks) =>
+        benchmarks.SelectMany(benchmark => benchmark.Problems.Take(spec.Limit ?? int.MaxValue).Select(problem => (benchmark, problem)))
+            .Select((x, position) => new PlannedProblem(x.benchmark, x.problem, position))
+            .Where(p => spec.Shard?.Owns(p.Position) ?? true)
+            .ToList();
 
     private static RunResults Results(RunSpec spec, EvalInputs inputs, IReadOnlyList<SampleRecord> records, double seconds)
     {
         var identity = IdentityOf(spec, inputs);
-        var problems = inputs.Benchmarks.SelectMany(b => b.Problems).ToDictionary(p => p.Id);
-        bool Equivalent(string id, string a, string b) => inputs.Checker.Compare(a, problems[id] with { Reference = b }).Equivalent;
-        var byBenchmark = records.GroupBy(r => r.Benchmark).ToDictionary(g => g.Key, g => (IReadOnlyList<SampleRecord>)g.ToList());
-        var benchmarks = inputs.Benchmarks.ToDictionary(
-            b => b.Info.Id,
-            b => ResultsBuilder.Benchmark(identity.BenchmarkVersions[b.Info.Id], Math.Min(b.Problems.Count, spec.Limit ?? int.MaxValue), spec.Samples,
-                byBenchmark.GetValueOrDefault(b.Info.Id) ?? [], spec.EffectivePassK, Equivalent));
-        var ordered = new SortedDictionary<string, BenchmarkResult>(benchmarks, StringComparer.Ordinal);
-        var remaining = ResultsBuilder.Remaining(ordered.Values);
-        return new RunResults(
-            RunResults.CurrentSchemaVersion, RunStatus.Of(remaining), remaining, identity.RunId,
-            ordered, ResultsBuilder.Suites(inputs.Suites, benchmarks), Provenance(spec, inputs, identity),
+        return RunScorer.Score(spec, inputs.Benchmarks, inputs.Suites, inputs.Checker, identity.RunId, identity.BenchmarkVersions,
+            Provenance(spec, inputs, identity), records,
             new RunTiming(DateTimeOffset.UtcNow, Math.Round(seconds, 3), $"{Environment.MachineName} ({Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription})"));
     }
 

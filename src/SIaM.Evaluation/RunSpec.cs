@@ -20,6 +20,8 @@ namespace SIaM.Evaluation;
 /// <param name="RelativeTolerance">Numeric tolerance of the grader.</param>
 /// <param name="PassK">The k of pass@k and maj@k in the results (default 1 and <paramref name="Samples"/>). Not part of
 /// the identity: it changes what is reported, never the samples.</param>
+/// <param name="Shard">The slice to evaluate (<c>--shard I/N</c>), or null for all. Recorded in the identity beside the
+/// spec (not inside it), so that a merge of all shards has the unsharded run's identity.</param>
 public sealed record RunSpec(
     string Model,
     IReadOnlyList<string> Benchmarks,
@@ -31,7 +33,8 @@ public sealed record RunSpec(
     int MaxToolRounds,
     string Sandbox,
     double RelativeTolerance,
-    [property: JsonIgnore] IReadOnlyList<int>? PassK = null)
+    [property: JsonIgnore] IReadOnlyList<int>? PassK = null,
+    [property: JsonIgnore] SIaM.Core.Runs.Shard? Shard = null)
 {
     /// <summary>The k of pass@k and maj@k: <see cref="PassK"/>, else 1 and <see cref="Samples"/>; distinct, ascending.</summary>
     [JsonIgnore]

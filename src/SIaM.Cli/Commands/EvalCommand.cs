@@ -37,12 +37,13 @@ internal static class EvalCommand
     private static readonly CriticCliOptions Critic = new(required: false, defaultScoring: SIaM.Critique.Pipeline.ScoringMode.Rule);
     private static readonly Option<string?> PassK = new("--pass-k") { Description = "The k of pass@k and maj@k, comma-separated, each 1..n (default: 1 and n)" };
     private static readonly Option<string?> Label = new("--label") { Description = "Checkpoint label shown in reports (written to checkpoint.json; not part of the run identity)" };
+    private static readonly Option<string?> Shard = new("--shard") { Description = "Evaluate only slice I of N (e.g. 2/4): problem p of the run goes to shard (p mod N)+1; combine with 'siam merge'" };
     private static readonly Option<long?> Step = new("--step") { Description = "Training step of the checkpoint: the x axis of the report's trend plot" };
 
     public static Command Create()
     {
         var command = new Command("eval", "Evaluate a model on benchmarks; writes samples.jsonl, results.json and summary.csv");
-        foreach (var option in new Option[] { Model, Benchmarks, Prompt, Samples, Limit, Seed, Out, Data, Sandbox, FewShot, Temperature, TopP, TopK, MaxNewTokens, MaxToolRounds, Tolerance, AllowUnverified, BatchSize, Concurrency, Cache, PassK, Label, Step })
+        foreach (var option in new Option[] { Model, Benchmarks, Prompt, Samples, Limit, Seed, Out, Data, Sandbox, FewShot, Temperature, TopP, TopK, MaxNewTokens, MaxToolRounds, Tolerance, AllowUnverified, BatchSize, Concurrency, Cache, PassK, Label, Step, Shard })
             command.Options.Add(option);
         Critic.AddTo(command);
         command.SetAction((result, ct) => RunAsync(result, ct));
@@ -53,6 +54,7 @@ internal static class EvalCommand
     {
         if (result.GetValue(Critic.Critic) is null && result.GetValue(Critic.Scoring) != SIaM.Critique.Pipeline.ScoringMode.Rule)
             throw new UsageException("--scoring other than rule needs --critic SPEC");
+        var shard = ShardOf(result.GetValue(Shard));
         var spec = new RunSpec(
             result.GetValue(Model)!,
             Suites.Expand(result.GetValue(Benchmarks)!),
@@ -73,7 +75,7 @@ internal static class EvalCommand
         var performance = new EvalPerformance(Positive(result.GetValue(BatchSize), "--batch-size"), Positive(result.GetValue(Concurrency), "--concurrency"));
         if (result.GetValue(Out) is { } requestedOut) OutputDirectory.EnsureWritable(requestedOut, "--out");
         if (result.GetValue(Cache) is { } cache) OutputDirectory.EnsureWritable(cache, "--cache");
-        spec = spec with { PassK = PassKList(result.GetValue(PassK), spec.Samples) };
+        spec = spec with { PassK = PassKList(result.GetValue(PassK), spec.Samples), Shard = shard };
         if (spec.Samples > 1 && spec.Generation.IsGreedy)
             Console.Error.WriteLine("warning: --n > 1 with greedy decoding gives k identical samples; set --temperature");
 
@@ -91,7 +93,7 @@ internal static class EvalCommand
         var inputs = new EvalInputs(benchmarks, SIaM.Data.Suites.All, backend, sandbox,
             new MathAnswerExtractor(), new MathEquivalenceChecker(new GradingOptions { RelativeTolerance = spec.RelativeTolerance }), identity);
 
-        Console.Error.WriteLine($"siam eval: {spec.Model} on {string.Join(", ", spec.Benchmarks)} ({spec.Prompt.ToString().ToLowerInvariant()}, executor {sandbox?.Description ?? "none"}) → {outDirectory}");
+        Console.Error.WriteLine($"siam eval: {spec.Model} on {string.Join(", ", spec.Benchmarks)}{(shard is not null ? $" shard {shard}" : "")} ({spec.Prompt.ToString().ToLowerInvariant()}, executor {sandbox?.Description ?? "none"}) → {outDirectory}");
         var results = await RunProgress.RunAsync(progress =>
             EvalRunner.RunAsync(spec, inputs, outDirectory, performance, progress, cancellationToken));
         if (result.GetValue(Label) is not null || result.GetValue(Step) is not null)
@@ -101,6 +103,12 @@ internal static class EvalCommand
         if (result.GetValue(Critic.Critic) is not null)
             await CritiquePass.RunAsync(outDirectory, result.GetValue(Data), Critic, result, performance.BatchSize, performance.Concurrency, cancellationToken);
         return results.Status == RunStatus.Complete ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    private static SIaM.Core.Runs.Shard? ShardOf(string? text)
+    {
+        try { return text is null ? null : SIaM.Core.Runs.Shard.Parse(text); }
+        catch (SIaM.Core.InputException e) { throw new UsageException($"--shard {e.Message}"); }
     }
 
     private static IReadOnlyList<int>? PassKList(string? text, int samples)

@@ -78,7 +78,7 @@ public sealed class RunDirectory
                     "it can be read but not resumed. Use another --out directory, or delete this one to start over.");
             if (existing is JsonObject previous && !JsonNode.DeepEquals(previous, identity))
                 throw new InputException(
-                    $"--out {path} holds a run with a different configuration (differs in: {string.Join(", ", Differences(previous, identity))}). " +
+                    $"--out {path} holds a run with a different configuration (differs in: {string.Join(", ", IdentityDifferences.Of(previous, identity))}). " +
                     "Use another --out directory, or delete this one to start over.");
             return true;
         }
@@ -89,16 +89,4 @@ public sealed class RunDirectory
 
     private static int? SchemaVersionOf(JsonObject identity) =>
         identity["schema_version"] is JsonValue v && v.TryGetValue<int>(out var number) ? number : null;
-
-    private static IEnumerable<string> Differences(JsonObject a, JsonObject b, string prefix = "")
-    {
-        foreach (var key in a.Select(p => p.Key).Union(b.Select(p => p.Key)).Order(StringComparer.Ordinal))
-        {
-            var (x, y) = (a[key], b[key]);
-            if (JsonNode.DeepEquals(x, y)) continue;
-            if (x is JsonObject xo && y is JsonObject yo)
-                foreach (var inner in Differences(xo, yo, prefix + key + ".")) yield return inner;
-            else yield return prefix + key;
-        }
-    }
 }

@@ -18,6 +18,8 @@ namespace SIaM.Core.Runs;
 /// <param name="BenchmarkVersions">Benchmark id → version (<see cref="BenchmarkVersion"/>).</param>
 /// <param name="DataSha256">Benchmark id → sha256 of its data file.</param>
 /// <param name="PromptTemplateHashes">Template key (<c>pot/en</c>) → hash of its wording.</param>
+/// <param name="Shard">The slice of the run this directory holds (<c>siam eval --shard I/N</c>); absent from an
+/// unsharded run's <c>run.json</c>, and from a merged one, so that a merge equals the unsharded run.</param>
 public sealed record RunIdentity(
     int SchemaVersion,
     HarnessStamp Harness,
@@ -27,7 +29,8 @@ public sealed record RunIdentity(
     JsonObject Spec,
     IReadOnlyDictionary<string, string> BenchmarkVersions,
     IReadOnlyDictionary<string, string> DataSha256,
-    IReadOnlyDictionary<string, string> PromptTemplateHashes)
+    IReadOnlyDictionary<string, string> PromptTemplateHashes,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Shard? Shard = null)
 {
     /// <summary>The schema version this harness writes into run.json, samples.jsonl and results.json.</summary>
     public const int CurrentSchemaVersion = 2;
@@ -37,5 +40,8 @@ public sealed record RunIdentity(
 
     /// <summary>A short id of the identity (12 hex of its SHA-256): equal identities give equal ids.</summary>
     [JsonIgnore]
-    public string RunId => Sha256.Hex(ToJson().ToJsonString())[..12];
+    public string RunId => IdOf(ToJson());
+
+    /// <summary>The short id of a <c>run.json</c> content (12 hex of the SHA-256 of its compact JSON).</summary>
+    public static string IdOf(JsonObject identity) => Sha256.Hex(identity.ToJsonString())[..12];
 }

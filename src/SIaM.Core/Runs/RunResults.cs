@@ -9,6 +9,7 @@ namespace SIaM.Core.Runs;
 /// <param name="Suites">Scores per suite the run touches.</param>
 /// <param name="Provenance">What the run was made of.</param>
 /// <param name="Timing">When and how long; the only part that differs between identical runs.</param>
+/// <param name="Shard">The slice of the run these results cover (<c>--shard I/N</c>); absent for a whole run and a merged one.</param>
 public sealed record RunResults(
     int SchemaVersion,
     string Status,
@@ -17,7 +18,8 @@ public sealed record RunResults(
     IReadOnlyDictionary<string, BenchmarkResult> Benchmarks,
     IReadOnlyDictionary<string, SuiteResult> Suites,
     Provenance Provenance,
-    RunTiming Timing)
+    RunTiming Timing,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] Shard? Shard = null)
 {
     /// <summary>The schema version of <c>results.json</c>; bumped on any incompatible change.</summary>
     public const int CurrentSchemaVersion = RunIdentity.CurrentSchemaVersion;

@@ -20,7 +20,8 @@ public static class RunIdentityBuilder
             JsonSerializer.SerializeToNode(spec, JsonFormat.Document)!.AsObject(),
             Sorted(benchmarks.ToDictionary(b => b.Info.Id, BenchmarkVersion.Of)),
             Sorted(benchmarks.ToDictionary(b => b.Info.Id, b => b.DataSha256)),
-            Sorted(templates.ToDictionary(t => t.Key, t => t.Hash)));
+            Sorted(templates.ToDictionary(t => t.Key, t => t.Hash)),
+            spec.Shard);
     }
 
     private static SortedDictionary<string, string> Sorted(Dictionary<string, string> values) => new(values, StringComparer.Ordinal);

@@ -13,6 +13,7 @@ public static class ReportPlots
         new ExecutionStatusPlot(),
         new CompletionLengthPlot(),
         new PassAtKPlot(),
+        new CriticAgreementPlot(),
     ];
 
     /// <summary>The charts that apply to <paramref name="context"/>.</summary>

@@ -22,23 +22,31 @@ public static class ResultTableBuilder
         foreach (var run in runs)
         {
             var results = run.Log.Results ?? throw new Core.InputException($"{run.Log.Path}: no results.json (the run did not finish)");
-            var comparison = comparisons?.GetValueOrDefault(run.Name);
-            var gate = verdicts?.GetValueOrDefault(run.Name);
-            foreach (var (id, b) in results.Benchmarks)
-                rows.Add(new ResultRow(run.Name, id, false, b.N, b.Graded, b.Correct, b.Accuracy,
-                    ProportionIntervals.Wilson(b.Correct, b.Graded), LargestPassAt(b), b.Missing, b.Errors, b.SandboxFailures,
-                    comparison?.Benchmarks.FirstOrDefault(c => c.Name == id),
-                    gate?.FirstOrDefault(v => !v.Row.IsSuite && v.Row.Name == id)));
-            foreach (var (name, s) in results.Suites)
-                rows.Add(new ResultRow(run.Name, name, true, s.Benchmarks.Sum(m => results.Benchmarks.GetValueOrDefault(m)?.N ?? 0),
-                    s.Graded, s.Correct, s.Accuracy, ProportionIntervals.Wilson(s.Correct, s.Graded), null,
-                    s.Benchmarks.Sum(m => results.Benchmarks.GetValueOrDefault(m)?.Missing ?? 0),
-                    s.Benchmarks.Sum(m => results.Benchmarks.GetValueOrDefault(m)?.Errors ?? 0),
-                    s.Benchmarks.Sum(m => results.Benchmarks.GetValueOrDefault(m)?.SandboxFailures ?? 0),
-                    comparison?.Suites.FirstOrDefault(c => c.Name == name),
-                    gate?.FirstOrDefault(v => v.Row.IsSuite && v.Row.Name == name)));
+            rows.AddRange(Rows(run.Name, results, comparisons?.GetValueOrDefault(run.Name), verdicts?.GetValueOrDefault(run.Name)));
         }
         return new ResultTable(runs.Select(r => r.Name).ToList(), baseline, rows);
+    }
+
+    /// <summary>The table of one run's results alone: what its <c>summary.csv</c> and console table render.</summary>
+    public static ResultTable Of(RunResults results, string run = "run") => new([run], null, Rows(run, results, null, null).ToList());
+
+    private static IEnumerable<ResultRow> Rows(string run, RunResults results, RunComparison? comparison, IReadOnlyList<GateVerdict>? gate)
+    {
+        foreach (var (id, b) in results.Benchmarks)
+            yield return new ResultRow(run, id, false, b.N, b.Graded, b.Correct, b.Accuracy,
+                ProportionIntervals.Wilson(b.Correct, b.Graded), LargestPassAt(b), b.Missing, b.Errors, b.SandboxFailures,
+                comparison?.Benchmarks.FirstOrDefault(c => c.Name == id),
+                gate?.FirstOrDefault(v => !v.Row.IsSuite && v.Row.Name == id),
+                new RowDetail(b.Version, b.Samples, b.StandardError, b.PassAt, b.MajAt, b.ExecutionStatus.Where(kv => kv.Key != "ok").Sum(kv => kv.Value)));
+        foreach (var (name, s) in results.Suites)
+            yield return new ResultRow(run, name, true, s.Benchmarks.Sum(m => results.Benchmarks.GetValueOrDefault(m)?.N ?? 0),
+                s.Graded, s.Correct, s.Accuracy, ProportionIntervals.Wilson(s.Correct, s.Graded), null,
+                s.Benchmarks.Sum(m => results.Benchmarks.GetValueOrDefault(m)?.Missing ?? 0),
+                s.Benchmarks.Sum(m => results.Benchmarks.GetValueOrDefault(m)?.Errors ?? 0),
+                s.Benchmarks.Sum(m => results.Benchmarks.GetValueOrDefault(m)?.SandboxFailures ?? 0),
+                comparison?.Suites.FirstOrDefault(c => c.Name == name),
+                gate?.FirstOrDefault(v => v.Row.IsSuite && v.Row.Name == name),
+                new RowDetail(null, 0, 0, new Dictionary<string, double>(), new Dictionary<string, double>(), 0, s.Benchmarks.Count, s.Complete));
     }
 
     // pass@k for the largest k > 1 the run computed (pass@n), or null for one sample per problem.

@@ -93,7 +93,7 @@ public sealed class RunOutputsTests
         Assert.That(errors, Is.Empty, $"{what} does not validate against schemas/{schemaFile}");
     }
 
-    private static List<string> Validate(string schemaFile, string json)
+    internal static List<string> Validate(string schemaFile, string json)
     {
         var schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "schemas", schemaFile)),
             new BuildOptions { SchemaRegistry = new SchemaRegistry() });
