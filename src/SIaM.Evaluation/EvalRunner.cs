@@ -7,11 +7,11 @@ using SIaM.Core.Backends;
 using SIaM.Core.Benchmarks;
 using SIaM.Core.Grading;
 using SIaM.Core.Prompts;
+using SIaM.Core.Runs;
 using SIaM.Core.Sandbox;
 using SIaM.Evaluation.Fingerprints;
 using SIaM.Evaluation.Output;
 using SIaM.Grading;
-using SIaM.Core.Runs;
 
 namespace SIaM.Evaluation;
 

@@ -2,8 +2,8 @@ using SIaM.Core.Backends;
 using SIaM.Core.Completions;
 using SIaM.Core.Grading;
 using SIaM.Core.Prompts;
-using SIaM.Core.Sandbox;
 using SIaM.Core.Runs;
+using SIaM.Core.Sandbox;
 
 namespace SIaM.Evaluation;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using SIaM.Benchmarks;
 
 // dotnet run -c Release --project tests/SIaM.Benchmarks            → BenchmarkDotNet (short job, in-process) + sympy table

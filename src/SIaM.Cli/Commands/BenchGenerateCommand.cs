@@ -77,13 +77,15 @@ internal static class BenchGenerateCommand
     private static IEnumerable<(string Label, Func<CausalLm> Create)> Models(string tinyFolder)
     {
         yield return ("tiny-random-llama", () => CausalLm.FromPretrained(tinyFolder));
-        yield return ("random-30M", () =>
-        {
-            // 512 hidden, 5 layers, 8 heads / 2 KV heads, 32k tied vocabulary: 30.5M parameters
-            var lm = CausalLm.Create(CausalLmConfig.Llama(32000, 512, 1408, 5, 8, 2) with { TieWordEmbeddings = true });
-            lm.InitializeRandom(seed: 0);
-            return lm;
-        });
+        yield return ("random-30M", Random30M);
+    }
+
+    // 512 hidden, 5 layers, 8 heads / 2 KV heads, 32k tied vocabulary: 30.5M parameters
+    private static CausalLm Random30M()
+    {
+        var lm = CausalLm.Create(CausalLmConfig.Llama(32000, 512, 1408, 5, 8, 2) with { TieWordEmbeddings = true });
+        lm.InitializeRandom(seed: 0);
+        return lm;
     }
 
     private static string FindTiny()

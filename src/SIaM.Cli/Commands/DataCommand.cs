@@ -53,7 +53,7 @@ internal static class DataCommand
                     : Path.Combine(Directory.GetCurrentDirectory(), "benchmarks-data"));
             OutputDirectory.EnsureWritable(dest, "--dest");
             using var http = new HttpClient(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(15) })
-                { Timeout = TimeSpan.FromMinutes(2) };
+            { Timeout = TimeSpan.FromMinutes(2) };
             var fetcher = new DataFetcher(http);
             var failed = 0;
             foreach (var spec in Selected(result.GetValue(Only)))

@@ -4,12 +4,12 @@ using SIaM.Core.SelfImprovement;
 using SIaM.Critique.Calibration;
 using SIaM.Critique.TrainingData;
 using SIaM.Tokenization;
+using SIaM.TorchSharp.Models;
 using SIaM.Training.Checkpoints;
 using SIaM.Training.Improvement;
 using SIaM.Training.Models;
 using SIaM.Training.Tokenizers;
 using SIaM.Training.Trainers;
-using SIaM.TorchSharp.Models;
 
 namespace SIaM.Cli.Critique;
 
@@ -43,8 +43,8 @@ internal static class DemoCritic
         var vocab = BpeTokenizerBuilder.Build(train.SelectMany(e => new[] { e.Line.Prompt + " " + e.Line.Response }), sizes.Merges, tokenizerDirectory);
         var tokenizer = HfTokenizer.Load(tokenizerDirectory);
         var longest = train.Concat(heldOut).Max(e => tokenizer.Encode(e.Line.Prompt + " " + e.Line.Response).Count);
-        var config = CausalLmConfig.Llama(vocab, sizes.Hidden, sizes.Hidden * 3, sizes.Layers, heads: 4, kvHeads: 2)
-            with { EosTokenIds = [1], MaxPositionEmbeddings = (longest + 63) / 64 * 64, TieWordEmbeddings = true };
+        var llama = CausalLmConfig.Llama(vocab, sizes.Hidden, sizes.Hidden * 3, sizes.Layers, heads: 4, kvHeads: 2);
+        var config = llama with { EosTokenIds = [1], MaxPositionEmbeddings = (longest + 63) / 64 * 64, TieWordEmbeddings = true };
         var baseModel = Path.Combine(directory, "base");
         using (var lm = FreshModel.Create(config, seed))
         {

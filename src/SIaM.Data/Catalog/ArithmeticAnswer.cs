@@ -10,7 +10,7 @@ namespace SIaM.Data.Catalog;
 internal sealed class ArithmeticAnswer
 {
     private readonly string _text;
-    private int at;
+    private int _at;
 
     private ArithmeticAnswer(string text) => _text = text;
 
@@ -20,7 +20,7 @@ internal sealed class ArithmeticAnswer
         {
             var parser = new ArithmeticAnswer(expression.Replace(" ", ""));
             var value = parser.Sum();
-            return parser.at == parser._text.Length && value is { } v ? Format(v.N, v.D) : null;
+            return parser._at == parser._text.Length && value is { } v ? Format(v.N, v.D) : null;
         }
         catch (DivideByZeroException) { return null; }
     }
@@ -28,9 +28,9 @@ internal sealed class ArithmeticAnswer
     private (BigInteger N, BigInteger D)? Sum()
     {
         var left = Product();
-        while (left is not null && at < _text.Length && _text[at] is '+' or '-')
+        while (left is not null && _at < _text.Length && _text[_at] is '+' or '-')
         {
-            var plus = _text[at++] == '+';
+            var plus = _text[_at++] == '+';
             if (Product() is not { } right) return null;
             var (n, d) = left.Value;
             left = Reduce(plus ? n * right.D + right.N * d : n * right.D - right.N * d, d * right.D);
@@ -41,9 +41,9 @@ internal sealed class ArithmeticAnswer
     private (BigInteger N, BigInteger D)? Product()
     {
         var left = Factor();
-        while (left is not null && at < _text.Length && _text[at] is '*' or '/')
+        while (left is not null && _at < _text.Length && _text[_at] is '*' or '/')
         {
-            var times = _text[at++] == '*';
+            var times = _text[_at++] == '*';
             if (Factor() is not { } right) return null;
             var (n, d) = left.Value;
             left = times ? Reduce(n * right.N, d * right.D) : Reduce(n * right.D, d * right.N);
@@ -53,25 +53,25 @@ internal sealed class ArithmeticAnswer
 
     private (BigInteger N, BigInteger D)? Factor()
     {
-        if (at < _text.Length && _text[at] == '-') { at++; return Factor() is { } f ? (-f.N, f.D) : null; }
+        if (_at < _text.Length && _text[_at] == '-') { _at++; return Factor() is { } f ? (-f.N, f.D) : null; }
         (BigInteger N, BigInteger D)? value;
-        if (at < _text.Length && _text[at] == '(')
+        if (_at < _text.Length && _text[_at] == '(')
         {
-            at++;
+            _at++;
             value = Sum();
-            if (at >= _text.Length || _text[at] != ')') return null;
-            at++;
+            if (_at >= _text.Length || _text[_at] != ')') return null;
+            _at++;
         }
         else value = Number();
-        if (value is { } v && at < _text.Length && _text[at] == '%') { at++; value = Reduce(v.N, v.D * 100); }
+        if (value is { } v && _at < _text.Length && _text[_at] == '%') { _at++; value = Reduce(v.N, v.D * 100); }
         return value;
     }
 
     private (BigInteger N, BigInteger D)? Number()
     {
-        var start = at;
-        while (at < _text.Length && (char.IsAsciiDigit(_text[at]) || _text[at] == '.')) at++;
-        var literal = _text[start..at];
+        var start = _at;
+        while (_at < _text.Length && (char.IsAsciiDigit(_text[_at]) || _text[_at] == '.')) _at++;
+        var literal = _text[start.._at];
         if (literal.Length == 0 || literal.Count(c => c == '.') > 1) return null;
         var dot = literal.IndexOf('.');
         var digits = literal.Replace(".", "");

@@ -1,6 +1,6 @@
 using SIaM.Core.Benchmarks;
-using SIaM.Core.Runs;
 using SIaM.Core.Grading;
+using SIaM.Core.Runs;
 
 namespace SIaM.Evaluation.Output;
 

@@ -33,7 +33,7 @@ public static class ExactEvaluator
         if (Evaluate(exponentExpr, budget) is not { } e) return null;
         if (e.Den > 64 || BigInteger.Abs(e.Num) > 100_000) return null;
         if (baseValue.Sign == 0 && e.Sign <= 0) return null;
-        if (!budget.Spend((int)Math.Min(100_000, (long)BigInteger.Abs(e.Num) * 
+        if (!budget.Spend((int)Math.Min(100_000, (long)BigInteger.Abs(e.Num) *
                 Math.Max(1, (long)baseValue.Num.GetBitLength() + (long)baseValue.Den.GetBitLength()) / 256))) return null;
         var root = Root(baseValue, (int)e.Den);
         return root?.Pow((int)e.Num);
@@ -62,7 +62,8 @@ public static class ExactEvaluator
             case "abs": return x.Abs();
             case "floor": return BigRational.FromInteger(BigInteger.Divide(x.Num - (x.Num.Sign < 0 ? x.Den - 1 : 0), x.Den));
             case "ceil": return BigRational.FromInteger(BigInteger.Divide(x.Num + (x.Num.Sign > 0 ? x.Den - 1 : 0), x.Den));
-            case "fact": return x.IsInteger && x.Sign >= 0 && x.Num <= MaxFactorial && budget.Spend((int)x.Num * 4)
+            case "fact":
+                return x.IsInteger && x.Sign >= 0 && x.Num <= MaxFactorial && budget.Spend((int)x.Num * 4)
                 ? BigRational.FromInteger(Factorial((int)x.Num)) : null;
             case "binom":
             {

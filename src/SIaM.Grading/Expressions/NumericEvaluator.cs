@@ -14,14 +14,15 @@ public static class NumericEvaluator
         switch (expr)
         {
             case NumExpr n: return n.Value.ToDouble();
-            case VarExpr v: return v.Name switch
-            {
-                Constants.Pi => Math.PI,
-                Constants.E => Math.E,
-                Constants.I => Complex.ImaginaryOne,
-                Constants.Inf => double.PositiveInfinity,
-                _ => variables.TryGetValue(v.Name, out var value) ? value : NaN,
-            };
+            case VarExpr v:
+                return v.Name switch
+                {
+                    Constants.Pi => Math.PI,
+                    Constants.E => Math.E,
+                    Constants.I => Complex.ImaginaryOne,
+                    Constants.Inf => double.PositiveInfinity,
+                    _ => variables.TryGetValue(v.Name, out var value) ? value : NaN,
+                };
             case NegExpr neg: return -Evaluate(neg.Operand, variables, budget);
             case BinExpr b:
             {

@@ -1,5 +1,5 @@
-using SIaM.Reporting.Exporters;
 using SIaM.Core.Scoring;
+using SIaM.Reporting.Exporters;
 
 namespace SIaM.Reporting.Plots;
 

@@ -20,8 +20,11 @@ public static class SandboxBenchmark
         var added = passes.SelectMany(p => p.AddedMs).Order().ToArray();
         return passes[0].Row with
         {
-            Programs = programs, ProgramsPerSecond = programs / seconds, P50AddedMs = Percentile(added, 0.50),
-            P99AddedMs = Percentile(added, 0.99), Mismatches = passes.Sum(p => p.Row.Mismatches),
+            Programs = programs,
+            ProgramsPerSecond = programs / seconds,
+            P50AddedMs = Percentile(added, 0.50),
+            P99AddedMs = Percentile(added, 0.99),
+            Mismatches = passes.Sum(p => p.Row.Mismatches),
         };
     }
 

@@ -1,8 +1,8 @@
 using SIaM.Core;
+using SIaM.TorchSharp;
 using SIaM.Training.Checkpoints;
 using SIaM.Training.Scoring;
 using SIaM.Training.Trainers;
-using SIaM.TorchSharp;
 
 namespace SIaM.Training.Critics;
 

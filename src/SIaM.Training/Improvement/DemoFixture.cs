@@ -1,12 +1,12 @@
 using System.Text.Json;
 using SIaM.Core.Runs;
+using SIaM.TorchSharp.Models;
 using SIaM.Training.Checkpoints;
 using SIaM.Training.Models;
 using SIaM.Training.Scoring;
 using SIaM.Training.Synthetic;
 using SIaM.Training.Tokenizers;
 using SIaM.Training.Trainers;
-using SIaM.TorchSharp.Models;
 
 namespace SIaM.Training.Improvement;
 
@@ -57,8 +57,8 @@ public static class DemoFixture
             var corpus = suite.SeedSet.SelectMany(p => new[] { PolicyFormat.Prompt(p.Question), p.Program }).Concat(suite.Pool.Select(p => PolicyFormat.Prompt(p.Question)));
             var vocab = BpeTokenizerBuilder.Build(corpus, sizes.Merges, tokenizerDirectory);
             var tokenizer = SIaM.Tokenization.HfTokenizer.Load(tokenizerDirectory);
-            var config = CausalLmConfig.Llama(vocab, sizes.Hidden, sizes.Hidden * 3, sizes.Layers, heads: 4, kvHeads: 2)
-                with { EosTokenIds = [1], MaxPositionEmbeddings = 256, TieWordEmbeddings = true };
+            var llama = CausalLmConfig.Llama(vocab, sizes.Hidden, sizes.Hidden * 3, sizes.Layers, heads: 4, kvHeads: 2);
+            var config = llama with { EosTokenIds = [1], MaxPositionEmbeddings = 256, TieWordEmbeddings = true };
             using var lm = FreshModel.Create(config, seed);
             var examples = suite.SeedSet.Select(p => new TokenizedExample(tokenizer.Encode(PolicyFormat.Prompt(p.Question)),
                 [.. tokenizer.Encode(p.Program, addSpecialTokens: false), 1])).ToList();

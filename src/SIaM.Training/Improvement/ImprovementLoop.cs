@@ -4,11 +4,11 @@ using SIaM.Core.Backends;
 using SIaM.Core.Runs;
 using SIaM.Core.Sandbox;
 using SIaM.Core.SelfImprovement;
+using SIaM.TorchSharp;
 using SIaM.Training.Checkpoints;
 using SIaM.Training.Losses;
 using SIaM.Training.Scoring;
 using SIaM.Training.Trainers;
-using SIaM.TorchSharp;
 
 namespace SIaM.Training.Improvement;
 

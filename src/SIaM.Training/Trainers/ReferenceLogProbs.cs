@@ -1,8 +1,8 @@
 using System.Text.Json;
 using SIaM.Core;
 using SIaM.Core.Runs;
-using SIaM.Training.Scoring;
 using SIaM.TorchSharp.Models;
+using SIaM.Training.Scoring;
 using static TorchSharp.torch;
 
 namespace SIaM.Training.Trainers;

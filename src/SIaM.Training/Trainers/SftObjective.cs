@@ -1,6 +1,6 @@
+using SIaM.TorchSharp.Models;
 using SIaM.Training.Losses;
 using SIaM.Training.Scoring;
-using SIaM.TorchSharp.Models;
 using static TorchSharp.torch;
 
 namespace SIaM.Training.Trainers;

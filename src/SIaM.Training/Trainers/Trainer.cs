@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
-using SIaM.Training.Optimization;
 using SIaM.TorchSharp.Models;
+using SIaM.Training.Optimization;
 using static TorchSharp.torch;
 
 namespace SIaM.Training.Trainers;

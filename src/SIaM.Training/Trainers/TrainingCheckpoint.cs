@@ -1,8 +1,8 @@
 using System.Text.Json;
 using SIaM.Core;
+using SIaM.TorchSharp.Models;
 using SIaM.Training.Checkpoints;
 using SIaM.Training.Optimization;
-using SIaM.TorchSharp.Models;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 

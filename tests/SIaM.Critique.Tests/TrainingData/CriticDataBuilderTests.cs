@@ -1,7 +1,7 @@
 using SIaM.Core.Benchmarks;
 using SIaM.Critique.Pipeline;
-using SIaM.Critique.TrainingData;
 using SIaM.Critique.Tests.Support;
+using SIaM.Critique.TrainingData;
 
 namespace SIaM.Critique.Tests.TrainingData;
 

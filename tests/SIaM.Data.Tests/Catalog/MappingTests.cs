@@ -98,10 +98,10 @@ public sealed class MappingTests
 
         // Assert
         Assert.That(sat.Choices, Is.EqualTo(new Dictionary<string, string>
-            { ["A"] = "$f(-6)=0$", ["B"] = "$f(6)=-6$", ["C"] = "$f(-6)=6$", ["D"] = "$f(0)=-6$" }));
+        { ["A"] = "$f(-6)=0$", ["B"] = "$f(6)=-6$", ["C"] = "$f(-6)=6$", ["D"] = "$f(0)=-6$" }));
         Assert.That(sat.Reference, Is.EqualTo("A"));
         Assert.That(mathqa.Choices, Is.EqualTo(new Dictionary<string, string>
-            { ["A"] = "12", ["B"] = "16", ["C"] = "18", ["D"] = "24", ["E"] = "26" }));
+        { ["A"] = "12", ["B"] = "16", ["C"] = "18", ["D"] = "24", ["E"] = "26" }));
         Assert.That(mathqa.Reference, Is.EqualTo("A"));
     }
 

@@ -13,7 +13,7 @@ public sealed class CriticCommandTests
         double[] pYes = [0.9, 0.8, 0.7, 0.4, 0.2, 0.1];
         bool[] labels = [true, true, false, true, false, false];
         File.WriteAllLines(temp.File("labels.jsonl"), labels.Select((l, i) => new JsonObject
-            { ["id"] = $"l/{i}", ["question"] = "q", ["reference"] = "1", ["answer"] = "1", ["label"] = l ? "yes" : "no" }.ToJsonString()));
+        { ["id"] = $"l/{i}", ["question"] = "q", ["reference"] = "1", ["answer"] = "1", ["label"] = l ? "yes" : "no" }.ToJsonString()));
         File.WriteAllLines(temp.File("critic.jsonl"), pYes.Select((p, i) => new JsonObject { ["id"] = $"l/{i}", ["sample"] = 0, ["p_yes"] = p }.ToJsonString()));
 
         // Act

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using SIaM.Data;
 using Snapshooter;
 using Snapshooter.NUnit;
-using SIaM.Data;
 
 namespace SIaM.IntegrationTests.EndToEnd;
 

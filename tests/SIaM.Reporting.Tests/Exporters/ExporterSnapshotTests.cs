@@ -1,8 +1,8 @@
-using Snapshooter;
-using Snapshooter.NUnit;
 using SIaM.Reporting.Exporters;
 using SIaM.Reporting.Tests.Fixtures;
 using SIaM.Testing;
+using Snapshooter;
+using Snapshooter.NUnit;
 
 namespace SIaM.Reporting.Tests.Exporters;
 

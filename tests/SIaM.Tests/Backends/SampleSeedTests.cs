@@ -23,12 +23,12 @@ public sealed class SampleSeedTests
 
         // Act
         for (var run = 0; run < 10; run++)
-        for (var problem = 0; problem < 50; problem++)
-        for (var sample = 0; sample < 8; sample++)
-        {
-            seeds.Add(SampleSeed.Mix(run, $"gsm8k/{problem}", sample));
-            ints.Add(SampleSeed.MixToInt(run, $"gsm8k/{problem}", sample));
-        }
+            for (var problem = 0; problem < 50; problem++)
+                for (var sample = 0; sample < 8; sample++)
+                {
+                    seeds.Add(SampleSeed.Mix(run, $"gsm8k/{problem}", sample));
+                    ints.Add(SampleSeed.MixToInt(run, $"gsm8k/{problem}", sample));
+                }
 
         // Assert: no collisions, so in particular run seed 1 sample 0 is not run seed 0 sample 1
         Assert.That(seeds, Has.Count.EqualTo(4000));

@@ -27,9 +27,9 @@ public sealed class PassAtKTests
     public void Agrees_with_the_binomial_formula_on_every_small_case()
     {
         for (var n = 1; n <= 12; n++)
-        for (var c = 0; c <= n; c++)
-        for (var k = 1; k <= n; k++)
-            Assert.That(PassAtK.Estimate(n, c, k), Is.EqualTo(1 - Choose(n - c, k) / Choose(n, k)).Within(1e-12), $"n={n} c={c} k={k}");
+            for (var c = 0; c <= n; c++)
+                for (var k = 1; k <= n; k++)
+                    Assert.That(PassAtK.Estimate(n, c, k), Is.EqualTo(1 - Choose(n - c, k) / Choose(n, k)).Within(1e-12), $"n={n} c={c} k={k}");
     }
 
     [TestCase(5, 6, 1)]

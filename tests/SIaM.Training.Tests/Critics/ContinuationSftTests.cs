@@ -1,9 +1,9 @@
 using SIaM.Core;
 using SIaM.Core.Backends;
 using SIaM.Testing;
+using SIaM.TorchSharp;
 using SIaM.Training.Critics;
 using SIaM.Training.Trainers;
-using SIaM.TorchSharp;
 
 namespace SIaM.Training.Tests.Critics;
 

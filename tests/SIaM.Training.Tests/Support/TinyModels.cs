@@ -1,15 +1,15 @@
+using SIaM.TorchSharp.Models;
 using SIaM.Training.Models;
 using SIaM.Training.Scoring;
 using SIaM.Training.Trainers;
-using SIaM.TorchSharp.Models;
 
 namespace SIaM.Training.Tests.Support;
 
 /// <summary>A 2-layer model over 40 tokens and seeded random examples for trainer tests.</summary>
 internal static class TinyModels
 {
-    public static CausalLmConfig Config { get; } = CausalLmConfig.Llama(vocabSize: 40, hiddenSize: 16, intermediateSize: 32, layers: 2, heads: 2, kvHeads: 1)
-        with { MaxPositionEmbeddings = 64 };
+    public static CausalLmConfig Config { get; } =
+        CausalLmConfig.Llama(vocabSize: 40, hiddenSize: 16, intermediateSize: 32, layers: 2, heads: 2, kvHeads: 1) with { MaxPositionEmbeddings = 64 };
 
     public static CausalLm Fresh(long seed = 11) => FreshModel.Create(Config, seed);
 
