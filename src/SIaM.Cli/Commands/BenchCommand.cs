@@ -12,6 +12,7 @@ internal static class BenchCommand
         [
             BenchSandboxCommand.Create(),
             BenchGenerateCommand.Create(),
+            BenchTrainCommand.Create(),
             BenchCriticCommand.Create(),
             BenchGateCommand.Create(),
         ];

@@ -101,5 +101,5 @@ internal static class BenchGenerateCommand
         throw new UsageException("tiny-random-llama not found under any ../shared/model-fixtures: pass --tiny DIR or set SIAM_SHARED");
     }
 
-    private static int Positive(int value, string name) => value > 0 ? value : throw new UsageException($"{name} must be > 0, got {value}");
+    internal static int Positive(int value, string name) => value > 0 ? value : throw new UsageException($"{name} must be > 0, got {value}");
 }
