@@ -12,10 +12,12 @@ namespace SIaM.Sandbox.Tests;
 internal static class SharedPool
 {
     /// <summary>
-    /// Tight limits so the hostile suite stays quick: 2 s of CPU, 10 s of wall clock (generous, so a busy CI machine
-    /// does not turn a memory or error verdict into a wall-clock timeout).
+    /// Tight limits so the hostile suite stays quick: 4 s of CPU, 10 s of wall clock (generous, so a busy CI machine
+    /// does not turn a memory or error verdict into a wall-clock timeout). 2 s of CPU was too little on a loaded machine:
+    /// the gradual memory bomb's page faults up to the 512 MiB limit used it up before the limit was reached, and a
+    /// memory bomb was reported as a CPU timeout.
     /// </summary>
-    public static readonly SandboxPolicy Policy = SandboxPolicy.Default with { CpuTimeSeconds = 2, WallClockSeconds = 10 };
+    public static readonly SandboxPolicy Policy = SandboxPolicy.Default with { CpuTimeSeconds = 4, WallClockSeconds = 10 };
 
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static DockerSandboxPool? _pool;
