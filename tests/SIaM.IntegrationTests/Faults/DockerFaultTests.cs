@@ -138,9 +138,9 @@ public sealed class DockerFaultTests
         using var engine = new PrivateDockerEngine();
         engine.Start();
         engine.EnsureImage(SandboxImage.Tag);
-        // 300 problems one program at a time, so that the engine is stopped mid-run (the batch size never changes
+        // 900 problems one program at a time, so that the engine is stopped mid-run (the batch size never changes
         // results); 24 were all done in about a second, before a stop could land
-        const int problems = 300;
+        const int problems = 900; // ≈ 30 s of programs: the stop (dockerd waits up to 10 s for containers) must land mid-run
         var expected = _temp.File("engine-stopped-reference");
         var uninterrupted = await SiamProcess.RunAsync(_temp.Path, Limit, null, Eval(expected, problems: problems));
         Assert.That(uninterrupted.ExitCode, Is.EqualTo(0), uninterrupted.Stderr);
