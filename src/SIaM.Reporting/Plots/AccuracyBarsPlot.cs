@@ -40,9 +40,7 @@ public sealed class AccuracyBarsPlot : IReportPlot
             }
             plot.Legend.ManualItems.Add(new ScottPlot.LegendItem { LabelText = RunLabelText(context, i), FillColor = SeriesColors.Of(i) });
         }
-        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, benchmarks.Count).Select(i => (double)i).ToArray(), benchmarks.ToArray());
-        plot.Axes.Bottom.TickLabelStyle.Rotation = benchmarks.Count > 6 ? 45 : 0;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = benchmarks.Count > 6 ? ScottPlot.Alignment.MiddleLeft : ScottPlot.Alignment.UpperCenter;
+        BenchmarkAxis.Apply(plot, benchmarks);
         plot.Axes.SetLimitsY(0, 100);
         plot.YLabel("accuracy (%)");
         plot.ShowLegend(ScottPlot.Alignment.UpperRight);

@@ -51,9 +51,7 @@ public sealed class CriticAgreementPlot : IReportPlot
             }
         foreach (var (label, color, _) in Cells)
             plot.Legend.ManualItems.Add(new ScottPlot.LegendItem { LabelText = label, FillColor = color });
-        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, benchmarks.Count).Select(i => (double)i).ToArray(), benchmarks.ToArray());
-        plot.Axes.Bottom.TickLabelStyle.Rotation = benchmarks.Count > 6 ? 45 : 0;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = benchmarks.Count > 6 ? ScottPlot.Alignment.MiddleLeft : ScottPlot.Alignment.UpperCenter;
+        BenchmarkAxis.Apply(plot, benchmarks);
         plot.Axes.SetLimitsY(0, 115);
         plot.YLabel("share of samples judged by both (%)");
         plot.ShowLegend(ScottPlot.Edge.Right);
