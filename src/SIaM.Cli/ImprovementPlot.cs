@@ -31,7 +31,9 @@ internal static class ImprovementPlot
         var length = plot.Add.Scatter(xs, [.. rows.Select(r => r.MeanResponseTokens)]);
         length.LegendText = "mean response tokens (right)";
         length.Color = ScottPlot.Colors.Gray;
-        length.LinePattern = ScottPlot.LinePattern.Dashed;
+        // Told apart by its square markers, not a dash pattern: Skia's SVG writer does not support path effects and
+        // prints "Unsupported path effect in addPaint" to standard output for every dashed line.
+        length.MarkerShape = ScottPlot.MarkerShape.FilledSquare;
         length.Axes.YAxis = plot.Axes.Right;
         plot.Axes.Right.Label.Text = "mean response tokens";
         plot.Axes.SetLimitsY(0, 100);

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using SIaM.Core;
 using SIaM.Core.Backends;
 
@@ -33,21 +33,17 @@ public sealed class ReplayBackend : AnsweringBackend
     /// </summary>
     public static ReplayBackend Load(string path, IReadOnlyCollection<string> runBenchmarks, Func<string, bool> problemExists)
     {
-        if (!File.Exists(path)) throw new InputException($"replay file not found: {path}");
         var completions = new Dictionary<string, IReadOnlyList<string>>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+        JsonLinesFile.Read(path, "replay", line =>
         {
-            lineNumber++;
-            if (line.Trim().Length == 0) continue;
-            var where = $"{path}:{lineNumber}";
-            var (id, texts) = ParseLine(line, where);
+            var (id, texts) = ParseLine(line);
             var benchmark = id[..id.LastIndexOf('/')];
             if (runBenchmarks.Contains(benchmark) && !problemExists(id))
-                throw new InputException($"{where}: {id} is not a problem of benchmark '{benchmark}' (index out of range) — is this a replay of another file?");
+                throw line.Error($"{id} is not a problem of benchmark '{benchmark}' (index out of range) — is this a replay of another file?");
             if (!completions.TryAdd(id, texts))
-                throw new InputException($"{where}: a second line for {id} (use \"completions\": [...] for several samples)");
-        }
+                throw line.Error($"a second line for {id} (use \"completions\": [...] for several samples)");
+            return id;
+        });
         var covered = completions.Keys.Select(k => k[..k.LastIndexOf('/')]).Distinct().ToList();
         if (!covered.Intersect(runBenchmarks).Any())
             throw new InputException(
@@ -55,31 +51,26 @@ public sealed class ReplayBackend : AnsweringBackend
         return new ReplayBackend($"replay:{path}", completions);
     }
 
-    private static (string Id, IReadOnlyList<string> Texts) ParseLine(string line, string where)
+    private static (string Id, IReadOnlyList<string> Texts) ParseLine(JsonLine line)
     {
-        JsonElement root;
-        try { root = JsonDocument.Parse(line).RootElement; }
-        catch (JsonException e) { throw new InputException($"{where}: malformed JSON ({e.Message})"); }
-        if (root.ValueKind != JsonValueKind.Object) throw new InputException($"{where}: expected a JSON object");
         string id;
-        if (root.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String)
+        if (line.Fields["id"] is JsonValue idValue && idValue.TryGetValue<string>(out var given))
         {
-            id = idElement.GetString()!;
+            id = given;
             if (!id.Contains('/') || !int.TryParse(id[(id.LastIndexOf('/') + 1)..], out _))
-                throw new InputException($"{where}: \"id\" must look like \"gsm8k/17\", got \"{id}\"");
+                throw line.Error($"\"id\" must look like \"gsm8k/17\", got \"{id}\"");
         }
-        else if (root.TryGetProperty("benchmark", out var b) && b.ValueKind == JsonValueKind.String
-                 && root.TryGetProperty("index", out var i) && i.ValueKind == JsonValueKind.Number && i.TryGetInt32(out var index) && index >= 0)
-            id = $"{b.GetString()}/{index}";
+        else if (line.Fields["benchmark"] is JsonValue b && b.TryGetValue<string>(out var benchmark)
+                 && line.Fields["index"] is JsonValue i && i.TryGetValue<int>(out var index) && index >= 0)
+            id = $"{benchmark}/{index}";
         else
-            throw new InputException($"{where}: missing field: give \"id\" or \"benchmark\" and a non-negative integer \"index\"");
+            throw line.Error("missing field: give \"id\" or \"benchmark\" and a non-negative integer \"index\"");
 
-        if (root.TryGetProperty("completion", out var one) && one.ValueKind == JsonValueKind.String)
-            return (id, [one.GetString()!]);
-        if (root.TryGetProperty("completions", out var many) && many.ValueKind == JsonValueKind.Array
-            && many.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String) && many.GetArrayLength() > 0)
-            return (id, many.EnumerateArray().Select(e => e.GetString()!).ToList());
-        throw new InputException($"{where}: missing field: give \"completion\" (a string) or \"completions\" (a non-empty array of strings)");
+        if (line.Fields["completion"] is JsonValue one && one.TryGetValue<string>(out var text))
+            return (id, [text]);
+        if (line.Fields["completions"] is JsonArray { Count: > 0 } many && many.All(e => e is JsonValue v && v.TryGetValue<string>(out _)))
+            return (id, [.. many.Select(e => e!.GetValue<string>())]);
+        throw line.Error("missing field: give \"completion\" (a string) or \"completions\" (a non-empty array of strings)");
     }
 
     /// <inheritdoc />

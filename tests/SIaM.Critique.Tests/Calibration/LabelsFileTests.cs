@@ -30,7 +30,7 @@ public sealed class LabelsFileTests
 
     [TestCase("""{"question": "q", "reference": "1", "label": "maybe"}""", "\"label\" must be")]
     [TestCase("""{"question": "q", "label": "yes"}""", "no \"reference\"")]
-    [TestCase("""{"question": "q", "reference": "1", "label": "yes" """, "malformed labelled case")]
+    [TestCase("""{"question": "q", "reference": "1", "label": "yes" """, "malformed labels line")]
     public void A_malformed_line_is_reported_with_file_and_line(string line, string why)
     {
         // Arrange

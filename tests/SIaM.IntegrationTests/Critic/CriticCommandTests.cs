@@ -38,7 +38,7 @@ public sealed class CriticCommandTests
 
         // Assert
         Assert.That(outcome.ExitCode, Is.EqualTo(2));
-        Assert.That(outcome.Stderr, Does.Contain($"{temp.File("labels.jsonl")}:2: malformed labelled case"));
+        Assert.That(outcome.Stderr, Does.Contain($"{temp.File("labels.jsonl")}:2: malformed labels line"));
     }
 
     [Test]

@@ -36,7 +36,7 @@ public sealed class ReplayBackendTests
 
     [TestCase("""{"benchmark": "gsm8k", "index": 0}""", "missing field")]
     [TestCase("""{"completion": "x"}""", "missing field")]
-    [TestCase("{\"benchmark\": \"gsm8k\", \"index\": 0, \"completion\": \"x\"", "malformed JSON")]
+    [TestCase("{\"benchmark\": \"gsm8k\", \"index\": 0, \"completion\": \"x\"", "malformed replay line")]
     [TestCase("""{"benchmark": "gsm8k", "index": 5000, "completion": "x"}""", "index out of range")]
     public void Names_the_file_and_line_of_a_bad_line(string line, string expected)
     {
