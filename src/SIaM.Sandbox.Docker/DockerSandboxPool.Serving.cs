@@ -100,7 +100,7 @@ public sealed partial class DockerSandboxPool
                     return failure;
                 }
                 head.Item.Completion.TrySetResult(new ExecResult(status.Value, reply.ExitCode, reply.Stdout ?? "", reply.Stderr ?? "", reply.DurationMs, reply.Truncated));
-                slot.Engine.Completed();
+                slot.Engine.Completed(reply.IdleMs, reply.BusyMs);
                 if (reply.Recycle) return null; // the program left something the worker could not clean
             }
         }

@@ -10,6 +10,8 @@ internal sealed class EngineConnection(EngineEndpoint endpoint, DockerClient cli
     private long _movedAway;
     private long _workerFailures;
     private long _lastCompletion;
+    private long _idleMicroseconds;
+    private long _busyMicroseconds;
     private volatile string? _lastError;
     private volatile bool _alive = true;
 
@@ -24,8 +26,11 @@ internal sealed class EngineConnection(EngineEndpoint endpoint, DockerClient cli
 
     public bool Alive => _alive;
 
-    public void Completed()
+    /// <summary>Counts a verdict, with the time its worker waited for the request and then spent answering it.</summary>
+    public void Completed(double idleMs, double busyMs)
     {
+        Interlocked.Add(ref _idleMicroseconds, (long)(idleMs * 1000));
+        Interlocked.Add(ref _busyMicroseconds, (long)(busyMs * 1000));
         Interlocked.Increment(ref _completed);
         Volatile.Write(ref _lastCompletion, Stopwatch.GetTimestamp());
     }
@@ -62,7 +67,10 @@ internal sealed class EngineConnection(EngineEndpoint endpoint, DockerClient cli
         var completed = Interlocked.Read(ref _completed);
         var last = Volatile.Read(ref _lastCompletion);
         var seconds = firstDispatch == 0 || last <= firstDispatch ? 0 : Stopwatch.GetElapsedTime(firstDispatch, last).TotalSeconds;
+        var idle = Interlocked.Read(ref _idleMicroseconds);
+        var busy = Interlocked.Read(ref _busyMicroseconds);
         return new EngineStats(Endpoint, Workers, _alive, completed, Interlocked.Read(ref _movedAway),
-            Interlocked.Read(ref _workerFailures), seconds > 0 ? completed / seconds : 0, ImageId, _lastError);
+            Interlocked.Read(ref _workerFailures), seconds > 0 ? completed / seconds : 0, ImageId, _lastError,
+            idle + busy > 0 ? (double)idle / (idle + busy) : 0);
     }
 }

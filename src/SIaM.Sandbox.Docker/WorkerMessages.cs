@@ -27,4 +27,6 @@ internal sealed record WorkerReply(
     [property: JsonPropertyName("recycle")] bool Recycle = false,
     [property: JsonPropertyName("python")] string? Python = null,
     [property: JsonPropertyName("sympy")] string? Sympy = null,
-    [property: JsonPropertyName("numpy")] string? Numpy = null);
+    [property: JsonPropertyName("numpy")] string? Numpy = null,
+    [property: JsonPropertyName("idle_ms")] double IdleMs = 0,
+    [property: JsonPropertyName("busy_ms")] double BusyMs = 0);

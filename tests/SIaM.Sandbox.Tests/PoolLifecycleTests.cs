@@ -42,6 +42,30 @@ public sealed class PoolLifecycleTests
     }
 
     [Test]
+    public async Task The_engine_report_shows_workers_idle_when_programs_arrive_slowly_and_busy_when_they_queue()
+    {
+        // Arrange
+        await using var pool = await SharedPool.StartAsync(SharedPool.Policy, OneWorker);
+
+        // Act: one program at a time with pauses the worker spends waiting, then a queue it is never short of
+        for (var i = 0; i < 4; i++)
+        {
+            await pool.RunPythonAsync("print(1)", CancellationToken.None);
+            await Task.Delay(300);
+        }
+        var trickled = pool.Engines[0].WorkerIdleFraction;
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => pool.RunPythonAsync("print(sum(range(10 ** 6)))", CancellationToken.None)));
+        var queued = pool.Engines[0].WorkerIdleFraction;
+        var table = new StringWriter();
+        EngineReport.Print(pool, table);
+
+        // Assert
+        Assert.That(trickled, Is.GreaterThan(0.5), "three pauses of 300 ms against four programs of a few ms");
+        Assert.That(queued, Is.LessThan(trickled), "queued programs add busy time and (pipelined) almost no idle time");
+        Assert.That(table.ToString(), Does.Contain("| worker idle |").And.Contain((100 * queued).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " %"));
+    }
+
+    [Test]
     public async Task Disposing_the_pool_removes_its_containers()
     {
         // Arrange

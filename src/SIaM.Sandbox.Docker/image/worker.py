@@ -2,7 +2,9 @@
 # child per program under rlimits. Protocol on the container's stdin/stdout: frames of a 4-byte big-endian length and
 # a UTF-8 JSON object. Request {"id", "code", "cpu", "wall", "out", "err", "mem", "fsize"}; the reply carries
 # {"id", "status", "exit_code", "stdout", "stderr", "duration_ms", "truncated", "recycle"} ("recycle": the scratch
-# could not be wiped, so the host replaces this container). A request with "ping" is answered {"id", "pong": true}
+# could not be wiped, so the host replaces this container) and "idle_ms"/"busy_ms" (how long the worker waited for this
+# request after its previous reply, and how long it then took to answer: the host reports the idle share, which says
+# whether the host keeps the worker fed). A request with "ping" is answered {"id", "pong": true}
 # once the imports are done. Stdin closing (the host went away) ends the worker, and the container auto-removes.
 # The host may send the next request while a program runs (it is buffered and answered in order), so no round trip
 # sits between two programs. The child's exit is waited for on a pidfd: no polling.
@@ -373,11 +375,14 @@ def main():
     numpy.random.seed(0)  # the worker never draws, so every child starts from this state
     gc.collect()
     gc.freeze()
+    answered = None  # when the previous reply went out; None before the first program (waiting for work is not idling)
     while True:
         req = read_frame()
+        received = time.monotonic()
         if req.get("ping"):
             write_frame({"id": req["id"], "pong": True, "pid": os.getpid(), "python": sys.version.split()[0],
                          "sympy": sympy.__version__, "numpy": numpy.__version__})
+            answered = None
             continue
         try:
             reply = run(req)
@@ -385,7 +390,10 @@ def main():
             kill_everything()
             reply = {"id": req.get("id"), "status": "sandbox_failure", "exit_code": None, "stdout": "",
                      "stderr": "worker: %s: %s" % (type(e).__name__, e), "duration_ms": 0, "truncated": False}
+        reply["idle_ms"] = 0.0 if answered is None else round((received - answered) * 1000.0, 3)
+        reply["busy_ms"] = round((time.monotonic() - received) * 1000.0, 3)
         write_frame(reply)
+        answered = time.monotonic()
 
 
 main()
