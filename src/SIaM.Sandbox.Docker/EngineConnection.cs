@@ -70,7 +70,6 @@ internal sealed class EngineConnection(EngineEndpoint endpoint, DockerClient cli
         var idle = Interlocked.Read(ref _idleMicroseconds);
         var busy = Interlocked.Read(ref _busyMicroseconds);
         return new EngineStats(Endpoint, Workers, _alive, completed, Interlocked.Read(ref _movedAway),
-            Interlocked.Read(ref _workerFailures), seconds > 0 ? completed / seconds : 0, ImageId, _lastError,
-            idle + busy > 0 ? (double)idle / (idle + busy) : 0);
+            Interlocked.Read(ref _workerFailures), seconds > 0 ? completed / seconds : 0, ImageId, _lastError, idle / 1e6, busy / 1e6);
     }
 }
