@@ -16,18 +16,20 @@ internal static class BenchSandboxCommand
     private static readonly Option<int> Rounds = new("--rounds") { Description = "Alternating rounds of pool and bare fork server (noise spreads over both)", DefaultValueFactory = _ => 3 };
     private static readonly Option<int> SlowCount = new("--slow-count") { Description = "Programs (the first N of the same list) through docker run and bare python3; 0 skips them", DefaultValueFactory = _ => 60 };
     private static readonly Option<int> Workers = new("--workers") { Description = "Workers, and dispatchers for every executor (default: the pool's start-up probe)" };
+    private static readonly Option<int> Depth = new("--pipeline-depth") { Description = "Programs kept in each worker (one runs, the rest wait inside it)", DefaultValueFactory = _ => DockerPoolOptions.Default.PipelineDepth };
     private static readonly Option<string> Python = new("--python") { Description = "Interpreter for the bare per-program baseline (needs sympy)", DefaultValueFactory = _ => "python3" };
     private static readonly Option<string[]> DockerHost = EngineOptions.CreateDockerHost();
 
     public static Command Create()
     {
         var command = new Command("sandbox", "Warm pool vs a bare fork server in the same image vs docker run per program vs bare python3");
-        foreach (var option in new Option[] { Count, Rounds, SlowCount, Workers, Python, DockerHost }) command.Options.Add(option);
+        foreach (var option in new Option[] { Count, Rounds, SlowCount, Workers, Depth, Python, DockerHost }) command.Options.Add(option);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var programs = GsmStylePrograms.Create(OptionChecks.Positive(parseResult.GetValue(Count), "--count"));
             var policy = SandboxPolicy.Default;
-            var options = EngineOptions.PoolOptions(parseResult, DockerHost, parseResult.GetResult(Workers) is null ? null : OptionChecks.Positive(parseResult.GetValue(Workers), "--workers"));
+            var options = EngineOptions.PoolOptions(parseResult, DockerHost, parseResult.GetResult(Workers) is null ? null : OptionChecks.Positive(parseResult.GetValue(Workers), "--workers"))
+                with { PipelineDepth = OptionChecks.Positive(parseResult.GetValue(Depth), "--pipeline-depth") };
             await using var pool = await DockerSandboxPool.StartAsync(policy, options, cancellationToken);
             var workers = pool.WorkerCount;
             Console.Error.WriteLine($"bench sandbox: {programs.Count} programs × {parseResult.GetValue(Rounds)} rounds, {workers} workers, {pool.Description}");
