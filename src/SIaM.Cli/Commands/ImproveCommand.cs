@@ -90,7 +90,7 @@ internal static class ImproveCommand
                 var data = await DemoFixture.BuildAsync(Path.Combine(output, "fixture"), options.Seed, sizes!, Log, cancellationToken);
                 filters = [.. filters, await critic.CreateForDemoAsync(data.Pool, options.Seed, parse.GetValue(DemoSize) == "ci" ? DemoCritic.Ci : DemoCritic.Demo, Log, cancellationToken)];
                 (evaluation, pool) = (data.Evaluation, data.Pool);
-                loop = new ImprovementLoop(options, pool, evaluation, data.Seed, sandbox, filters, Log);
+                loop = new ImprovementLoop(options, pool, evaluation, data.Seed, sandbox, filters, Log, data.Families);
             }
             else
             {
@@ -98,7 +98,7 @@ internal static class ImproveCommand
             }
             var rows = await loop.RunAsync(output, cancellationToken);
             Console.Out.Write(IterationTable.Render(rows, evaluation.Keys.ToList()));
-            if (demo) Console.Out.Write("\n" + FamilyTable.Render(output, options.Iterations));
+            if (demo) Console.Out.Write("\n" + FamilyTable.Render(rows));
             if (demo) critic.CompareFilters(output, rows.Count - 1, pool, options.EffectiveLimits);
             ImprovementPlot.Write(rows, evaluation.Keys.ToList(), output);
             Console.Out.WriteLine($"plot: {Path.Combine(output, "iterations.png")}");

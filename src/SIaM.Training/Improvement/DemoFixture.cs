@@ -33,9 +33,10 @@ public static class DemoFixture
     public static Sizes Ci { get; } = new(SeedPerFamily: 40, PoolPerFamily: 20, EvalPerFamily: 30, Merges: 300, Hidden: 64, Layers: 2, PolicySteps: 400,
         K: 8, Epochs: 5, LearningRate: 2e-3);
 
-    /// <summary>What the fixture provides to the loop.</summary>
+    /// <summary>What the fixture provides to the loop; <paramref name="Families"/> maps every pool and evaluation id to its family.</summary>
     public sealed record Data(string PolicyDirectory, IReadOnlyList<LoopQuestion> Pool,
-        IReadOnlyDictionary<string, IReadOnlyList<LoopQuestion>> Evaluation, IReadOnlyList<(LoopQuestion Question, string Program)> Seed);
+        IReadOnlyDictionary<string, IReadOnlyList<LoopQuestion>> Evaluation, IReadOnlyList<(LoopQuestion Question, string Program)> Seed,
+        IReadOnlyDictionary<string, QuestionFamily> Families);
 
     /// <summary>Builds (or reuses) the fixture under <paramref name="directory"/>.</summary>
     public static async Task<Data> BuildAsync(string directory, int seed, Sizes sizes, Action<string> log, CancellationToken cancellationToken)
@@ -70,6 +71,8 @@ public static class DemoFixture
             lm.SetTrainable(false);
             HfCheckpointWriter.Write(lm, tokenizerDirectory, policy);
         }
-        return new Data(policy, pool, evaluation, seedSet);
+        var families = suite.Pool.Concat(suite.Evaluation.Values.SelectMany(v => v))
+            .ToDictionary(p => p.Id, p => new QuestionFamily(p.Family, p.Language.ToString().ToLowerInvariant(), !p.InDomain));
+        return new Data(policy, pool, evaluation, seedSet, families);
     }
 }

@@ -25,7 +25,8 @@ public sealed class ImprovementLoop(
     IReadOnlyList<(LoopQuestion Question, string Program)> anchors,
     ICodeSandbox sandbox,
     IReadOnlyList<IProgramFilter> filters,
-    Action<string> log)
+    Action<string> log,
+    IReadOnlyDictionary<string, QuestionFamily>? families = null)
 {
     /// <summary>Runs (or resumes) every iteration and returns the summaries written to iterations.json.</summary>
     public async Task<IReadOnlyList<IterationSummary>> RunAsync(string directory, CancellationToken cancellationToken)
@@ -36,7 +37,7 @@ public sealed class ImprovementLoop(
         ClaimDirectory(options, directory);
         var summaries = new List<IterationSummary>();
         var initial = await Stage(Path.Combine(directory, "iter-0", "eval.json"), () => EvaluateAsync(options.Policy, Path.Combine(directory, "iter-0"), cancellationToken)).ConfigureAwait(false);
-        summaries.Add(Summary(0, null, null, initial));
+        summaries.Add(Summary(0, null, null, initial, Path.Combine(directory, "iter-0")));
         Write(directory, summaries);
         for (var i = 1; i <= options.Iterations; i++)
         {
@@ -47,7 +48,13 @@ public sealed class ImprovementLoop(
             var counts = Read<StageCounts>(Path.Combine(iteration, "counts.json"));
             var train = Read<TrainResult>(Path.Combine(iteration, "train.json"));
             var scores = await Stage(Path.Combine(iteration, "eval.json"), () => EvaluateAsync(checkpoint, iteration, cancellationToken)).ConfigureAwait(false);
-            summaries.Add(Summary(i, counts, train, scores));
+            var summary = Summary(i, counts, train, scores, iteration);
+            if (i == 1 && summaries[0].Families is { } start && summary.Families is { } now)
+            {
+                summary = summary with { Start = FamilyStart.Of(start, now, options.K) };
+                foreach (var family in summary.Start.Where(f => f.AtZero)) log(family.Warning());
+            }
+            summaries.Add(summary);
             Write(directory, summaries);
             log($"iter {i}: " + string.Join("  ", scores.Select(s => $"{s.Key} {s.Value.Accuracy:P1}")));
         }
@@ -56,9 +63,13 @@ public sealed class ImprovementLoop(
 
     private sealed record TrainResult(double Loss, int Steps);
 
-    private IterationSummary Summary(int i, StageCounts? counts, TrainResult? train, Dictionary<string, SuiteScore> scores) =>
+    private IterationSummary Summary(int i, StageCounts? counts, TrainResult? train, Dictionary<string, SuiteScore> scores, string iteration) =>
         new(i, options.Algorithm, counts, train?.Loss, train?.Steps, scores,
-            scores.Values.Sum(s => s.MeanResponseTokens * s.N) / Math.Max(1, scores.Values.Sum(s => s.N)));
+            scores.Values.Sum(s => s.MeanResponseTokens * s.N) / Math.Max(1, scores.Values.Sum(s => s.N)),
+            families is { Count: > 0 }
+                ? FamilyScores.Of(families, JsonLines.Read<EvalRecord>(Path.Combine(iteration, "eval-samples.jsonl")),
+                    i == 0 ? null : JsonLines.Read<LoopVerdict>(Path.Combine(iteration, "verdicts.jsonl")), options.Filter)
+                : null);
 
     /// <summary>Creates <paramref name="directory"/> with run.json, or accepts it when its run.json holds these settings.</summary>
     /// <exception cref="InputException">The directory holds another run, or other files.</exception>
@@ -109,10 +120,10 @@ public sealed class ImprovementLoop(
         IReadOnlyList<int> Response(string completion) => [.. tokenizer.Encode(completion, addSpecialTokens: false), eos];
         ITrainingObjective objective;
         int count;
+        var seedPrograms = anchors.Select(a => new TokenizedExample(Prompt(a.Question.Question), Response(a.Program))).ToList();
         if (options.Algorithm == "sft")
         {
-            var examples = sft.Select(c => new TokenizedExample(Prompt(byId[c.QuestionId].Question), Response(c.Completion)))
-                .Concat(anchors.Select(a => new TokenizedExample(Prompt(a.Question.Question), Response(a.Program)))).ToList();
+            var examples = sft.Select(c => new TokenizedExample(Prompt(byId[c.QuestionId].Question), Response(c.Completion))).Concat(seedPrograms).ToList();
             objective = new SftObjective(examples, pad);
             count = examples.Count;
         }
@@ -123,8 +134,9 @@ public sealed class ImprovementLoop(
             var reference = loss.NeedsReference || loss.NeedsKlTerms
                 ? ReferenceLogProbs.LoadOrCompute(backend.Model, tokenized, pad, options.BatchSize, Path.Combine(iteration, "reference.json"))
                 : null;
-            objective = new PreferenceObjective(tokenized, pad, loss, reference);
-            count = tokenized.Count;
+            objective = seedPrograms.Count == 0 ? new PreferenceObjective(tokenized, pad, loss, reference)
+                : new ReplayObjective(new PreferenceObjective(tokenized, pad, loss, reference), new SftObjective(seedPrograms, pad));
+            count = tokenized.Count + seedPrograms.Count;
         }
         var steps = Math.Max(10, (int)Math.Ceiling((double)options.Epochs * count / options.BatchSize));
         var training = new TrainingOptions(steps, Math.Min(options.BatchSize, count), 1, options.LearningRate, Math.Max(1, steps / 10),
@@ -137,7 +149,7 @@ public sealed class ImprovementLoop(
             last = p.Loss;
         }
         File.AppendAllLines(Path.Combine(iteration, "train-log.jsonl"), logLines);
-        log($"iter {i}: trained {steps} steps on {count} {(options.Algorithm == "sft" ? "examples" : "pairs")}, last loss {last:F4}");
+        log($"iter {i}: trained {steps} steps on {count} {(options.Algorithm == "sft" ? "examples" : $"pairs and seed programs ({anchors.Count} replayed)")}, last loss {last:F4}");
         AtomicFile.WriteText(Path.Combine(iteration, "counts.json"), JsonSerializer.Serialize(counts, JsonOptions.Indented));
         AtomicFile.WriteText(Path.Combine(iteration, "train.json"), JsonSerializer.Serialize(new TrainResult(last, steps), JsonOptions.Indented));
         backend.Model.SetTrainable(false);

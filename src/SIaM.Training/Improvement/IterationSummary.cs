@@ -12,6 +12,8 @@ namespace SIaM.Training.Improvement;
 public sealed record StageCounts(int Questions, int Samples, int WithProgram, int RanOk, IReadOnlyDictionary<string, int> Accepted, int Sft, int Pairs, int QuestionsSolved);
 
 /// <summary>One row of <c>iterations.json</c>: iteration 0 is the starting policy (evaluation only).</summary>
+/// <param name="Families">Per (family, language) counts when the questions have families (the demo); otherwise null.</param>
+/// <param name="Start">Iteration 1 only, with families: where the policy started on each new family.</param>
 public sealed record IterationSummary(
     int Iteration,
     string Algorithm,
@@ -19,4 +21,6 @@ public sealed record IterationSummary(
     double? TrainLoss,
     int? TrainSteps,
     IReadOnlyDictionary<string, SuiteScore> Accuracy,
-    double MeanResponseTokens);
+    double MeanResponseTokens,
+    IReadOnlyList<FamilyScore>? Families = null,
+    IReadOnlyList<FamilyStart>? Start = null);

@@ -14,7 +14,7 @@ public static class Families
     private static readonly string[] EnNames = ["Tom", "Anna", "Li", "Sara", "Ben", "Mia"];
     private static readonly string[] ZhNames = ["小明", "小红", "小刚", "小丽", "小军", "小芳"];
     private static readonly (string En, string Zh)[] Things = [("apples", "个苹果"), ("books", "本书"), ("pencils", "支铅笔"), ("stickers", "张贴纸"), ("marbles", "颗弹珠")];
-    private static readonly (string One, string Many, string Zh)[] Goods = [("pen", "pens", "支笔"), ("notebook", "notebooks", "本笔记本"), ("ticket", "tickets", "张票"), ("cake", "cakes", "块蛋糕")];
+    private static readonly (string En, string Zh)[] Goods = [("pens", "笔"), ("notebooks", "笔记本"), ("tickets", "票"), ("cakes", "蛋糕")];
 
     /// <summary>All families, in-domain first.</summary>
     public static IReadOnlyList<ProblemFamily> All { get; } =
@@ -74,6 +74,9 @@ public static class Families
         };
     }
 
+    // Prices follow the rate family's arithmetic (a box's price × boxes; money ÷ price of a box) under new words (sells,
+    // dollars, pays; 卖, 元, 用), so that the weak policy's in-domain × and ÷ are there to be found by sampling. Worded as
+    // "one pen costs a; b pens", the weak policy never tried × or ÷ on them (0 of 20 Chinese pool questions solved).
     private static ProblemDraft Price(Random r, Language l)
     {
         int a = r.Next(2, 13), b = r.Next(2, 13);
@@ -81,11 +84,11 @@ public static class Families
         return r.Next(2) switch
         {
             0 => new(l == Language.En
-                    ? $"One {g.One} costs {a} dollars. How much do {b} {g.Many} cost?"
-                    : $"每{g.Zh}{a}元，买{b}{g.Zh}要多少元？", [a, b], "a * b", (a * b).ToString()),
+                    ? $"A box of {g.En} sells for {a} dollars. How many dollars do {b} boxes sell for?"
+                    : $"每盒{g.Zh}卖{a}元，{b}盒{g.Zh}一共卖多少元？", [a, b], "a * b", (a * b).ToString()),
             _ => new(l == Language.En
-                    ? $"{n} pays {a * b} dollars for {b} {g.Many}. How much does one {g.One} cost?"
-                    : $"{n}花{a * b}元买了{b}{g.Zh}，每{g.Zh[..1]}多少元？", [a * b, b], "a / b", a.ToString()),
+                    ? $"{n} pays {a * b} dollars for boxes of {g.En} at {a} dollars each. How many boxes does {n} get?"
+                    : $"{n}用{a * b}元买{g.Zh}，每盒{a}元，一共买了多少盒？", [a * b, a], "a / b", b.ToString()),
         };
     }
 
