@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using SIaM.Core;
 using SIaM.Core.Runs;
 
@@ -10,32 +11,15 @@ public static class QuestionsFile
     /// <summary>Reads every non-blank line.</summary>
     public static IReadOnlyList<LoopQuestion> Read(string path)
     {
-        if (!File.Exists(path)) throw new InputException($"{path}: no such file");
-        var result = new List<LoopQuestion>();
         var ids = new HashSet<string>();
-        var number = 0;
-        foreach (var line in File.ReadLines(path))
+        var result = JsonLinesFile.Read(path, "questions", line =>
         {
-            number++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            try
-            {
-                using var doc = JsonDocument.Parse(line);
-                string Field(string name) => doc.RootElement.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s
-                    ? s : throw new InputException($"{path}:{number}: missing or empty string field '{name}'");
-                var q = new LoopQuestion(Field("id"), Field("question"), Field("answer"));
-                if (!ids.Add(q.Id)) throw new InputException($"{path}:{number}: duplicate id '{q.Id}'");
-                result.Add(q);
-            }
-            catch (JsonException e)
-            {
-                throw new InputException($"{path}:{number}: not a JSON object ({e.Message})");
-            }
-            catch (InvalidOperationException e)
-            {
-                throw new InputException($"{path}:{number}: not a JSON object ({e.Message})");
-            }
-        }
+            string Field(string name) => line.Fields[name] is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0
+                ? s : throw line.Error($"missing or empty string field '{name}'");
+            var q = new LoopQuestion(Field("id"), Field("question"), Field("answer"));
+            if (!ids.Add(q.Id)) throw line.Error($"duplicate id '{q.Id}'");
+            return q;
+        });
         if (result.Count == 0) throw new InputException($"{path}: no questions");
         return result;
     }
