@@ -27,11 +27,14 @@ internal static class DemoCritic
     // The CI fixture keeps the critic small: it adds verdicts and the comparison, the rule filter selects.
     public static Sizes Ci { get; } = new(Merges: 200, Hidden: 32, Layers: 2, Steps: 60, LearningRate: 3e-3);
 
-    public static async Task<string> BuildAsync(string directory, IReadOnlyList<LoopQuestion> pool, int seed, Sizes sizes, Action<string> log,
+    /// <summary>The checkpoint, and held-out accuracy of the critic and of the rule filter when it was trained now (null when reused).</summary>
+    public sealed record Built(string Model, CalibrationReport? Critic, CalibrationReport? Rule);
+
+    public static async Task<Built> BuildAsync(string directory, IReadOnlyList<LoopQuestion> pool, int seed, Sizes sizes, Action<string> log,
         CancellationToken cancellationToken)
     {
         var model = Path.Combine(directory, "model");
-        if (Directory.Exists(model)) return model;
+        if (Directory.Exists(model)) return new Built(model, null, null);
         if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
         var (train, heldOut) = DemoCriticData.Build(pool, seed);
         var data = Path.Combine(directory, "data");
@@ -57,6 +60,6 @@ internal static class DemoCritic
         var rule = Calibrator.Compute(heldOut.Select(e => (RuleFilter.Accepts(e.Reference, new ExecResult(ExecStatus.Ok, 0, e.Output + "\n", "", 0, false)) ? 1.0 : 0.0, e.Line.Label)).ToList(), 0.5);
         log(string.Create(CultureInfo.InvariantCulture,
             $"demo critic: trained {report.Train.Steps} steps in {report.TrainSeconds:F0} s ({report.TrainCpuSeconds:F0} s CPU), loss {report.Train.FirstLoss:F3} → {report.Train.LastLoss:F3}; held-out accuracy critic {report.HeldOut?.Accuracy:P1} (ECE {report.HeldOut?.Ece:F3}), rule {rule.Accuracy:P1} (recall {rule.Recall:P1})"));
-        return model;
+        return new Built(model, report.HeldOut, rule);
     }
 }
