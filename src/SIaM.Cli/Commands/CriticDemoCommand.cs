@@ -15,12 +15,13 @@ internal static class CriticDemoCommand
 {
     private static readonly Option<string> Out = new("--out") { Description = "Directory for the critic's data, tokenizer, base and model (must not exist or be empty)", Required = true };
     private static readonly Option<int> Seed = new("--seed") { Description = "Seed of the synthetic pool and of training", DefaultValueFactory = _ => 0 };
+    private static readonly Option<string> Device = TrainingDevice.Create();
     private static readonly Option<string> Size = new("--size") { Description = "demo (the critic of 'siam improve --demo') or ci (of --demo-size ci)", DefaultValueFactory = _ => "demo" };
 
     public static Command Create()
     {
         var command = new Command("demo", "Train the demo critic alone on the synthetic pool and report its held-out accuracy and ECE");
-        foreach (var option in new Option[] { Out, Seed, Size }) command.Options.Add(option);
+        foreach (var option in new Option[] { Out, Seed, Size, Device }) command.Options.Add(option);
         command.SetAction(async (result, cancellationToken) =>
         {
             var (fixture, critic) = result.GetValue(Size) switch
@@ -29,13 +30,14 @@ internal static class CriticDemoCommand
                 "ci" => (DemoFixture.Ci, DemoCritic.Ci),
                 var other => throw new UsageException($"--size must be demo or ci, not '{other}'"),
             };
+            var device = TrainingDevice.Resolve(result.GetValue(Device)!);
             var output = result.GetValue(Out)!;
             if (Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any())
                 throw new UsageException($"{output}: already exists and is not empty");
             var seed = result.GetValue(Seed);
             var pool = SyntheticSuite.Generate(seed, fixture.SeedPerFamily, fixture.PoolPerFamily, fixture.EvalPerFamily).Pool
                 .Select(p => new LoopQuestion(p.Id, p.Question, p.Answer)).ToList();
-            var built = await DemoCritic.BuildAsync(output, pool, seed, critic, line => Console.Error.WriteLine($"siam critic demo: {line}"), cancellationToken);
+            var built = await DemoCritic.BuildAsync(output, pool, seed, critic, device, line => Console.Error.WriteLine($"siam critic demo: {line}"), cancellationToken);
             Console.WriteLine("| held-out | cases | accuracy | precision | recall | ECE | best threshold |");
             Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
             Row("critic (P(YES) ≥ 0.5)", built.Critic!, ece: true);

@@ -30,16 +30,18 @@ internal static class ImproveCommand
     private static readonly Option<string> Out = new("--out") { Description = "Run directory (resumable)", Required = true };
     private static readonly Option<bool> Demo = new("--demo") { Description = "Build the synthetic fixture and weak policy under --out and run the loop on it" };
     private static readonly Option<string> DemoSize = new("--demo-size") { Description = "demo (≤ 10 min on 2 cores) or ci (≤ 3 min)", DefaultValueFactory = _ => "demo" };
+    private static readonly Option<string> Device = TrainingDevice.Create();
     private static readonly Option<string> Sandbox = new("--sandbox") { Description = "Where programs run: docker", DefaultValueFactory = _ => "docker" };
 
     public static Command Create()
     {
         var command = new Command("improve", "Self-improvement loop: sample, execute in the sandbox, filter, train, evaluate; resumable under --out");
-        foreach (var option in new Option[] { Policy, Questions, Eval, Critic, CriticFormatOption, Threshold, K, Algo, Iterations, Seed, Lambda, Beta, Out, Demo, DemoSize, Sandbox })
+        foreach (var option in new Option[] { Policy, Questions, Eval, Critic, CriticFormatOption, Threshold, K, Algo, Iterations, Seed, Lambda, Beta, Out, Demo, DemoSize, Sandbox, Device })
             command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = Path.GetFullPath(parse.GetValue(Out)!);
+            var device = TrainingDevice.Resolve(parse.GetValue(Device)!);
             var criticSpec = parse.GetValue(Critic)!;
             var demo = parse.GetValue(Demo);
             if (criticSpec == "demo" && !demo) throw new UsageException("--critic demo: only with --demo (it trains the demo's critic)");
@@ -88,13 +90,13 @@ internal static class ImproveCommand
             if (demo)
             {
                 var data = await DemoFixture.BuildAsync(Path.Combine(output, "fixture"), options.Seed, sizes!, Log, cancellationToken);
-                filters = [.. filters, await critic.CreateForDemoAsync(data.Pool, options.Seed, parse.GetValue(DemoSize) == "ci" ? DemoCritic.Ci : DemoCritic.Demo, Log, cancellationToken)];
+                filters = [.. filters, await critic.CreateForDemoAsync(data.Pool, options.Seed, parse.GetValue(DemoSize) == "ci" ? DemoCritic.Ci : DemoCritic.Demo, device, Log, cancellationToken)];
                 (evaluation, pool) = (data.Evaluation, data.Pool);
-                loop = new ImprovementLoop(options, pool, evaluation, data.Seed, sandbox, filters, Log);
+                loop = new ImprovementLoop(options, pool, evaluation, data.Seed, sandbox, filters, Log, device);
             }
             else
             {
-                loop = new ImprovementLoop(options, pool, evaluation, [], sandbox, filters, Log);
+                loop = new ImprovementLoop(options, pool, evaluation, [], sandbox, filters, Log, device);
             }
             var rows = await loop.RunAsync(output, cancellationToken);
             Console.Out.Write(IterationTable.Render(rows, evaluation.Keys.ToList()));

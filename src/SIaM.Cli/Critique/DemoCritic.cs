@@ -22,15 +22,15 @@ internal static class DemoCritic
 {
     public sealed record Sizes(int Merges, int Hidden, int Layers, int Steps, double LearningRate);
 
-    public static Sizes Demo { get; } = new(Merges: 300, Hidden: 64, Layers: 2, Steps: 300, LearningRate: 3e-3);
+    public static Sizes Demo { get; } = new(Merges: 300, Hidden: 64, Layers: 2, Steps: 3000, LearningRate: 1e-3);
 
     // The CI fixture keeps the critic small: it adds verdicts and the comparison, the rule filter selects.
-    public static Sizes Ci { get; } = new(Merges: 200, Hidden: 32, Layers: 2, Steps: 60, LearningRate: 3e-3);
+    public static Sizes Ci { get; } = new(Merges: 300, Hidden: 64, Layers: 2, Steps: 800, LearningRate: 1e-3);
 
     /// <summary>The checkpoint, and held-out accuracy of the critic and of the rule filter when it was trained now (null when reused).</summary>
     public sealed record Built(string Model, CalibrationReport? Critic, CalibrationReport? Rule);
 
-    public static async Task<Built> BuildAsync(string directory, IReadOnlyList<LoopQuestion> pool, int seed, Sizes sizes, Action<string> log,
+    public static async Task<Built> BuildAsync(string directory, IReadOnlyList<LoopQuestion> pool, int seed, Sizes sizes, string device, Action<string> log,
         CancellationToken cancellationToken)
     {
         var model = Path.Combine(directory, "model");
@@ -56,7 +56,7 @@ internal static class DemoCritic
         }
         log($"demo critic: {train.Count} train / {heldOut.Count} held-out examples, vocabulary {vocab}, prompts up to {longest} tokens");
         var options = new TrainingOptions(sizes.Steps, BatchSize: 16, LearningRate: sizes.LearningRate, WarmupSteps: sizes.Steps / 10, Seed: seed);
-        var report = await CriticTraining.RunAsync(data, baseModel, model, options, line => log($"demo critic: {line}"), cancellationToken);
+        var report = await CriticTraining.RunAsync(data, baseModel, model, options, device, line => log($"demo critic: {line}"), cancellationToken);
         var rule = Calibrator.Compute(heldOut.Select(e => (RuleFilter.Accepts(e.Reference, new ExecResult(ExecStatus.Ok, 0, e.Output + "\n", "", 0, false)) ? 1.0 : 0.0, e.Line.Label)).ToList(), 0.5);
         log(string.Create(CultureInfo.InvariantCulture,
             $"demo critic: trained {report.Train.Steps} steps in {report.TrainSeconds:F0} s ({report.TrainCpuSeconds:F0} s CPU), loss {report.Train.FirstLoss:F3} → {report.Train.LastLoss:F3}; held-out accuracy critic {report.HeldOut?.Accuracy:P1} (ECE {report.HeldOut?.Ece:F3}), rule {rule.Accuracy:P1} (recall {rule.Recall:P1})"));

@@ -21,7 +21,7 @@ internal static partial class DemoCriticData
 {
     public sealed record Example(CriticTrainingExample Line, string Reference, string Output);
 
-    public const int PerQuestion = 6;
+    public const int PerQuestion = 18;
 
     [GeneratedRegex(@"How many (\w+)")]
     private static partial Regex EnUnit();
