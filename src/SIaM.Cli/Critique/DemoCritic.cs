@@ -25,7 +25,7 @@ internal static class DemoCritic
     public static Sizes Demo { get; } = new(Merges: 300, Hidden: 64, Layers: 2, Steps: 3000, LearningRate: 1e-3);
 
     // The CI fixture keeps the critic small: it adds verdicts and the comparison, the rule filter selects.
-    public static Sizes Ci { get; } = new(Merges: 300, Hidden: 64, Layers: 2, Steps: 800, LearningRate: 1e-3);
+    public static Sizes Ci { get; } = new(Merges: 300, Hidden: 64, Layers: 2, Steps: 1500, LearningRate: 1e-3);
 
     /// <summary>The checkpoint, and held-out accuracy of the critic and of the rule filter when it was trained now (null when reused).</summary>
     public sealed record Built(string Model, CalibrationReport? Critic, CalibrationReport? Rule);

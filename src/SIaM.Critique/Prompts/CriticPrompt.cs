@@ -1,5 +1,7 @@
 using System.Text;
 using SIaM.Core.Backends;
+using SIaM.Core.Benchmarks;
+using SIaM.Core.Prompts;
 
 namespace SIaM.Critique.Prompts;
 
@@ -74,6 +76,9 @@ public static class CriticPrompt
 
     private static void Section(StringBuilder text, string label, string body) =>
         text.Append("### ").Append(label).Append('\n').Append(body.Trim()).Append("\n\n");
+
+    /// <summary>SHA-256 of the compact prompt's wording (a probe case rendered), recorded in a compact critic's identity.</summary>
+    public static string CompactHash { get; } = Sha256.Hex(Compact(new CritiqueCase("probe", 0, "probe", Language.En, "", "\u0001", "\u0002", "\u0003", null, "")));
 
     private static string Short(string text)
     {
