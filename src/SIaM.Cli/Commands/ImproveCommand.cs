@@ -19,7 +19,7 @@ internal static class ImproveCommand
     private static readonly Option<FileInfo?> Questions = new("--questions") { Description = "JSONL of {id, question, answer} (no programs) to learn from" };
     private static readonly Option<string[]> Eval = new("--eval") { Description = "Evaluation suite NAME=FILE (JSONL like --questions); repeatable", AllowMultipleArgumentsPerToken = true };
     private static readonly Option<string> Critic = new("--critic") { Description = "Filter that selects data: rule, or a critic SPEC (hf:DIR, openai:URL#MODEL, replay:FILE; with --demo also 'demo'); a critic's verdicts are recorded beside the rule's", DefaultValueFactory = _ => "rule" };
-    private static readonly Option<CriticFormat> CriticFormatOption = new("--critic-format") { Description = "How the critic is asked: plain (one prompt ending in 'Answer:', as 'siam critic train' trains) or chat", DefaultValueFactory = _ => CriticFormat.Plain };
+    private static readonly Option<CriticFormat> CriticFormatOption = new("--critic-format") { Description = "How the critic is asked: plain (one prompt ending in 'Answer:', as 'siam critic train' trains), chat, or compact (reference and result only; the demo critic's)", DefaultValueFactory = _ => CriticFormat.Plain };
     private static readonly Option<double> Threshold = new("--threshold") { Description = "P(YES) at or above which the critic accepts", DefaultValueFactory = _ => 0.5 };
     private static readonly Option<int> K = new("--k") { Description = "Samples per question", DefaultValueFactory = _ => 8 };
     private static readonly Option<string> Algo = new("--algo") { Description = "sft, dpo, ipo, orpo, kto or simpo", DefaultValueFactory = _ => "sft" };
