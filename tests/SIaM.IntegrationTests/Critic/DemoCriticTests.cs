@@ -11,11 +11,12 @@ namespace SIaM.IntegrationTests.Critic;
 public sealed class DemoCriticTests
 {
     /// <summary>
-    /// Minimum held-out accuracy on seed 0. Measured 2026-12-01 with the CI sizes (hidden 64, 2 layers, STEPS steps),
-    /// seeds 0–4 (each seed draws its own pool, split and weights): MEASURED. The margin is mean − 3 sd ≈ MARGIN; seed
-    /// 0 (SEED0) is deterministic. A critic at chance scores 50 % ± 1.8 % (one sd over 810 cases).
+    /// Minimum held-out accuracy on seed 0. Measured 2026-12-01 with the CI sizes (hidden 64, 2 layers, 1000 steps of
+    /// 32, lr 2e-3), seeds 0–4 (each seed draws its own pool, split and weights): 82.8, 73.8, 71.2, 83.6, 80.4 % (mean
+    /// 78.4, sd 5.6). The margin is mean − 3 sd ≈ 61.7, rounded down to 60 %; seed 0 (82.8 %) is deterministic. A
+    /// critic at chance scores 50 % ± 1.8 % (one sd over 810 cases), so 60 % is ≈ 5.6 sd above it.
     /// </summary>
-    private const double MinimumAccuracy = 0.0;
+    private const double MinimumAccuracy = 0.60;
 
     [Test]
     public async Task The_ci_demo_critic_beats_chance_on_its_held_out_cases_by_the_measured_margin()
