@@ -26,6 +26,9 @@ internal static class DemoCritic
 {
     public sealed record Sizes(int Merges, int Hidden, int Layers, int Steps, int BatchSize, double LearningRate);
 
+    // Room for the longest compact prompt the loop can ask about (two sections of 80 characters), not only the training set's.
+    private const int Context = 256;
+
     public static Sizes Demo { get; } = new(Merges: 300, Hidden: 64, Layers: 2, Steps: 1500, BatchSize: 64, LearningRate: 2e-3);
 
     // The CI fixture's critic sees half the examples (its test only needs it clearly above chance).
@@ -51,7 +54,7 @@ internal static class DemoCritic
         var tokenizer = HfTokenizer.Load(tokenizerDirectory);
         var longest = train.Concat(heldOut).Max(e => tokenizer.Encode(e.Line.Prompt + " " + e.Line.Response).Count);
         var llama = CausalLmConfig.Llama(vocab, sizes.Hidden, sizes.Hidden * 3, sizes.Layers, heads: 4, kvHeads: 2);
-        var config = llama with { EosTokenIds = [1], MaxPositionEmbeddings = (longest + 63) / 64 * 64, TieWordEmbeddings = true };
+        var config = llama with { EosTokenIds = [1], MaxPositionEmbeddings = Math.Max(Context, (longest + 63) / 64 * 64), TieWordEmbeddings = true };
         var baseModel = Path.Combine(directory, "base");
         using (var lm = FreshModel.Create(config, seed))
         {
