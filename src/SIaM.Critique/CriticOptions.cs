@@ -13,4 +13,9 @@ public enum CriticFormat
     Chat,
     /// <summary>One raw prompt ending in <c>Answer:</c>; candidates <c> YES</c>, <c> NO</c>.</summary>
     Plain,
+    /// <summary>
+    /// One short raw prompt with only the reference answer and the result, ending in <c>same:</c>; candidates
+    /// <c> YES</c>, <c> NO</c>. For small critics trained from scratch (the demo's).
+    /// </summary>
+    Compact,
 }

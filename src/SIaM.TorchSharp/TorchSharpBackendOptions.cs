@@ -34,6 +34,10 @@ public sealed record TorchSharpBackendOptions(string Device = "cpu", string DTyp
         return new HfModelSpec(argument[..hash], options);
     }
 
+    /// <summary><paramref name="argument"/> (<c>DIR</c> or <c>DIR#…</c>) with <c>device=</c><paramref name="device"/> added last, so it wins.</summary>
+    public static string WithDevice(string argument, string device) =>
+        argument.Contains('#', StringComparison.Ordinal) ? $"{argument},device={device}" : $"{argument}#device={device}";
+
     private static int PositiveInt(string value, string key) =>
         int.TryParse(value, out var n) && n > 0 ? n : throw new InputException($"hf: option {key} must be a positive integer, got '{value}'");
 }

@@ -13,7 +13,8 @@ namespace SIaM.Cli.Commands;
 
 /// <summary>
 /// <c>siam bench train</c>: SFT tokens/s and DPO pairs/s (with its SFT term) for the demo policy's architecture and a
-/// ~30M-parameter Llama, next to the same model's forward-only decode speed, in one table. Wall and CPU time.
+/// ~30M-parameter Llama, next to the same model's forward-only decode speed, in one table. Wall and CPU time. On CPU by
+/// default; <c>--device cuda[:N]</c> on a CUDA build.
 /// </summary>
 internal static class BenchTrainCommand
 {
@@ -22,6 +23,7 @@ internal static class BenchTrainCommand
     private static readonly Option<int> PromptTokens = new("--prompt-tokens") { Description = "Prompt length of every example", DefaultValueFactory = _ => 48 };
     private static readonly Option<int> ResponseTokens = new("--response-tokens") { Description = "Response length of every example (each side of a pair)", DefaultValueFactory = _ => 32 };
     private static readonly Option<int> Threads = new("--threads") { Description = "libtorch intra-op threads", DefaultValueFactory = _ => 1 };
+    private static readonly Option<string> Device = TrainingDevice.Create();
 
     private sealed record Measured(double Units, double WallSeconds, double CpuSeconds)
     {
@@ -32,8 +34,8 @@ internal static class BenchTrainCommand
 
     public static Command Create()
     {
-        var command = new Command("train", "Training speed on CPU: SFT tokens/s and DPO pairs/s next to forward-only decode tokens/s");
-        foreach (var option in new Option[] { Steps, BatchSize, PromptTokens, ResponseTokens, Threads }) command.Options.Add(option);
+        var command = new Command("train", "Training speed (CPU, or --device cuda): SFT tokens/s and DPO pairs/s next to forward-only decode tokens/s");
+        foreach (var option in new Option[] { Steps, BatchSize, PromptTokens, ResponseTokens, Threads, Device }) command.Options.Add(option);
         command.SetAction((result, cancellationToken) => RunAsync(result, cancellationToken));
         return command;
     }
@@ -45,8 +47,10 @@ internal static class BenchTrainCommand
         var promptTokens = BenchGenerateCommand.Positive(result.GetValue(PromptTokens), "--prompt-tokens");
         var responseTokens = BenchGenerateCommand.Positive(result.GetValue(ResponseTokens), "--response-tokens");
         TorchRuntime.EnsureConfigured(BenchGenerateCommand.Positive(result.GetValue(Threads), "--threads"));
+        var name = TrainingDevice.Resolve(result.GetValue(Device)!);
+        var device = TorchDevices.ParseDevice(name);
 
-        Console.WriteLine($"bench train: {steps} updates of {batch} examples/pairs, prompt {promptTokens} + response {responseTokens} tokens, CPU");
+        Console.WriteLine($"bench train: {steps} updates of {batch} examples/pairs, prompt {promptTokens} + response {responseTokens} tokens, {(name == "cpu" ? "CPU" : name)}");
         Console.WriteLine("| model | params | SFT tokens/s | SFT tokens/CPU-s | DPO+SFT pairs/s | DPO+SFT pairs/CPU-s | decode tokens/s (batch 1, cache) | decode tokens/CPU-s |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var (label, config) in Configs(promptTokens + responseTokens))
@@ -56,7 +60,7 @@ internal static class BenchTrainCommand
             var examples = Enumerable.Range(0, batch * (steps + 1)).Select(_ => Example(random, config.VocabSize, promptTokens, responseTokens)).ToList();
             var pairs = examples.Select(e => new PreferencePair(e.Prompt, e.Response, Tokens(random, config.VocabSize, responseTokens))).ToList();
 
-            using var lm = FreshModel.Create(config, seed: 0);
+            using var lm = FreshModel.Create(config, seed: 0, device);
             var parameters = lm.parameters().Sum(p => p.numel());
             var sft = await TrainAsync(lm, new SftObjective(examples, padId: 0), steps, batch, cancellationToken);
             var reference = ReferenceLogProbs.LoadOrCompute(lm, pairs, padId: 0, batchSize: batch, cacheFile: null);

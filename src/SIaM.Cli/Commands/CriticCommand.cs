@@ -11,6 +11,7 @@ internal static class CriticCommand
         command.Subcommands.Add(CriticCalibrateCommand.Create());
         command.Subcommands.Add(CriticDataCommand.Create());
         command.Subcommands.Add(CriticTrainCommand.Create());
+        command.Subcommands.Add(CriticDemoCommand.Create());
         return command;
     }
 }

@@ -20,11 +20,12 @@ internal static class CriticTrainCommand
     private static readonly Option<int> Batch = new("--batch-size") { Description = "Examples per update", DefaultValueFactory = _ => 16 };
     private static readonly Option<double> Lr = new("--lr") { Description = "Peak learning rate (10 % warm-up, cosine decay)", DefaultValueFactory = _ => 1e-3 };
     private static readonly Option<int> Seed = new("--seed") { Description = "Example-order seed", DefaultValueFactory = _ => 0 };
+    private static readonly Option<string> Device = TrainingDevice.Create();
 
     public static Command Create()
     {
         var command = new Command("train", "Fine-tune a critic on critic data and report held-out accuracy and ECE");
-        foreach (var option in new Option[] { Data, Base, Out, Steps, Batch, Lr, Seed }) command.Options.Add(option);
+        foreach (var option in new Option[] { Data, Base, Out, Steps, Batch, Lr, Seed, Device }) command.Options.Add(option);
         command.SetAction(async (result, cancellationToken) =>
         {
             var spec = result.GetValue(Base)!;
@@ -33,7 +34,7 @@ internal static class CriticTrainCommand
             var options = new TrainingOptions(steps, BatchSize: result.GetValue(Batch), LearningRate: result.GetValue(Lr),
                 WarmupSteps: steps / 10, Seed: result.GetValue(Seed));
             var report = await CriticTraining.RunAsync(result.GetValue(Data)!, spec[3..], result.GetValue(Out)!, options,
-                line => Console.Error.WriteLine($"siam critic train: {line}"), cancellationToken);
+                TrainingDevice.Resolve(result.GetValue(Device)!), line => Console.Error.WriteLine($"siam critic train: {line}"), cancellationToken);
             Print(report, result.GetValue(Out)!);
             return ExitCodes.Success;
         });

@@ -19,7 +19,7 @@ internal static class ImproveCommand
     private static readonly Option<FileInfo?> Questions = new("--questions") { Description = "JSONL of {id, question, answer} (no programs) to learn from" };
     private static readonly Option<string[]> Eval = new("--eval") { Description = "Evaluation suite NAME=FILE (JSONL like --questions); repeatable", AllowMultipleArgumentsPerToken = true };
     private static readonly Option<string> Critic = new("--critic") { Description = "Filter that selects data: rule, or a critic SPEC (hf:DIR, openai:URL#MODEL, replay:FILE; with --demo also 'demo'); a critic's verdicts are recorded beside the rule's", DefaultValueFactory = _ => "rule" };
-    private static readonly Option<CriticFormat> CriticFormatOption = new("--critic-format") { Description = "How the critic is asked: plain (one prompt ending in 'Answer:', as 'siam critic train' trains) or chat", DefaultValueFactory = _ => CriticFormat.Plain };
+    private static readonly Option<CriticFormat> CriticFormatOption = new("--critic-format") { Description = "How the critic is asked: plain (one prompt ending in 'Answer:', as 'siam critic train' trains), chat, or compact (reference and result only; the demo critic's)", DefaultValueFactory = _ => CriticFormat.Plain };
     private static readonly Option<double> Threshold = new("--threshold") { Description = "P(YES) at or above which the critic accepts", DefaultValueFactory = _ => 0.5 };
     private static readonly Option<int> K = new("--k") { Description = "Samples per question", DefaultValueFactory = _ => 8 };
     private static readonly Option<string> Algo = new("--algo") { Description = "sft, dpo, ipo, orpo, kto or simpo", DefaultValueFactory = _ => "sft" };
@@ -30,16 +30,18 @@ internal static class ImproveCommand
     private static readonly Option<string> Out = new("--out") { Description = "Run directory (resumable)", Required = true };
     private static readonly Option<bool> Demo = new("--demo") { Description = "Build the synthetic fixture and weak policy under --out and run the loop on it" };
     private static readonly Option<string> DemoSize = new("--demo-size") { Description = "demo (≤ 10 min on 2 cores) or ci (≤ 3 min)", DefaultValueFactory = _ => "demo" };
+    private static readonly Option<string> Device = TrainingDevice.Create();
     private static readonly Option<string> Sandbox = new("--sandbox") { Description = "Where programs run: docker", DefaultValueFactory = _ => "docker" };
 
     public static Command Create()
     {
         var command = new Command("improve", "Self-improvement loop: sample, execute in the sandbox, filter, train, evaluate; resumable under --out");
-        foreach (var option in new Option[] { Policy, Questions, Eval, Critic, CriticFormatOption, Threshold, K, Algo, Iterations, Seed, Lambda, Beta, Out, Demo, DemoSize, Sandbox })
+        foreach (var option in new Option[] { Policy, Questions, Eval, Critic, CriticFormatOption, Threshold, K, Algo, Iterations, Seed, Lambda, Beta, Out, Demo, DemoSize, Sandbox, Device })
             command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = Path.GetFullPath(parse.GetValue(Out)!);
+            var device = TrainingDevice.Resolve(parse.GetValue(Device)!);
             var criticSpec = parse.GetValue(Critic)!;
             var demo = parse.GetValue(Demo);
             if (criticSpec == "demo" && !demo) throw new UsageException("--critic demo: only with --demo (it trains the demo's critic)");
@@ -88,13 +90,13 @@ internal static class ImproveCommand
             if (demo)
             {
                 var data = await DemoFixture.BuildAsync(Path.Combine(output, "fixture"), options.Seed, sizes!, Log, cancellationToken);
-                filters = [.. filters, await critic.CreateForDemoAsync(data.Pool, options.Seed, parse.GetValue(DemoSize) == "ci" ? DemoCritic.Ci : DemoCritic.Demo, Log, cancellationToken)];
+                filters = [.. filters, await critic.CreateForDemoAsync(data.Pool, options.Seed, parse.GetValue(DemoSize) == "ci" ? DemoCritic.Ci : DemoCritic.Demo, device, Log, cancellationToken)];
                 (evaluation, pool) = (data.Evaluation, data.Pool);
-                loop = new ImprovementLoop(options, pool, evaluation, data.Seed, sandbox, filters, Log, data.Families);
+                loop = new ImprovementLoop(options, pool, evaluation, data.Seed, sandbox, filters, Log, data.Families, device);
             }
             else
             {
-                loop = new ImprovementLoop(options, pool, evaluation, [], sandbox, filters, Log);
+                loop = new ImprovementLoop(options, pool, evaluation, [], sandbox, filters, Log, device: device);
             }
             var rows = await loop.RunAsync(output, cancellationToken);
             Console.Out.Write(IterationTable.Render(rows, evaluation.Keys.ToList()));

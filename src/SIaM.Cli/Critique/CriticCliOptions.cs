@@ -11,7 +11,7 @@ internal sealed class CriticCliOptions(bool required, ScoringMode defaultScoring
     public Option<string> Mode { get; } = new("--critic-mode") { Description = "prob: P(YES) from token probabilities; text: parse the first YES/NO of generated text", DefaultValueFactory = _ => "prob" };
     public Option<double> Threshold { get; } = new("--threshold") { Description = "P(YES) at or above which the critic says YES (see 'siam critic calibrate')", DefaultValueFactory = _ => 0.5 };
     public Option<int> FewShot { get; } = new("--critic-few-shot") { Description = "Worked examples in the critic prompt (0-2)", DefaultValueFactory = _ => 0 };
-    public Option<CriticFormat> Format { get; } = new("--critic-format") { Description = "chat (the model's chat template) or plain (one raw prompt ending in 'Answer:')", DefaultValueFactory = _ => CriticFormat.Chat };
+    public Option<CriticFormat> Format { get; } = new("--critic-format") { Description = "chat (the model's chat template), plain (one raw prompt ending in 'Answer:') or compact (only reference and result, ending in 'same:')", DefaultValueFactory = _ => CriticFormat.Chat };
     public Option<ScoringMode> Scoring { get; } = new("--scoring") { Description = "rule | critic | cascade (critic only on rule negatives and ungradable) | both", DefaultValueFactory = _ => defaultScoring };
 
     public void AddTo(Command command)

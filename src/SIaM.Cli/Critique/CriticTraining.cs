@@ -17,7 +17,8 @@ namespace SIaM.Cli.Critique;
 /// Trains a critic from a critic-data directory (<c>train.jsonl</c>, optional <c>heldout.jsonl</c>): SFT of an
 /// <c>hf:</c> base on <c>prompt</c> → <c>" " + response</c>, then P(YES) vs P(NO) on the held-out prompts through the
 /// backend's candidate scorer (what a plain-format critic asks). Every input is checked before anything is written;
-/// the checkpoint directory appears complete, with <c>critic-train.json</c> beside its weights.
+/// the checkpoint directory appears complete, with <c>critic-train.json</c> beside its weights. Trains and scores on the
+/// given device (<c>cpu</c>, <c>cuda</c>, <c>cuda:N</c>), checked first.
 /// </summary>
 internal static class CriticTraining
 {
@@ -25,9 +26,10 @@ internal static class CriticTraining
 
     public sealed record Report(ContinuationSftResult Train, double TrainSeconds, double TrainCpuSeconds, CalibrationReport? HeldOut);
 
-    public static async Task<Report> RunAsync(string dataDirectory, string baseDirectory, string outDirectory, TrainingOptions options,
+    public static async Task<Report> RunAsync(string dataDirectory, string baseDirectory, string outDirectory, TrainingOptions options, string device,
         Action<string> log, CancellationToken cancellationToken)
     {
+        TorchDevices.ParseDevice(device);
         var train = CriticDataFile.Read(Path.Combine(dataDirectory, "train.jsonl"));
         var heldOutFile = Path.Combine(dataDirectory, "heldout.jsonl");
         var heldOut = File.Exists(heldOutFile) ? CriticDataFile.Read(heldOutFile) : [];
@@ -50,27 +52,31 @@ internal static class CriticTraining
 
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        var result = await ContinuationSft.TrainAsync(baseDirectory, train.Select(e => (e.Prompt, " " + e.Response)).ToList(), options, outDirectory,
+        var result = await ContinuationSft.TrainAsync(OnDevice(baseDirectory, device), train.Select(e => (e.Prompt, " " + e.Response)).ToList(), options, outDirectory,
             p => { if (p.Step == 1 || p.Step % 50 == 0 || p.Step == p.TotalSteps) log($"step {p.Step}/{p.TotalSteps} loss {p.Loss:F4}"); },
             cancellationToken);
         var seconds = clock.Elapsed.TotalSeconds;
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-        var critic = heldOut.Count > 0 ? await ScoreAsync(outDirectory, heldOut, cancellationToken) : null;
+        var critic = heldOut.Count > 0 ? await ScoreAsync(outDirectory, heldOut, device, cancellationToken) : null;
         var report = new Report(result, seconds, cpuSeconds, critic);
         AtomicFile.WriteText(Path.Combine(outDirectory, "critic-train.json"), Describe(report, dataDirectory, baseDirectory, options).ToJsonString(JsonFormat.Document) + "\n");
         return report;
     }
 
     /// <summary>P(YES) renormalised over YES/NO for each example's prompt, as a plain-format critic scores it.</summary>
-    public static async Task<CalibrationReport> ScoreAsync(string checkpoint, IReadOnlyList<CriticTrainingExample> examples, CancellationToken cancellationToken)
+    public static async Task<CalibrationReport> ScoreAsync(string checkpoint, IReadOnlyList<CriticTrainingExample> examples, string device,
+        CancellationToken cancellationToken)
     {
-        await using var backend = TorchSharpBackend.Load(checkpoint + "#batch=16");
+        await using var backend = TorchSharpBackend.Load(OnDevice(checkpoint + "#batch=16", device));
         ICandidateScorer scorer = backend;
         var results = await scorer.ScoreAsync(examples.Select((e, i) => new ScoringRequest($"{e.Id}#{i}", [], e.Prompt, Candidates)).ToArray(), cancellationToken);
         var scored = examples.Zip(results).Where(x => x.Second.Renormalised(0) is not null)
             .Select(x => (x.Second.Renormalised(0)!.Value, x.First.Label)).ToList();
         return Calibrator.Compute(scored, 0.5, examples.Count - scored.Count);
     }
+
+    // A spec's own device=… stays in force unless another device than the default was asked for.
+    private static string OnDevice(string spec, string device) => device == "cpu" ? spec : TorchSharpBackendOptions.WithDevice(spec, device);
 
     private static JsonObject Describe(Report report, string data, string baseModel, TrainingOptions options) => new()
     {

@@ -21,7 +21,7 @@ internal static partial class DemoCriticData
 {
     public sealed record Example(CriticTrainingExample Line, string Reference, string Output);
 
-    public const int PerQuestion = 6;
+    public const int PerQuestion = 18;
 
     [GeneratedRegex(@"How many (\w+)")]
     private static partial Regex EnUnit();
@@ -47,7 +47,7 @@ internal static partial class DemoCriticData
                 var shown = label ? value : Wrong(random, value);
                 var (program, output) = Render(random.Next(5), shown, unit, language);
                 var @case = new CritiqueCase(q.Id, j, "demo", language, q.Question, q.Answer, program, output, null, program);
-                target.Add(new Example(new CriticTrainingExample(q.Id, j, "demo", CriticPrompt.Plain(@case, 0), CriticPrompt.Messages(@case, 0),
+                target.Add(new Example(new CriticTrainingExample(q.Id, j, "demo", CriticPrompt.Compact(@case), CriticPrompt.Messages(@case, 0),
                     label ? "YES" : "NO", label), q.Answer, output));
             }
         }

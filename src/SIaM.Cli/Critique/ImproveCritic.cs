@@ -26,15 +26,15 @@ internal sealed class ImproveCritic(string spec, CriticOptions options, string r
     }
 
     /// <summary>The demo's filter: the demo critic (trained under the fixture, threshold calibrated on its held-out set) unless another spec was given.</summary>
-    public async Task<CriticFilter> CreateForDemoAsync(IReadOnlyList<LoopQuestion> pool, int seed, DemoCritic.Sizes sizes, Action<string> log,
+    public async Task<CriticFilter> CreateForDemoAsync(IReadOnlyList<LoopQuestion> pool, int seed, DemoCritic.Sizes sizes, string device, Action<string> log,
         CancellationToken cancellationToken)
     {
         if (spec is not ("rule" or "demo")) return Create()!;
-        var model = await DemoCritic.BuildAsync(Path.Combine(runDirectory, "fixture", "critic"), pool, seed, sizes, log, cancellationToken);
+        var model = (await DemoCritic.BuildAsync(Path.Combine(runDirectory, "fixture", "critic"), pool, seed, sizes, device, log, cancellationToken)).Model;
         // The threshold is set by calibration: the held-out threshold with the best accuracy.
         var threshold = JsonNode.Parse(File.ReadAllText(Path.Combine(model, "critic-train.json")))?["heldout"]?["best_threshold"]?.GetValue<double>() ?? 0.5;
         log($"demo critic: threshold {threshold:0.000} (best held-out accuracy)");
-        return Wrap(CriticFactory.Create("hf:" + model, "prob", options with { Format = CriticFormat.Plain, Threshold = threshold }));
+        return Wrap(CriticFactory.Create("hf:" + model, "prob", options with { Format = CriticFormat.Compact, Threshold = threshold }));
     }
 
     /// <summary>Prints and writes (<c>DIR/filters.md</c>) the rule × critic comparison of every finished iteration.</summary>

@@ -8,7 +8,14 @@ namespace SIaM.Critique.Critics;
 public static class CriticIdentity
 {
     /// <summary>The identity of a model critic reading <paramref name="model"/> in <paramref name="kind"/> mode.</summary>
-    public static JsonObject Of(string kind, string model, CriticOptions options) => new()
+    public static JsonObject Of(string kind, string model, CriticOptions options)
+    {
+        var identity = Common(kind, model, options);
+        if (options.Format == CriticFormat.Compact) identity["compact_prompt_hash"] = CriticPrompt.CompactHash;
+        return identity;
+    }
+
+    private static JsonObject Common(string kind, string model, CriticOptions options) => new()
     {
         ["kind"] = kind,
         ["model"] = model,

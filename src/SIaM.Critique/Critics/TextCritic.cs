@@ -20,7 +20,7 @@ public sealed class TextCritic(IModelBackend backend, CriticOptions options, int
         var config = GenerationConfig.Greedy with { MaxNewTokens = maxNewTokens };
         var requests = cases.Select(c => options.Format == CriticFormat.Chat
             ? new GenerationRequest(c.Id, c.Sample, CriticPrompt.Messages(c, options.FewShot), "", config)
-            : new GenerationRequest(c.Id, c.Sample, [], CriticPrompt.Plain(c, options.FewShot), config)).ToArray();
+            : new GenerationRequest(c.Id, c.Sample, [], CriticPrompt.Text(c, options), config)).ToArray();
         var completions = await backend.GenerateAsync(requests, cancellationToken).ConfigureAwait(false);
         return completions.Select(c => c.Status != CompletionStatus.Ok
             ? new CriticJudgment(CriticOutcome.Unparseable, null, "", $"the critic produced no text ({c.Status}): {c.Error}")

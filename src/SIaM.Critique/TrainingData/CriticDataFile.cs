@@ -14,38 +14,24 @@ namespace SIaM.Critique.TrainingData;
 public static class CriticDataFile
 {
     /// <summary>The examples of <paramref name="path"/>; a malformed line is an <see cref="InputException"/> naming file and line.</summary>
-    public static IReadOnlyList<CriticTrainingExample> Read(string path)
-    {
-        if (!File.Exists(path)) throw new InputException($"{path}: not found");
-        var examples = new List<CriticTrainingExample>();
-        var lines = File.ReadAllLines(path);
-        for (var i = 0; i < lines.Length; i++)
+    public static IReadOnlyList<CriticTrainingExample> Read(string path) =>
+        JsonLinesFile.Read(path, "critic data", line =>
         {
-            if (lines[i].Trim().Length == 0) continue;
-            string Where() => $"{path}:{i + 1}";
-            try
-            {
-                var node = JsonNode.Parse(lines[i]) as JsonObject ?? throw new InputException($"{Where()}: not a JSON object");
-                var prompt = node["prompt"]?.GetValue<string>();
-                if (string.IsNullOrWhiteSpace(prompt)) throw new InputException($"{Where()}: no \"prompt\" text");
-                var response = node["response"]?.GetValue<string>();
-                if (response is not ("YES" or "NO")) throw new InputException($"{Where()}: \"response\" must be YES or NO, got {(response is null ? "nothing" : $"'{response}'")}");
-                var label = response == "YES";
-                if (node["label"] is { } given && given.GetValue<bool>() != label)
-                    throw new InputException($"{Where()}: \"label\" {given.GetValue<bool>().ToString().ToLowerInvariant()} contradicts \"response\" {response}");
-                var messages = node["messages"] is JsonArray array
-                    ? array.Select(m => new ChatMessage(m!["role"]!.GetValue<string>(), m["content"]!.GetValue<string>())).ToArray()
-                    : [];
-                examples.Add(new CriticTrainingExample(node["id"]?.GetValue<string>() ?? $"line-{i + 1}", node["sample"]?.GetValue<int>() ?? 0,
-                    node["benchmark"]?.GetValue<string>() ?? "", prompt, messages, response, label));
-            }
-            catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or NullReferenceException)
-            {
-                throw new InputException($"{Where()}: malformed critic example ({e.Message})");
-            }
-        }
-        return examples;
-    }
+            var prompt = line.Text("prompt");
+            if (string.IsNullOrWhiteSpace(prompt)) throw line.Error("no \"prompt\" text");
+            var response = line.Text("response");
+            if (response is not ("YES" or "NO")) throw line.Error($"\"response\" must be YES or NO, got {(response is null ? "nothing" : $"'{response}'")}");
+            var label = response == "YES";
+            if (line.Fields["label"] is { } given && given.GetValue<bool>() != label)
+                throw line.Error($"\"label\" {given.GetValue<bool>().ToString().ToLowerInvariant()} contradicts \"response\" {response}");
+            var messages = line.Fields["messages"] is JsonArray array
+                ? array.Select(m => new ChatMessage(
+                    m?["role"]?.GetValue<string>() ?? throw line.Error("every message needs a \"role\""),
+                    m["content"]?.GetValue<string>() ?? throw line.Error("every message needs a \"content\""))).ToArray()
+                : [];
+            return new CriticTrainingExample(line.Text("id") ?? $"line-{line.Number}", line.Fields["sample"]?.GetValue<int>() ?? 0,
+                line.Text("benchmark") ?? "", prompt, messages, response, label);
+        });
 
     /// <summary>Writes <paramref name="examples"/> atomically, one JSON object per line.</summary>
     public static void Write(string path, IReadOnlyList<CriticTrainingExample> examples) =>

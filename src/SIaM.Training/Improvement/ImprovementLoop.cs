@@ -16,7 +16,8 @@ namespace SIaM.Training.Improvement;
 /// The self-improvement loop: sample k programs per pool question from the policy, run them in the sandbox, let every
 /// filter judge the output against the reference answer, select SFT targets or preference pairs, train, write the new
 /// checkpoint and evaluate it. Every stage is a file under <c>DIR/iter-&lt;i&gt;/</c> and is skipped when present, so an
-/// interrupted run resumes; <c>DIR/iterations.json</c> is rewritten after every iteration.
+/// interrupted run resumes; <c>DIR/iterations.json</c> is rewritten after every iteration. The policy samples, trains
+/// and is evaluated on <c>device</c> (<c>cpu</c>, <c>cuda</c>, <c>cuda:N</c>).
 /// </summary>
 public sealed class ImprovementLoop(
     ImprovementOptions options,
@@ -26,7 +27,8 @@ public sealed class ImprovementLoop(
     ICodeSandbox sandbox,
     IReadOnlyList<IProgramFilter> filters,
     Action<string> log,
-    IReadOnlyDictionary<string, QuestionFamily>? families = null)
+    IReadOnlyDictionary<string, QuestionFamily>? families = null,
+    string device = "cpu")
 {
     /// <summary>Runs (or resumes) every iteration and returns the summaries written to iterations.json.</summary>
     public async Task<IReadOnlyList<IterationSummary>> RunAsync(string directory, CancellationToken cancellationToken)
@@ -91,7 +93,7 @@ public sealed class ImprovementLoop(
     private async Task ImproveAsync(int i, string policyDirectory, string iteration, string checkpoint, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(iteration);
-        await using var backend = TorchSharpBackend.Load(policyDirectory + "#batch=64");
+        await using var backend = TorchSharpBackend.Load(policyDirectory + "#batch=64" + (device == "cpu" ? "" : ",device=" + device));
         var tokenizer = backend.Tokenizer;
         var eos = tokenizer.EosTokenIds.Count > 0 ? tokenizer.EosTokenIds[0]
             : throw new InputException($"{policyDirectory}: the policy's tokenizer has no EOS token (training targets need one)");
@@ -174,7 +176,7 @@ public sealed class ImprovementLoop(
     /// <summary>Evaluates <paramref name="checkpoint"/>; the answers go to eval-samples.jsonl before the scores are staged.</summary>
     private async Task<Dictionary<string, SuiteScore>> EvaluateAsync(string checkpoint, string iteration, CancellationToken cancellationToken)
     {
-        await using var backend = TorchSharpBackend.Load(checkpoint + "#batch=64");
+        await using var backend = TorchSharpBackend.Load(checkpoint + "#batch=64" + (device == "cpu" ? "" : ",device=" + device));
         var (scores, records) = await SuiteEvaluator.EvaluateAsync(backend, sandbox, evaluation, options.MaxNewTokens, cancellationToken).ConfigureAwait(false);
         Directory.CreateDirectory(iteration);
         JsonLines.Write(Path.Combine(iteration, "eval-samples.jsonl"), records);

@@ -56,4 +56,46 @@ public sealed class CriticPromptTests
         Assert.That(CriticTemplates.En.Hash, Is.EqualTo(en), "stable");
         Assert.That(CriticTemplates.For(Language.Zh).Key, Is.EqualTo("critic/zh"));
     }
+
+    [Test]
+    public void The_compact_prompt_puts_the_reference_next_to_the_program_output_and_ends_in_same()
+    {
+        // Act
+        var request = CriticPrompt.Scoring(Case(Language.Zh), new CriticOptions(Format: CriticFormat.Compact));
+
+        // Assert
+        Assert.That(request.AssistantPrefix, Is.EqualTo("reference: \\frac{7}{2}\nresult: 3.5\nsame:"));
+        Assert.That(request.Messages, Is.Empty);
+        Assert.That(request.Candidates, Is.EqualTo(new[] { " YES", " NO" }));
+    }
+
+    [Test]
+    public void The_compact_prompt_shows_the_final_answer_without_a_program_and_the_end_of_a_long_output_on_one_line()
+    {
+        // Arrange
+        var noProgram = Case(Language.En, code: null);
+        var longOutput = Case(Language.En) with { Output = string.Join("\n", Enumerable.Range(1, 40)) + "\n" };
+
+        // Act
+        var (answer, tail) = (CriticPrompt.Compact(noProgram), CriticPrompt.Compact(longOutput));
+
+        // Assert
+        Assert.That(answer, Does.Contain("\nresult: 3.5\n"));
+        var result = tail.Split('\n')[1];
+        Assert.That(result, Does.StartWith("result: …").And.EndWith(" 39 40"));
+        Assert.That(result.Length, Is.EqualTo("result: …".Length + CriticPrompt.MaxCompactSection));
+    }
+
+    [Test]
+    public void Only_a_compact_critic_identity_records_the_compact_prompt_hash()
+    {
+        // Act
+        var compact = Critics.CriticIdentity.Of("prob", "hf:x", new CriticOptions(Format: CriticFormat.Compact));
+        var plain = Critics.CriticIdentity.Of("prob", "hf:x", new CriticOptions(Format: CriticFormat.Plain));
+
+        // Assert
+        Assert.That(compact["format"]!.GetValue<string>(), Is.EqualTo("compact"));
+        Assert.That(compact["compact_prompt_hash"]!.GetValue<string>(), Has.Length.EqualTo(64));
+        Assert.That(plain.ContainsKey("compact_prompt_hash"), Is.False);
+    }
 }

@@ -30,7 +30,7 @@ public sealed class CriticDataFileTests
     [TestCase("{\"prompt\": \"p Answer:\", \"response\": \"MAYBE\"}", "\"response\" must be YES or NO, got 'MAYBE'")]
     [TestCase("{\"prompt\": \"p Answer:\", \"response\": \"YES\", \"label\": false}", "\"label\" false contradicts \"response\" YES")]
     [TestCase("{\"response\": \"NO\"}", "no \"prompt\" text")]
-    [TestCase("{\"prompt\": \"p Answer:\", \"resp", "malformed critic example")]
+    [TestCase("{\"prompt\": \"p Answer:\", \"resp", "malformed critic data line")]
     [TestCase("[1, 2]", "not a JSON object")]
     public void Names_the_file_and_line_of_a_malformed_example(string line, string why)
     {
