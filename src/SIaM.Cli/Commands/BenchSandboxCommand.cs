@@ -28,8 +28,9 @@ internal static class BenchSandboxCommand
         {
             var programs = GsmStylePrograms.Create(OptionChecks.Positive(parseResult.GetValue(Count), "--count"));
             var policy = SandboxPolicy.Default;
-            var options = EngineOptions.PoolOptions(parseResult, DockerHost, parseResult.GetResult(Workers) is null ? null : OptionChecks.Positive(parseResult.GetValue(Workers), "--workers"))
-                with { PipelineDepth = OptionChecks.Positive(parseResult.GetValue(Depth), "--pipeline-depth") };
+            int? workerCount = parseResult.GetResult(Workers) is null ? null : OptionChecks.Positive(parseResult.GetValue(Workers), "--workers");
+            var depth = OptionChecks.Positive(parseResult.GetValue(Depth), "--pipeline-depth");
+            var options = EngineOptions.PoolOptions(parseResult, DockerHost, workerCount) with { PipelineDepth = depth };
             await using var pool = await DockerSandboxPool.StartAsync(policy, options, cancellationToken);
             var workers = pool.WorkerCount;
             Console.Error.WriteLine($"bench sandbox: {programs.Count} programs × {parseResult.GetValue(Rounds)} rounds, {workers} workers, {pool.Description}");
