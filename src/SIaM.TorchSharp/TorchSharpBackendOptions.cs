@@ -38,6 +38,12 @@ public sealed record TorchSharpBackendOptions(string Device = "cpu", string DTyp
     public static string WithDevice(string argument, string device) =>
         argument.Contains('#', StringComparison.Ordinal) ? $"{argument},device={device}" : $"{argument}#device={device}";
 
+    /// <summary>
+    /// <paramref name="argument"/> on the device a training verb was asked for: unchanged for <c>cpu</c> (the default, so a
+    /// <c>device=</c> already in the argument stays), else <see cref="WithDevice"/>.
+    /// </summary>
+    public static string OnDevice(string argument, string device) => device == "cpu" ? argument : WithDevice(argument, device);
+
     private static int PositiveInt(string value, string key) =>
         int.TryParse(value, out var n) && n > 0 ? n : throw new InputException($"hf: option {key} must be a positive integer, got '{value}'");
 }

@@ -52,7 +52,7 @@ internal static class CriticTraining
 
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        var result = await ContinuationSft.TrainAsync(OnDevice(baseDirectory, device), train.Select(e => (e.Prompt, " " + e.Response)).ToList(), options, outDirectory,
+        var result = await ContinuationSft.TrainAsync(TorchSharpBackendOptions.OnDevice(baseDirectory, device), train.Select(e => (e.Prompt, " " + e.Response)).ToList(), options, outDirectory,
             p => { if (p.Step == 1 || p.Step % 50 == 0 || p.Step == p.TotalSteps) log($"step {p.Step}/{p.TotalSteps} loss {p.Loss:F4}"); },
             cancellationToken);
         var seconds = clock.Elapsed.TotalSeconds;
@@ -67,16 +67,13 @@ internal static class CriticTraining
     public static async Task<CalibrationReport> ScoreAsync(string checkpoint, IReadOnlyList<CriticTrainingExample> examples, string device,
         CancellationToken cancellationToken)
     {
-        await using var backend = TorchSharpBackend.Load(OnDevice(checkpoint + "#batch=16", device));
+        await using var backend = TorchSharpBackend.Load(TorchSharpBackendOptions.OnDevice(checkpoint + "#batch=16", device));
         ICandidateScorer scorer = backend;
         var results = await scorer.ScoreAsync(examples.Select((e, i) => new ScoringRequest($"{e.Id}#{i}", [], e.Prompt, Candidates)).ToArray(), cancellationToken);
         var scored = examples.Zip(results).Where(x => x.Second.Renormalised(0) is not null)
             .Select(x => (x.Second.Renormalised(0)!.Value, x.First.Label)).ToList();
         return Calibrator.Compute(scored, 0.5, examples.Count - scored.Count);
     }
-
-    // A spec's own device=… stays in force unless another device than the default was asked for.
-    private static string OnDevice(string spec, string device) => device == "cpu" ? spec : TorchSharpBackendOptions.WithDevice(spec, device);
 
     private static JsonObject Describe(Report report, string data, string baseModel, TrainingOptions options) => new()
     {

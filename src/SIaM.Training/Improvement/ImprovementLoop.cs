@@ -93,7 +93,7 @@ public sealed class ImprovementLoop(
     private async Task ImproveAsync(int i, string policyDirectory, string iteration, string checkpoint, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(iteration);
-        await using var backend = TorchSharpBackend.Load(policyDirectory + "#batch=64" + (device == "cpu" ? "" : ",device=" + device));
+        await using var backend = TorchSharpBackend.Load(TorchSharpBackendOptions.OnDevice(policyDirectory + "#batch=64", device));
         var tokenizer = backend.Tokenizer;
         var eos = tokenizer.EosTokenIds.Count > 0 ? tokenizer.EosTokenIds[0]
             : throw new InputException($"{policyDirectory}: the policy's tokenizer has no EOS token (training targets need one)");
@@ -176,7 +176,7 @@ public sealed class ImprovementLoop(
     /// <summary>Evaluates <paramref name="checkpoint"/>; the answers go to eval-samples.jsonl before the scores are staged.</summary>
     private async Task<Dictionary<string, SuiteScore>> EvaluateAsync(string checkpoint, string iteration, CancellationToken cancellationToken)
     {
-        await using var backend = TorchSharpBackend.Load(checkpoint + "#batch=64" + (device == "cpu" ? "" : ",device=" + device));
+        await using var backend = TorchSharpBackend.Load(TorchSharpBackendOptions.OnDevice(checkpoint + "#batch=64", device));
         var (scores, records) = await SuiteEvaluator.EvaluateAsync(backend, sandbox, evaluation, options.MaxNewTokens, cancellationToken).ConfigureAwait(false);
         Directory.CreateDirectory(iteration);
         JsonLines.Write(Path.Combine(iteration, "eval-samples.jsonl"), records);
