@@ -50,7 +50,7 @@ public static class SoakRunner
         foreach (var container in await OrphanReaper.ListAsync(client, cancellationToken, pool.PoolId))
         {
             var top = await client.Containers.ListProcessesAsync(container.ID, new ContainerListProcessesParameters(), cancellationToken);
-            extra += Math.Max(0, top.Processes.Count - 1);
+            extra += Math.Max(0, top.Processes.Count - WorkerContainer.OwnProcesses);
         }
         return extra;
     }

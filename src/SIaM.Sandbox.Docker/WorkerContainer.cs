@@ -22,6 +22,12 @@ internal sealed class WorkerContainer : IAsyncDisposable
         _stream = stream;
     }
 
+    /// <summary>
+    /// The processes a healthy worker container runs between programs: the front (PID 1) and the pre-imported forker it
+    /// starts (see image/worker.py). Anything more is a program left behind.
+    /// </summary>
+    public const int OwnProcesses = 2;
+
     public string Id { get; }
 
     /// <summary>The worker's own stderr (not the programs'): useful when it dies.</summary>

@@ -1,65 +1,279 @@
-# SIaM sandbox worker: runs as PID 1 of a locked-down container, pre-imports the heavy modules once, and forks one
-# child per program under rlimits. Protocol on the container's stdin/stdout: frames of a 4-byte big-endian length and
-# a UTF-8 JSON object. Request {"id", "code", "cpu", "wall", "out", "err", "mem", "fsize"}; the reply carries
-# {"id", "status", "exit_code", "stdout", "stderr", "duration_ms", "truncated", "recycle"} ("recycle": the scratch
-# could not be wiped, so the host replaces this container) and "idle_ms"/"busy_ms" (how long the worker waited for this
-# request after its previous reply, and how long it then took to answer: the host reports the idle share, which says
-# whether the host keeps the worker fed). A request with "ping" is answered {"id", "pong": true}
-# once the imports are done. Stdin closing (the host went away) ends the worker, and the container auto-removes.
-# The host may send the next request while a program runs (it is buffered and answered in order), so no round trip
-# sits between two programs. The child's exit is waited for on a pidfd: no polling.
-# Cost model (measured with page-fault counts): after every fork each page either process writes first costs a
-# copy-on-write fault, so everything that can be prepared once is prepared in the worker before the first fork (child
-# stdio objects, seeded random states, argv) and the child does only syscalls before exec of the program.
+# SIaM sandbox worker: runs as PID 1 of a locked-down container and answers the host's requests; one child per program
+# runs under rlimits. Protocol on the container's stdin/stdout: frames of a 4-byte big-endian length and a UTF-8 JSON
+# object. Request {"id", "code", "cpu", "wall", "out", "err", "mem", "fsize"}; the reply carries {"id", "status",
+# "exit_code", "stdout", "stderr", "duration_ms", "truncated", "recycle"} ("recycle": the scratch could not be wiped or
+# the forking process was lost, so the host replaces this container) and "idle_ms"/"busy_ms" (how long the worker
+# waited for this request after its previous reply, and how long it then took to answer: the host reports the idle
+# share, which says whether the host keeps the worker fed). A request with "ping" is answered {"id", "pong": true} once
+# the imports are done. Stdin closing (the host went away) ends the worker, and the container auto-removes.
+# The host may send the next request while a program runs (it is buffered and answered in order).
+#
+# Two processes, because fork is what costs here. After every fork each page either process writes first costs a
+# copy-on-write fault, and the process that forks is the one holding sympy and numpy. So:
+# - the front (PID 1, no heavy imports) does everything that writes memory: the protocol, output capture, verdicts,
+#   the scratch wipe and the clean-up; it never forks a program;
+# - the forker (its child) pre-imports the heavy modules and only receives a program with its two pipe ends over a
+#   socket pair, forks it, reaps it and sends back the wait status and CPU times. It writes almost nothing between forks.
+# A program cannot signal the forker: the forker installs a seccomp filter, inherited by every program, that drops any
+# signal aimed at it (as the kernel does for PID 1) and makes kill(-1) find nothing, so "kill everything" and "kill my
+# parent" behave as they did when PID 1 forked the programs itself. Should the forker die anyway (the OOM killer), the
+# program gets its verdict and the reply asks the host to recycle the container.
 import ctypes
-import gc
 import json
 import os
+import platform
 import resource
 import select
 import signal
+import socket
 import stat
 import struct
 import sys
 import time
 
-os.environ.update({"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"})
-
-import math, fractions, decimal, itertools, functools, collections, random, re, statistics  # noqa: E401,E402
-import numpy  # noqa: E402
-import sympy  # noqa: E402
-
-sympy.simplify(sympy.Rational(1, 3) + sympy.sqrt(8))
-sympy.solve(sympy.Symbol("x") ** 2 - 4)
-
 SCRATCH_ROOT = "/tmp"
 WORK_DIR = "/tmp/w"
-PROTO_IN = os.dup(0)
-PROTO_OUT = os.dup(1)
 CHUNK = 65536
 STDERR_HARD_CAP = 1 << 20
 MAX_BUFFERED_INPUT = 256 << 20
-INBUF = bytearray()
+PROGRAM_HEADER = struct.Struct(">dqqI")  # cpu seconds, memory MiB, file size limit, code length
+OUTCOME = struct.Struct(">iidd")  # errno of a failed fork (0 when it ran), wait status, user and system CPU seconds
+LIBC = ctypes.CDLL(None, use_errno=True)
+LIBC.prctl.argtypes = [ctypes.c_int] + [ctypes.c_ulong] * 4
 
-# A program must not be able to signal, trace or reopen the worker's descriptors through /proc.
-try:
-    ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE = 0
-except Exception:  # pragma: no cover
-    pass
-# As PID 1 of its namespace the kernel drops every default-action signal a program sends to the worker, so nothing
-# needs SIG_IGN (which children would inherit and have to undo); elsewhere (tests) the worker ignores them itself.
-IS_INIT = os.getpid() == 1
-SHIELDED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGUSR1, signal.SIGUSR2)
-for sig in SHIELDED:
-    signal.signal(sig, signal.SIG_DFL if IS_INIT else signal.SIG_IGN)
+
+def fail_start(message):
+    sys.stderr.write("siam worker: %s\n" % message)
+    sys.exit(70)
+
+
+if os.getpid() != 1:
+    fail_start("must run as PID 1 of its own container (its clean-up kills every other process it can see)")
+# A program must not be able to trace or reopen our descriptors through /proc; inherited by the forker and programs.
+LIBC.prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE = 0
+
+
+# ---------------------------------------------------------------------------------------------------------- forker
+def seccomp_filter(forker_pid):
+    """BPF for seccomp: signals aimed at the forker (kill, tkill, tgkill, rt_(tg)sigqueueinfo on its pid, kill on its
+    process group) succeed without effect, kill(-1) fails with ESRCH, pidfd_send_signal with EPERM; foreign ABIs die."""
+    machine = platform.machine()
+    if machine == "x86_64":
+        arch, nr = 0xC000003E, {"kill": 62, "tkill": 200, "tgkill": 234, "rt_sigqueueinfo": 129, "rt_tgsigqueueinfo": 297}
+    elif machine == "aarch64":
+        arch, nr = 0xC00000B7, {"kill": 129, "tkill": 130, "tgkill": 131, "rt_sigqueueinfo": 138, "rt_tgsigqueueinfo": 240}
+    else:
+        fail_start("no seccomp syscall table for %s" % machine)
+    pidfd_send_signal = 424  # the same on both
+    ld, jeq, jge, ret = 0x20, 0x15, 0x35, 0x06
+    allow, errno, kill_process = 0x7FFF0000, 0x00050000, 0x80000000
+    arg0 = 16  # low 32 bits of args[0] in struct seccomp_data (little-endian): pid_t
+    group = (-forker_pid) & 0xFFFFFFFF
+    # (code, jump-if-true label, jump-if-false label, k); labels resolve to relative offsets below
+    prog = [
+        (ld, None, None, 4), (jeq, None, "foreign", arch),
+        (ld, None, None, 0), (jge, "foreign", None, 0x40000000),  # x32 syscall numbers
+        (jeq, "kill", None, nr["kill"]),
+        (jeq, "one", None, nr["tkill"]), (jeq, "one", None, nr["tgkill"]),
+        (jeq, "one", None, nr["rt_sigqueueinfo"]), (jeq, "one", None, nr["rt_tgsigqueueinfo"]),
+        (jeq, "eperm", None, pidfd_send_signal),
+        (ret, None, None, allow),
+        ("kill", ld, None, None, arg0), (jeq, "drop", None, forker_pid), (jeq, "drop", None, group),
+        (jeq, "esrch", None, 0xFFFFFFFF), (ret, None, None, allow),
+        ("one", ld, None, None, arg0), (jeq, "drop", None, forker_pid), (ret, None, None, allow),
+        ("drop", ret, None, None, errno | 0),
+        ("esrch", ret, None, None, errno | 3),
+        ("eperm", ret, None, None, errno | 1),
+        ("foreign", ret, None, None, kill_process),
+    ]
+    labels, plain = {}, []
+    for ins in prog:
+        if isinstance(ins[0], str):
+            labels[ins[0]] = len(plain)
+            ins = ins[1:]
+        plain.append(ins)
+    packed = b"".join(
+        struct.pack("=HBBI", code, labels[jt] - i - 1 if jt else 0, labels[jf] - i - 1 if jf else 0, k)
+        for i, (code, jt, jf, k) in enumerate(plain))
+    return packed, len(plain)
+
+
+def install_seccomp(forker_pid):
+    packed, count = seccomp_filter(forker_pid)
+    buffer = ctypes.create_string_buffer(packed, len(packed))
+
+    class SockFprog(ctypes.Structure):
+        _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
+
+    fprog = SockFprog(count, ctypes.addressof(buffer))
+    LIBC.prctl(38, 1, 0, 0, 0)  # PR_SET_NO_NEW_PRIVS (Docker's no-new-privileges sets it already)
+    if LIBC.prctl(22, 2, ctypes.addressof(fprog), 0, 0) != 0:  # PR_SET_SECCOMP, SECCOMP_MODE_FILTER
+        raise OSError(ctypes.get_errno(), "seccomp filter refused: %s" % os.strerror(ctypes.get_errno()))
+
+
+def forker_main(sock):
+    """Pre-imports, then forks one program per message until the front goes away. Runs as the front's child."""
+    os.environ.update({"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"})
+    import gc
+    import math, fractions, decimal, itertools, functools, collections, random, re, statistics  # noqa: E401,F401
+    import numpy
+    import sympy
+
+    sympy.simplify(sympy.Rational(1, 3) + sympy.sqrt(8))
+    sympy.solve(sympy.Symbol("x") ** 2 - 4)
+    os.setsid()  # its own session and group: a program (in a session of its own) can neither join nor signal it
+    install_seccomp(os.getpid())
+    statm = os.open("/proc/self/statm", os.O_RDONLY)
+    page = os.sysconf("SC_PAGE_SIZE")
+    nofile = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    child_stdin = open(0, "r", closefd=False)
+    child_stdout = open(1, "w", encoding="utf-8", errors="backslashreplace", closefd=False)
+    child_stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)
+    sys.argv = ["program.py"]
+    numpy.random.seed(0)  # the forker never draws, so every program starts from this state
+    sock.sendall(json.dumps({"python": sys.version.split()[0], "sympy": sympy.__version__,
+                             "numpy": numpy.__version__}).encode("utf-8"))
+    gc.collect()
+    gc.freeze()
+
+    def run_program(code, limits, out_w, err_w):
+        try:
+            os.setsid()
+            os.dup2(out_w, 1)
+            os.dup2(err_w, 2)
+            os.closerange(3, nofile)  # close_range(2): one syscall
+            os.chdir(WORK_DIR)
+            for limit in limits:
+                resource.setrlimit(*limit)
+            sys.stdin, sys.stdout, sys.stderr = child_stdin, child_stdout, child_stderr
+            random.seed(0)  # random reseeds itself from urandom in every forked child (os.register_at_fork)
+            status = 0
+            try:
+                # compiled inside the try: a SyntaxError is the program's error, reported like any other
+                code = compile(code, "program.py", "exec")
+                exec(code, {"__name__": "__main__", "__builtins__": __builtins__})
+            except SystemExit as e:
+                if e.code is None:
+                    status = 0
+                elif isinstance(e.code, int):
+                    status = e.code & 0xFF
+                else:
+                    print(e.code, file=sys.stderr)
+                    status = 1
+            except BaseException as e:
+                import traceback
+                traceback.print_exception(type(e), e, e.__traceback__.tb_next)
+                status = 1
+            for stream in (sys.stdout, sys.stderr):
+                try:
+                    stream.flush()
+                except BaseException:
+                    pass
+            os._exit(status)
+        except BaseException:
+            try:
+                import traceback
+                traceback.print_exc()
+                sys.stderr.flush()
+            finally:
+                os._exit(1)
+
+    while True:
+        message, fds, _, _ = socket.recv_fds(sock, CHUNK, 2)
+        if not message:
+            os._exit(0)
+        cpu_s, mem_mib, fsize, length = PROGRAM_HEADER.unpack_from(message)
+        body = bytearray(message[PROGRAM_HEADER.size:])
+        while len(body) < length:
+            more = sock.recv(length - len(body))
+            if not more:
+                os._exit(0)
+            body += more
+        cpu = max(1, int(math.ceil(cpu_s)))
+        address_space = int(os.pread(statm, 64, 0).split(None, 1)[0]) * page + mem_mib * 1024 * 1024
+        limits = ((resource.RLIMIT_CPU, (cpu, cpu + 1)), (resource.RLIMIT_AS, (address_space, address_space)),
+                  (resource.RLIMIT_FSIZE, (fsize, fsize)), (resource.RLIMIT_CORE, (0, 0)))
+        try:
+            pid = os.fork()
+        except OSError as e:
+            os.close(fds[0])
+            os.close(fds[1])
+            sock.sendall(OUTCOME.pack(e.errno or 1, 0, 0.0, 0.0))
+            continue
+        if pid == 0:
+            run_program(body.decode("utf-8"), limits, fds[0], fds[1])
+        os.close(fds[0])
+        os.close(fds[1])
+        _, wstatus, rusage = os.wait4(pid, 0)
+        sock.sendall(OUTCOME.pack(0, wstatus, rusage.ru_utime, rusage.ru_stime))
+
+
+# ----------------------------------------------------------------------------------------------------------- front
+PROTO_IN = os.dup(0)
+PROTO_OUT = os.dup(1)
+INBUF = bytearray()
+# As PID 1 of its namespace the kernel drops every default-action signal a program sends to the front.
 devnull = os.open("/dev/null", os.O_RDWR)
 os.dup2(devnull, 0)
 os.dup2(devnull, 1)
-STATM = os.open("/proc/self/statm", os.O_RDONLY)
-PAGE = os.sysconf("SC_PAGE_SIZE")
-CHILD_STDIN = open(0, "r", closefd=False)
-CHILD_STDOUT = open(1, "w", encoding="utf-8", errors="backslashreplace", closefd=False)
-CHILD_STDERR = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)
+
+
+def open_first(*paths):
+    """A descriptor on the first readable cgroup file of paths (v2, then v1), re-read with pread; None if none is visible."""
+    for path in paths:
+        try:
+            return os.open(path, os.O_RDONLY)
+        except OSError:
+            continue
+    return None
+
+
+OOM_FD = open_first("/sys/fs/cgroup/memory.events", "/sys/fs/cgroup/memory/memory.oom_control")
+PIDS_FD = open_first("/sys/fs/cgroup/pids.current", "/sys/fs/cgroup/pids/pids.current")
+
+
+class Forker:
+    """The pre-imported child that forks programs, and the front's end of the socket pair to it."""
+
+    def __init__(self):
+        front_end, forker_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.pid = os.fork()
+        if self.pid == 0:
+            front_end.close()
+            os.close(PROTO_IN)
+            os.close(PROTO_OUT)
+            try:
+                forker_main(forker_end)
+            except BaseException as e:
+                os.write(2, ("siam worker: the forker failed: %s: %s\n" % (type(e).__name__, e)).encode())
+            os._exit(1)
+        forker_end.close()
+        self.sock = front_end
+        hello = self.sock.recv(4096)
+        if not hello:
+            fail_start("the forker died while importing (see the container's stderr)")
+        self.versions = json.loads(hello)
+
+    def start(self, req, out_w, err_w):
+        code = req["code"].encode("utf-8")
+        message = PROGRAM_HEADER.pack(req["cpu"], req["mem"], req["fsize"], len(code)) + code
+        sent = socket.send_fds(self.sock, [message[:CHUNK]], [out_w, err_w])
+        self.sock.sendall(message[sent:])
+
+    def outcome(self):
+        """The program's (errno, wait status, user CPU, system CPU); None when the forker died."""
+        data = self.sock.recv(OUTCOME.size, socket.MSG_WAITALL)
+        return OUTCOME.unpack(data) if len(data) == OUTCOME.size else None
+
+    def close(self):
+        self.sock.close()
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+FORKER = None
 
 
 def read_exact(n):
@@ -94,20 +308,6 @@ def write_frame(obj):
         data = data[os.write(PROTO_OUT, data):]
 
 
-def open_first(*paths):
-    """A descriptor on the first readable cgroup file of paths (v2, then v1), re-read with pread; None if none is visible."""
-    for path in paths:
-        try:
-            return os.open(path, os.O_RDONLY)
-        except OSError:
-            continue
-    return None
-
-
-OOM_FD = open_first("/sys/fs/cgroup/memory.events", "/sys/fs/cgroup/memory/memory.oom_control")
-PIDS_FD = open_first("/sys/fs/cgroup/pids.current", "/sys/fs/cgroup/pids/pids.current")
-
-
 def oom_kills():
     """The container's OOM-kill count (cgroup v2 or v1); 0 when the cgroup files are not visible."""
     if OOM_FD is None:
@@ -117,62 +317,44 @@ def oom_kills():
     return int(data[at + 9:data.find(b"\n", at)]) if at >= 0 else 0
 
 
-def alone():
-    """True when the worker is the only process left in the container (cgroup pids.current), so nothing needs killing."""
-    return PIDS_FD is not None and os.pread(PIDS_FD, 32, 0) == b"1\n"
+def others():
+    """Every process in the container but the front and a live forker."""
+    spared = (1, FORKER.pid) if FORKER else (1,)
+    return [pid for pid in (int(name) for name in os.listdir("/proc") if name.isdigit()) if pid not in spared]
 
 
-def vm_size_bytes():
-    return int(os.pread(STATM, 64, 0).split(None, 1)[0]) * PAGE
+def reap_orphans():
+    """Reaps exited orphans (they are reparented to us, PID 1); notices a forker that died."""
+    global FORKER
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+        if FORKER and pid == FORKER.pid:
+            FORKER.sock.close()
+            FORKER = None
 
 
-def run_child(code, limits, out_w, err_w):
-    try:
-        os.setpgid(0, 0)
-        if not IS_INIT:
-            for sig in SHIELDED:
-                signal.signal(sig, signal.SIG_DFL)
-        os.dup2(out_w, 1)
-        os.dup2(err_w, 2)
-        os.closerange(3, NOFILE)  # close_range(2): one syscall
-        os.chdir(WORK_DIR)
-        for limit in limits:
-            resource.setrlimit(*limit)
-        sys.stdin, sys.stdout, sys.stderr = CHILD_STDIN, CHILD_STDOUT, CHILD_STDERR
-        random.seed(0)  # random reseeds itself from urandom in every forked child (os.register_at_fork)
-        status = 0
-        try:
-            # compiled inside the try: a SyntaxError is the program's error, reported like any other
-            code = compile(code, "program.py", "exec")
-            exec(code, {"__name__": "__main__", "__builtins__": __builtins__})
-        except SystemExit as e:
-            if e.code is None:
-                status = 0
-            elif isinstance(e.code, int):
-                status = e.code & 0xFF
-            else:
-                print(e.code, file=sys.stderr)
-                status = 1
-        except BaseException as e:
-            import traceback
-            traceback.print_exception(type(e), e, e.__traceback__.tb_next)
-            status = 1
-        try:
-            sys.stdout.flush()
-        except BaseException:
-            pass
-        try:
-            sys.stderr.flush()
-        except BaseException:
-            pass
-        os._exit(status)
-    except BaseException:
-        try:
-            import traceback
-            traceback.print_exc()
-            sys.stderr.flush()
-        finally:
-            os._exit(1)
+def kill_everything():
+    """SIGKILLs every process in the container but the front and the forker, and reaps the orphans; repeated until
+    none is left, so a fork bomb cannot outrun one pass. The common case (nothing left) costs one read."""
+    expected = b"2\n" if FORKER else b"1\n"
+    if PIDS_FD is not None and os.pread(PIDS_FD, 32, 0) == expected:
+        return
+    while True:
+        reap_orphans()
+        pids = others()
+        if not pids:
+            return
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        time.sleep(0.0005)
 
 
 def remove_tree(top):
@@ -216,32 +398,13 @@ def wipe_scratch():
     return clean
 
 
-def kill_everything():
-    """SIGKILLs every other process in the container (orphans are reparented to us, PID 1) and reaps them all.
-    Repeated until none is left, so a fork bomb cannot outrun a single kill(-1)."""
-    if alone():
-        return
-    while True:
-        try:
-            os.kill(-1, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        while True:
-            try:
-                pid, _ = os.waitpid(-1, os.WNOHANG)
-            except ChildProcessError:
-                return
-            if pid == 0:
-                break
-        time.sleep(0.0005)
-
-
 class Capture:
-    """Collects a program's stdout (head kept) and stderr (tail kept) under their caps."""
+    """Collects a program's stdout (head kept) and stderr (tail kept) under their caps, and the forker's report of
+    its end."""
 
-    def __init__(self, out_r, err_r, out_cap, err_cap, pidfd):
-        self.out_r, self.err_r, self.pidfd = out_r, err_r, pidfd
-        self.exited = False
+    def __init__(self, out_r, err_r, out_cap, err_cap):
+        self.out_r, self.err_r = out_r, err_r
+        self.ended = False
         self.out_cap, self.err_cap = out_cap, err_cap
         self.out, self.err = bytearray(), bytearray()
         self.err_total = 0
@@ -250,16 +413,16 @@ class Capture:
         self.open_fds = {out_r, err_r}
 
     def pump(self, timeout):
-        """Waits up to timeout for output, the child's exit or host input; True when any output was read."""
-        watched = list(self.open_fds) + [PROTO_IN] + ([] if self.exited else [self.pidfd])
+        """Waits up to timeout for output, the forker's report or host input; True when any output was read."""
+        watched = list(self.open_fds) + [PROTO_IN] + ([] if self.ended else [FORKER.sock.fileno()])
         ready, _, _ = select.select(watched, [], [], timeout)
         got_output = False
         for fd in ready:
             if fd == PROTO_IN:
                 buffer_input()
                 continue
-            if fd == self.pidfd:
-                self.exited = True
+            if fd not in self.open_fds:
+                self.ended = True
                 continue
             got_output = True
             data = os.read(fd, CHUNK)
@@ -281,26 +444,41 @@ class Capture:
         return got_output
 
 
+def verdict_of(outcome, cap, req, oom_before):
+    """(status, exit code) from the forker's report; outcome None: the forker died while the program ran."""
+    if outcome is None:
+        return ("memory" if oom_kills() > oom_before else "killed"), None
+    _, wstatus, utime, stime = outcome
+    if os.WIFEXITED(wstatus):
+        exit_code = os.WEXITSTATUS(wstatus)
+        tail = cap.err.decode("utf-8", "replace").rstrip().rsplit("\n", 1)[-1]
+        if exit_code == 0:
+            return "ok", 0
+        return ("memory" if "MemoryError" in tail.split(":", 1)[0] else "error"), exit_code
+    sig = os.WTERMSIG(wstatus)
+    if sig == signal.SIGXCPU or (sig == signal.SIGKILL and utime + stime >= req["cpu"]):
+        return "timeout", 128 + sig
+    if oom_kills() > oom_before:
+        return "memory", 128 + sig
+    return "killed", 128 + sig
+
+
 def run(req):
+    global FORKER
+    if FORKER is None:
+        FORKER = Forker()
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
     oom_before = oom_kills()
     start = time.monotonic()
-    cpu = max(1, int(math.ceil(req["cpu"])))
-    address_space = vm_size_bytes() + req["mem"] * 1024 * 1024
-    limits = ((resource.RLIMIT_CPU, (cpu, cpu + 1)), (resource.RLIMIT_AS, (address_space, address_space)),
-              (resource.RLIMIT_FSIZE, (req["fsize"], req["fsize"])), (resource.RLIMIT_CORE, (0, 0)))
-    code = req["code"]
-    pid = os.fork()
-    if pid == 0:
-        run_child(code, limits, out_w, err_w)
-    os.close(out_w)
-    os.close(err_w)
-    pidfd = os.pidfd_open(pid)
+    try:
+        FORKER.start(req, out_w, err_w)
+    finally:
+        os.close(out_w)
+        os.close(err_w)
     deadline = start + req["wall"]
-    cap = Capture(out_r, err_r, req["out"], req["err"], pidfd)
+    cap = Capture(out_r, err_r, req["out"], req["err"])
     verdict = None
-    exit_info = None
     while True:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
@@ -310,55 +488,31 @@ def run(req):
         if cap.over_limit:
             verdict = "output_limit"
             break
-        if cap.exited:
-            wpid, wstatus, rusage = os.wait4(pid, os.WNOHANG)
-            if wpid == pid:
-                exit_info = (wstatus, rusage)
-                # Descendants may still hold the pipes open: take what is already there, then stop.
-                while cap.open_fds and cap.pump(0) and not cap.over_limit:
-                    pass
-                break
-            cap.exited = False  # not reaped yet (cannot happen once the pidfd is readable; never spin on it)
+        if cap.ended:
+            # Descendants may still hold the pipes open: take what is already there, then stop.
+            while cap.open_fds and cap.pump(0) and not cap.over_limit:
+                pass
+            break
     duration_ms = (time.monotonic() - start) * 1000.0
-    if exit_info is None:
-        try:
-            os.killpg(pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
-        _, wstatus, rusage = os.wait4(pid, 0)
-        exit_info = (wstatus, rusage)
+    if not cap.ended:
+        kill_everything()  # the program and all it started; the forker then reaps it and reports
+    outcome = FORKER.outcome()
     kill_everything()
-    os.close(pidfd)
     os.close(out_r)
     os.close(err_r)
-    wstatus, rusage = exit_info
-    exit_code = None
-    if verdict is None:
-        if os.WIFEXITED(wstatus):
-            exit_code = os.WEXITSTATUS(wstatus)
-            tail = cap.err.decode("utf-8", "replace").rstrip().rsplit("\n", 1)[-1]
-            if exit_code == 0:
-                verdict = "ok"
-            elif "MemoryError" in tail.split(":", 1)[0]:
-                verdict = "memory"
-            else:
-                verdict = "error"
-        else:
-            sig = os.WTERMSIG(wstatus)
-            exit_code = 128 + sig
-            cpu_used = rusage.ru_utime + rusage.ru_stime
-            if sig == signal.SIGXCPU or (sig == signal.SIGKILL and cpu_used >= req["cpu"]):
-                verdict = "timeout"
-            elif oom_kills() > oom_before:
-                verdict = "memory"
-            else:
-                verdict = "killed"
-    clean = wipe_scratch()
+    if outcome is not None and outcome[0]:
+        raise OSError(outcome[0], "fork failed: %s" % os.strerror(outcome[0]))
+    status, exit_code = verdict_of(outcome, cap, req, oom_before)
+    forker_lost = outcome is None
+    if forker_lost:
+        FORKER.close()
+        FORKER = None
+        kill_everything()
     return {
-        "recycle": not clean,
+        "recycle": forker_lost or not wipe_scratch(),
         "id": req["id"],
-        "status": verdict,
-        "exit_code": exit_code,
+        "status": verdict or status,
+        "exit_code": None if verdict else exit_code,
         "stdout": cap.out.decode("utf-8", "replace"),
         "stderr": cap.err.decode("utf-8", "replace"),
         "duration_ms": round(duration_ms, 3),
@@ -366,22 +520,18 @@ def run(req):
     }
 
 
-NOFILE = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
-
-
 def main():
+    global FORKER
     wipe_scratch()
-    sys.argv = ["program.py"]
-    numpy.random.seed(0)  # the worker never draws, so every child starts from this state
-    gc.collect()
-    gc.freeze()
+    FORKER = Forker()
     answered = None  # when the previous reply went out; None before the first program (waiting for work is not idling)
     while True:
         req = read_frame()
         received = time.monotonic()
         if req.get("ping"):
-            write_frame({"id": req["id"], "pong": True, "pid": os.getpid(), "python": sys.version.split()[0],
-                         "sympy": sympy.__version__, "numpy": numpy.__version__})
+            if FORKER is None:
+                FORKER = Forker()
+            write_frame(dict(FORKER.versions, id=req["id"], pong=True, pid=os.getpid()))
             answered = None
             continue
         try:
