@@ -129,6 +129,33 @@ public sealed class PoolLifecycleTests
     }
 
     [Test]
+    public async Task A_forker_killed_from_outside_while_a_program_runs_costs_a_retry_not_a_verdict()
+    {
+        // Arrange: one worker whose program is running
+        await using var pool = await SharedPool.StartAsync(SharedPool.Policy, OneWorker);
+        using var client = DockerEngine.CreateClient();
+        var victim = (await OrphanReaper.ListAsync(client, CancellationToken.None, pool.PoolId)).Single();
+        var running = pool.RunPythonAsync("import time\ntime.sleep(1.5)\nprint('done')", CancellationToken.None);
+        var queued = Enumerable.Range(0, 4).Select(i => pool.RunPythonAsync($"print({i} + {i})", CancellationToken.None)).ToList();
+        await Task.Delay(700);
+
+        // Act: a process entered from outside (so not under the programs' seccomp filter) SIGKILLs the forker, the
+        // only process whose parent is the front (PID 1)
+        var killed = await ExecInContainerAsync(client, victim.ID,
+            "import os\nfor p in filter(str.isdigit, os.listdir('/proc')):\n    if open('/proc/%s/stat' % p).read().rsplit(')', 1)[1].split()[1] == '1':\n        os.kill(int(p), 9)\n        print(p)");
+        var result = await running;
+        var queuedResults = await Task.WhenAll(queued);
+
+        // Assert
+        Assert.That(killed.Trim(), Does.Match("^[0-9]+$"), "exactly one process (the forker) had the front as parent");
+        Assert.That(result.Status, Is.EqualTo(ExecStatus.Ok), result.Stderr);
+        Assert.That(result.Stdout, Is.EqualTo("done\n"));
+        Assert.That(queuedResults.Select(r => r.Stdout), Is.EqualTo(Enumerable.Range(0, 4).Select(i => $"{i + i}\n")));
+        Assert.That(pool.Replacements, Is.EqualTo(1));
+        await LeakCheck.AssertNoLeaksAsync(pool, expectedWorkers: 1);
+    }
+
+    [Test]
     public async Task A_hung_worker_is_replaced_and_the_program_retried()
     {
         // Arrange
@@ -190,5 +217,17 @@ public sealed class PoolLifecycleTests
 
         // Assert
         Assert.That(error!.Message, Does.Contain("siam sandbox build-image"));
+    }
+
+    /// <summary>Runs a Python snippet in a running container as its own user and returns its stdout.</summary>
+    private static async Task<string> ExecInContainerAsync(global::Docker.DotNet.DockerClient client, string id, string code)
+    {
+        var exec = await client.Exec.ExecCreateContainerAsync(id,
+            new ContainerExecCreateParameters { Cmd = ["python3", "-c", code], AttachStdout = true, AttachStderr = true }, CancellationToken.None);
+        using var stream = await client.Exec.StartAndAttachContainerExecAsync(exec.ID, tty: false, CancellationToken.None);
+        var (stdout, stderr) = await stream.ReadOutputToEndAsync(CancellationToken.None);
+        var inspect = await client.Exec.InspectContainerExecAsync(exec.ID, CancellationToken.None);
+        Assert.That(inspect.ExitCode, Is.Zero, stderr);
+        return stdout;
     }
 }

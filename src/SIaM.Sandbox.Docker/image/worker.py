@@ -16,8 +16,9 @@
 #   socket pair, forks it, reaps it and sends back the wait status and CPU times. It writes almost nothing between forks.
 # A program cannot signal the forker: the forker installs a seccomp filter, inherited by every program, that drops any
 # signal aimed at it (as the kernel does for PID 1) and makes kill(-1) find nothing, so "kill everything" and "kill my
-# parent" behave as they did when PID 1 forked the programs itself. Should the forker die anyway (the OOM killer), the
-# program gets its verdict and the reply asks the host to recycle the container.
+# parent" behave as they did when PID 1 forked the programs itself. Should the forker die anyway, the next request
+# starts a new one; the program that ran gets "memory" and a recycle when the OOM killer took the forker, and otherwise
+# a sandbox failure (not its doing: the host retries it elsewhere).
 import ctypes
 import json
 import os
@@ -445,9 +446,9 @@ class Capture:
 
 
 def verdict_of(outcome, cap, req, oom_before):
-    """(status, exit code) from the forker's report; outcome None: the forker died while the program ran."""
+    """(status, exit code) from the forker's report; outcome None: the OOM killer took the forker while it ran."""
     if outcome is None:
-        return ("memory" if oom_kills() > oom_before else "killed"), None
+        return "memory", None
     _, wstatus, utime, stime = outcome
     if os.WIFEXITED(wstatus):
         exit_code = os.WEXITSTATUS(wstatus)
@@ -463,61 +464,110 @@ def verdict_of(outcome, cap, req, oom_before):
     return "killed", 128 + sig
 
 
-def run(req):
-    global FORKER
-    if FORKER is None:
-        FORKER = Forker()
-    out_r, out_w = os.pipe()
-    err_r, err_w = os.pipe()
-    oom_before = oom_kills()
-    start = time.monotonic()
-    try:
-        FORKER.start(req, out_w, err_w)
-    finally:
-        os.close(out_w)
-        os.close(err_w)
-    deadline = start + req["wall"]
-    cap = Capture(out_r, err_r, req["out"], req["err"])
-    verdict = None
-    while True:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            verdict = "timeout"
-            break
-        cap.pump(remaining)
-        if cap.over_limit:
-            verdict = "output_limit"
-            break
-        if cap.ended:
-            # Descendants may still hold the pipes open: take what is already there, then stop.
-            while cap.open_fds and cap.pump(0) and not cap.over_limit:
-                pass
-            break
-    duration_ms = (time.monotonic() - start) * 1000.0
-    if not cap.ended:
-        kill_everything()  # the program and all it started; the forker then reaps it and reports
-    outcome = FORKER.outcome()
-    kill_everything()
-    os.close(out_r)
-    os.close(err_r)
-    if outcome is not None and outcome[0]:
-        raise OSError(outcome[0], "fork failed: %s" % os.strerror(outcome[0]))
-    status, exit_code = verdict_of(outcome, cap, req, oom_before)
-    forker_lost = outcome is None
-    if forker_lost:
-        FORKER.close()
-        FORKER = None
+class Program:
+    """One program in the forker's hands, from the hand-over to its reply."""
+
+    def __init__(self, req):
+        global FORKER
+        if FORKER is None:
+            FORKER = Forker()
+        self.req = req
+        self.out_r, out_w = os.pipe()
+        self.err_r, err_w = os.pipe()
+        self.oom_before = oom_kills()
+        self.start = time.monotonic()
+        try:
+            FORKER.start(req, out_w, err_w)
+        finally:
+            os.close(out_w)
+            os.close(err_w)
+
+    def finish(self):
+        """Captures until the program ends or breaks a limit, then cleans up and returns the reply."""
+        global FORKER
+        req = self.req
+        deadline = self.start + req["wall"]
+        cap = Capture(self.out_r, self.err_r, req["out"], req["err"])
+        verdict = None
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                verdict = "timeout"
+                break
+            cap.pump(remaining)
+            if cap.over_limit:
+                verdict = "output_limit"
+                break
+            if cap.ended:
+                # Descendants may still hold the pipes open: take what is already there, then stop.
+                while cap.open_fds and cap.pump(0) and not cap.over_limit:
+                    pass
+                break
+        duration_ms = (time.monotonic() - self.start) * 1000.0
+        if not cap.ended:
+            kill_everything()  # the program and all it started; the forker then reaps it and reports
+        outcome = FORKER.outcome()
         kill_everything()
-    return {
-        "recycle": forker_lost or not wipe_scratch(),
-        "id": req["id"],
-        "status": verdict or status,
-        "exit_code": None if verdict else exit_code,
-        "stdout": cap.out.decode("utf-8", "replace"),
-        "stderr": cap.err.decode("utf-8", "replace"),
-        "duration_ms": round(duration_ms, 3),
-        "truncated": cap.truncated,
-    }
+        os.close(self.out_r)
+        os.close(self.err_r)
+        if outcome is not None and outcome[0]:
+            raise OSError(outcome[0], "fork failed: %s" % os.strerror(outcome[0]))
+        forker_lost = outcome is None
+        if forker_lost:
+            FORKER.close()
+            FORKER = None
+            kill_everything()
+            if oom_kills() == self.oom_before:  # not the program's doing: it cannot signal the forker
+                raise RuntimeError("the forker died while the program ran")
+        status, exit_code = verdict_of(outcome, cap, req, self.oom_before)
+        return {
+            "recycle": forker_lost or not wipe_scratch(),
+            "id": req["id"],
+            "status": verdict or status,
+            "exit_code": None if verdict else exit_code,
+            "stdout": cap.out.decode("utf-8", "replace"),
+            "stderr": cap.err.decode("utf-8", "replace"),
+            "duration_ms": round(duration_ms, 3),
+            "truncated": cap.truncated,
+        }
+
+
+def failure_reply(req, error):
+    """A worker bug is a sandbox failure, never a verdict about the program."""
+    kill_everything()
+    return {"id": req.get("id"), "status": "sandbox_failure", "exit_code": None, "stdout": "",
+            "stderr": "worker: %s: %s" % (type(error).__name__, error), "duration_ms": 0, "truncated": False}
+
+
+def launch(req):
+    """The running program, or the failure reply when it could not be handed to the forker."""
+    try:
+        return Program(req)
+    except Exception as e:
+        return failure_reply(req, e)
+
+
+def finish(program):
+    if isinstance(program, dict):
+        return program
+    try:
+        return program.finish()
+    except Exception as e:
+        return failure_reply(program.req, e)
+
+
+def buffered_request():
+    """The next program request when the host has already sent all of it (taken from the buffer), else None."""
+    if len(INBUF) < 4:
+        return None
+    (length,) = struct.unpack(">I", INBUF[:4])
+    if len(INBUF) < 4 + length:
+        return None
+    req = json.loads(INBUF[4:4 + length].decode("utf-8"))
+    if req.get("ping"):
+        return None
+    del INBUF[:4 + length]
+    return req
 
 
 def main():
@@ -525,22 +575,27 @@ def main():
     wipe_scratch()
     FORKER = Forker()
     answered = None  # when the previous reply went out; None before the first program (waiting for work is not idling)
+    running = None  # (request, when it was taken, seconds idle before it, Program or failure reply)
     while True:
-        req = read_frame()
-        received = time.monotonic()
-        if req.get("ping"):
-            if FORKER is None:
-                FORKER = Forker()
-            write_frame(dict(FORKER.versions, id=req["id"], pong=True, pid=os.getpid()))
-            answered = None
-            continue
-        try:
-            reply = run(req)
-        except Exception as e:  # a worker bug is a sandbox failure, never a verdict about the program
-            kill_everything()
-            reply = {"id": req.get("id"), "status": "sandbox_failure", "exit_code": None, "stdout": "",
-                     "stderr": "worker: %s: %s" % (type(e).__name__, e), "duration_ms": 0, "truncated": False}
-        reply["idle_ms"] = 0.0 if answered is None else round((received - answered) * 1000.0, 3)
+        if running is None:
+            req = read_frame()
+            received = time.monotonic()
+            if req.get("ping"):
+                if FORKER is None:
+                    FORKER = Forker()
+                write_frame(dict(FORKER.versions, id=req["id"], pong=True, pid=os.getpid()))
+                answered = None
+                continue
+            running = (req, received, 0.0 if answered is None else received - answered, launch(req))
+        req, received, idle, program = running
+        reply = finish(program)
+        running = None
+        # The clean-up is done, so the next program (already here) starts before this reply is encoded and written.
+        if reply["status"] != "sandbox_failure" and not reply["recycle"]:
+            queued = buffered_request()
+            if queued is not None:
+                running = (queued, time.monotonic(), 0.0, launch(queued))
+        reply["idle_ms"] = round(idle * 1000.0, 3)
         reply["busy_ms"] = round((time.monotonic() - received) * 1000.0, 3)
         write_frame(reply)
         answered = time.monotonic()
