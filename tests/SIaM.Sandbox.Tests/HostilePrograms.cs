@@ -35,6 +35,8 @@ internal static class HostilePrograms
         new("kill_everything", "import os\nos.kill(-1, 9)\nprint('still here')", ExecStatus.Error, StderrContains: "ProcessLookupError"),
         new("kill_the_worker", "import os, signal\nfor s in (signal.SIGKILL, signal.SIGTERM, signal.SIGINT, signal.SIGSTOP, signal.SIGHUP):\n    os.kill(os.getppid(), s)\nprint('worker survived')",
             ExecStatus.Ok, StdoutContains: "worker survived"),
+        new("signal_the_front", "import os, signal\nfor s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGUSR1, signal.SIGKILL, signal.SIGSTOP):\n    os.kill(1, s)\nprint('front survived')",
+            ExecStatus.Ok, StdoutContains: "front survived"),
         new("kill_the_forkers_group", "import os, signal\nos.killpg(os.getpgid(os.getppid()), signal.SIGKILL)\nprint('forker survived')",
             ExecStatus.Ok, StdoutContains: "forker survived"),
         new("stop_the_forker_with_tgkill",

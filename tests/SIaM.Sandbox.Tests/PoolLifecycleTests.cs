@@ -141,13 +141,13 @@ public sealed class PoolLifecycleTests
 
         // Act: a process entered from outside (so not under the programs' seccomp filter) SIGKILLs the forker, the
         // only process whose parent is the front (PID 1)
-        var killed = await ExecInContainerAsync(client, victim.ID,
-            "import os\nfor p in filter(str.isdigit, os.listdir('/proc')):\n    if open('/proc/%s/stat' % p).read().rsplit(')', 1)[1].split()[1] == '1':\n        os.kill(int(p), 9)\n        print(p)");
+        var (killed, errors) = await ExecInContainerAsync(client, victim.ID,
+            "import os\nfor p in filter(str.isdigit, os.listdir('/proc')):\n    try:\n        parent = open('/proc/%s/stat' % p).read().rsplit(')', 1)[1].split()[1]\n    except OSError:\n        continue\n    if parent == '1':\n        print(p, flush=True)\n        os.kill(int(p), 9)");
         var result = await running;
         var queuedResults = await Task.WhenAll(queued);
 
         // Assert
-        Assert.That(killed.Trim(), Does.Match("^[0-9]+$"), "exactly one process (the forker) had the front as parent");
+        Assert.That(killed.Trim(), Does.Match("^[0-9]+$"), $"exactly one process (the forker) had the front as parent; stderr: {errors}");
         Assert.That(result.Status, Is.EqualTo(ExecStatus.Ok), result.Stderr);
         Assert.That(result.Stdout, Is.EqualTo("done\n"));
         Assert.That(queuedResults.Select(r => r.Stdout), Is.EqualTo(Enumerable.Range(0, 4).Select(i => $"{i + i}\n")));
@@ -219,15 +219,15 @@ public sealed class PoolLifecycleTests
         Assert.That(error!.Message, Does.Contain("siam sandbox build-image"));
     }
 
-    /// <summary>Runs a Python snippet in a running container as its own user and returns its stdout.</summary>
-    private static async Task<string> ExecInContainerAsync(global::Docker.DotNet.DockerClient client, string id, string code)
+    /// <summary>
+    /// Runs a Python snippet in a running container as its own user and returns its output. Its exit code is not
+    /// judged: the front's clean-up may SIGKILL it once it has done its work.
+    /// </summary>
+    private static async Task<(string Stdout, string Stderr)> ExecInContainerAsync(global::Docker.DotNet.DockerClient client, string id, string code)
     {
         var exec = await client.Exec.ExecCreateContainerAsync(id,
             new ContainerExecCreateParameters { Cmd = ["python3", "-c", code], AttachStdout = true, AttachStderr = true }, CancellationToken.None);
         using var stream = await client.Exec.StartAndAttachContainerExecAsync(exec.ID, tty: false, CancellationToken.None);
-        var (stdout, stderr) = await stream.ReadOutputToEndAsync(CancellationToken.None);
-        var inspect = await client.Exec.InspectContainerExecAsync(exec.ID, CancellationToken.None);
-        Assert.That(inspect.ExitCode, Is.Zero, stderr);
-        return stdout;
+        return await stream.ReadOutputToEndAsync(CancellationToken.None);
     }
 }

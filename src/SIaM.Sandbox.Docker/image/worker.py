@@ -213,7 +213,10 @@ def forker_main(sock):
 PROTO_IN = os.dup(0)
 PROTO_OUT = os.dup(1)
 INBUF = bytearray()
-# As PID 1 of its namespace the kernel drops every default-action signal a program sends to the front.
+# As PID 1 of its namespace the kernel drops every default-action signal a program sends to the front, so Python's own
+# handlers (SIGINT raises KeyboardInterrupt) go; the forker and the programs inherit the defaults.
+for shielded in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGUSR1, signal.SIGUSR2):
+    signal.signal(shielded, signal.SIG_DFL)
 devnull = os.open("/dev/null", os.O_RDWR)
 os.dup2(devnull, 0)
 os.dup2(devnull, 1)
@@ -478,6 +481,12 @@ class Program:
         self.start = time.monotonic()
         try:
             FORKER.start(req, out_w, err_w)
+        except OSError:  # the forker is gone (the socket broke): start a new one for the next program
+            os.close(self.out_r)
+            os.close(self.err_r)
+            FORKER.close()
+            FORKER = None
+            raise RuntimeError("the forker died before the program started")
         finally:
             os.close(out_w)
             os.close(err_w)
