@@ -156,6 +156,29 @@ public sealed class PoolLifecycleTests
     }
 
     [Test]
+    public async Task A_process_entered_as_root_is_left_alone_and_programs_keep_their_verdicts()
+    {
+        // Arrange: one worker, and a root process entered with docker exec that the front may not signal
+        await using var pool = await SharedPool.StartAsync(SharedPool.Policy, OneWorker);
+        using var client = DockerEngine.CreateClient();
+        var worker = (await OrphanReaper.ListAsync(client, CancellationToken.None, pool.PoolId)).Single();
+        var entered = ExecInContainerAsync(client, worker.ID, "import time\ntime.sleep(2)\nprint('root left alone')", user: "0");
+        await Task.Delay(500);
+
+        // Act: programs whose clean-up has to look at every process (one leaves a child behind)
+        var daemon = await pool.RunPythonAsync("import os, time\nif os.fork() == 0:\n    time.sleep(60)\nprint('parent')", CancellationToken.None);
+        var plain = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => pool.RunPythonAsync($"print({i} * 3)", CancellationToken.None)));
+        var (rootOutput, rootErrors) = await entered;
+
+        // Assert
+        Assert.That(daemon.Status, Is.EqualTo(ExecStatus.Ok), daemon.Stderr);
+        Assert.That(plain.Select(r => r.Stdout), Is.EqualTo(Enumerable.Range(0, 4).Select(i => $"{i * 3}\n")));
+        Assert.That(rootOutput, Is.EqualTo("root left alone\n"), rootErrors);
+        Assert.That(pool.Replacements, Is.Zero);
+        await LeakCheck.AssertNoLeaksAsync(pool, expectedWorkers: 1);
+    }
+
+    [Test]
     public async Task A_hung_worker_is_replaced_and_the_program_retried()
     {
         // Arrange
@@ -220,13 +243,14 @@ public sealed class PoolLifecycleTests
     }
 
     /// <summary>
-    /// Runs a Python snippet in a running container as its own user and returns its output. Its exit code is not
-    /// judged: the front's clean-up may SIGKILL it once it has done its work.
+    /// Runs a Python snippet in a running container (as its own user unless <paramref name="user"/> is given) and
+    /// returns its output. Its exit code is not judged: the front's clean-up may SIGKILL it once it has done its work.
     /// </summary>
-    private static async Task<(string Stdout, string Stderr)> ExecInContainerAsync(global::Docker.DotNet.DockerClient client, string id, string code)
+    private static async Task<(string Stdout, string Stderr)> ExecInContainerAsync(
+        global::Docker.DotNet.DockerClient client, string id, string code, string? user = null)
     {
         var exec = await client.Exec.ExecCreateContainerAsync(id,
-            new ContainerExecCreateParameters { Cmd = ["python3", "-c", code], AttachStdout = true, AttachStderr = true }, CancellationToken.None);
+            new ContainerExecCreateParameters { Cmd = ["python3", "-c", code], User = user, AttachStdout = true, AttachStderr = true }, CancellationToken.None);
         using var stream = await client.Exec.StartAndAttachContainerExecAsync(exec.ID, tty: false, CancellationToken.None);
         return await stream.ReadOutputToEndAsync(CancellationToken.None);
     }

@@ -344,13 +344,16 @@ def reap_orphans():
 
 def kill_everything():
     """SIGKILLs every process in the container but the front and the forker, and reaps the orphans; repeated until
-    none is left, so a fork bomb cannot outrun one pass. The common case (nothing left) costs one read."""
+    none is left, so a fork bomb cannot outrun one pass. The common case (nothing left) costs one read. A process we may
+    not signal is not a program's (they cannot change uid): something entered with `docker exec` as another user,
+    such as runc's own set-up of an exec. It is left alone."""
     expected = b"2\n" if FORKER else b"1\n"
     if PIDS_FD is not None and os.pread(PIDS_FD, 32, 0) == expected:
         return
+    foreign = set()
     while True:
         reap_orphans()
-        pids = others()
+        pids = [pid for pid in others() if pid not in foreign]
         if not pids:
             return
         for pid in pids:
@@ -358,6 +361,8 @@ def kill_everything():
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
+            except PermissionError:
+                foreign.add(pid)
         time.sleep(0.0005)
 
 
