@@ -197,14 +197,14 @@ def forker_main(sock):
         try:
             pid = os.fork()
         except OSError as e:
-            os.close(fds[0])
-            os.close(fds[1])
-            sock.sendall(OUTCOME.pack(e.errno or 1, 0, 0.0, 0.0))
-            continue
+            pid, failed = None, e.errno or 1
         if pid == 0:
             run_program(body.decode("utf-8"), limits, fds[0], fds[1])
         os.close(fds[0])
         os.close(fds[1])
+        if pid is None:
+            sock.sendall(OUTCOME.pack(failed, 0, 0.0, 0.0))
+            continue
         _, wstatus, rusage = os.wait4(pid, 0)
         sock.sendall(OUTCOME.pack(0, wstatus, rusage.ru_utime, rusage.ru_stime))
 
@@ -280,19 +280,23 @@ class Forker:
 FORKER = None
 
 
-def read_exact(n):
-    while len(INBUF) < n:
-        chunk = os.read(PROTO_IN, max(CHUNK, n - len(INBUF)))
-        if not chunk:
-            sys.exit(0)
-        INBUF.extend(chunk)
-    data = bytes(INBUF[:n])
-    del INBUF[:n]
-    return data
+def forker():
+    """The forker, started when there is none (at start, or after one was lost)."""
+    global FORKER
+    if FORKER is None:
+        FORKER = Forker()
+    return FORKER
+
+
+def drop_forker():
+    """Forgets a forker whose socket broke, killing it if it still lives."""
+    global FORKER
+    FORKER.close()
+    FORKER = None
 
 
 def buffer_input():
-    """Reads what the host has already sent (the next request) while a program runs; EOF means the host went away."""
+    """Reads what the host has sent (the next request, perhaps while a program runs); EOF means the host went away."""
     chunk = os.read(PROTO_IN, CHUNK)
     if not chunk or len(INBUF) + len(chunk) > MAX_BUFFERED_INPUT:
         kill_everything()
@@ -300,9 +304,21 @@ def buffer_input():
     INBUF.extend(chunk)
 
 
+def buffered_frame():
+    """(request, frame size) of the first frame in the buffer when all of it has arrived, else None; not taken out."""
+    if len(INBUF) < 4:
+        return None
+    (length,) = struct.unpack_from(">I", INBUF)
+    if len(INBUF) < 4 + length:
+        return None
+    return json.loads(INBUF[4:4 + length].decode("utf-8")), 4 + length
+
+
 def read_frame():
-    (length,) = struct.unpack(">I", read_exact(4))
-    return json.loads(read_exact(length).decode("utf-8"))
+    while (frame := buffered_frame()) is None:
+        buffer_input()
+    del INBUF[:frame[1]]
+    return frame[0]
 
 
 def write_frame(obj):
@@ -476,21 +492,17 @@ class Program:
     """One program in the forker's hands, from the hand-over to its reply."""
 
     def __init__(self, req):
-        global FORKER
-        if FORKER is None:
-            FORKER = Forker()
         self.req = req
         self.out_r, out_w = os.pipe()
         self.err_r, err_w = os.pipe()
         self.oom_before = oom_kills()
         self.start = time.monotonic()
         try:
-            FORKER.start(req, out_w, err_w)
+            forker().start(req, out_w, err_w)
         except OSError:  # the forker is gone (the socket broke): start a new one for the next program
             os.close(self.out_r)
             os.close(self.err_r)
-            FORKER.close()
-            FORKER = None
+            drop_forker()
             raise RuntimeError("the forker died before the program started")
         finally:
             os.close(out_w)
@@ -498,7 +510,6 @@ class Program:
 
     def finish(self):
         """Captures until the program ends or breaks a limit, then cleans up and returns the reply."""
-        global FORKER
         req = self.req
         deadline = self.start + req["wall"]
         cap = Capture(self.out_r, self.err_r, req["out"], req["err"])
@@ -528,8 +539,7 @@ class Program:
             raise OSError(outcome[0], "fork failed: %s" % os.strerror(outcome[0]))
         forker_lost = outcome is None
         if forker_lost:
-            FORKER.close()
-            FORKER = None
+            drop_forker()
             kill_everything()
             if oom_kills() == self.oom_before:  # not the program's doing: it cannot signal the forker
                 raise RuntimeError("the forker died while the program ran")
@@ -572,22 +582,16 @@ def finish(program):
 
 def buffered_request():
     """The next program request when the host has already sent all of it (taken from the buffer), else None."""
-    if len(INBUF) < 4:
+    frame = buffered_frame()
+    if frame is None or frame[0].get("ping"):
         return None
-    (length,) = struct.unpack(">I", INBUF[:4])
-    if len(INBUF) < 4 + length:
-        return None
-    req = json.loads(INBUF[4:4 + length].decode("utf-8"))
-    if req.get("ping"):
-        return None
-    del INBUF[:4 + length]
-    return req
+    del INBUF[:frame[1]]
+    return frame[0]
 
 
 def main():
-    global FORKER
     wipe_scratch()
-    FORKER = Forker()
+    forker()
     answered = None  # when the previous reply went out; None before the first program (waiting for work is not idling)
     running = None  # (request, when it was taken, seconds idle before it, Program or failure reply)
     while True:
@@ -595,9 +599,7 @@ def main():
             req = read_frame()
             received = time.monotonic()
             if req.get("ping"):
-                if FORKER is None:
-                    FORKER = Forker()
-                write_frame(dict(FORKER.versions, id=req["id"], pong=True, pid=os.getpid()))
+                write_frame(dict(forker().versions, id=req["id"], pong=True, pid=os.getpid()))
                 answered = None
                 continue
             running = (req, received, 0.0 if answered is None else received - answered, launch(req))
