@@ -28,6 +28,13 @@ public sealed record DockerPoolOptions
     /// <summary>Programs sent to a worker ahead of its replies: one runs, the others wait inside it (hides the round trip).</summary>
     public int PipelineDepth { get; init; } = 2;
 
+    /// <summary>
+    /// Whether workers on a <c>unix://</c> engine get a direct channel: a unix socket bind-mounted into the container, so
+    /// requests and replies skip dockerd and the container shim. A worker that cannot reach it (the engine is in a VM)
+    /// falls back to the attach stream by itself; false forces the attach stream everywhere.
+    /// </summary>
+    public bool DirectChannel { get; init; } = true;
+
     /// <summary>Seconds a new worker may take to start and pre-import sympy/numpy before it counts as failed.</summary>
     public double StartTimeoutSeconds { get; init; } = 60;
 

@@ -62,6 +62,9 @@ public sealed partial class DockerSandboxPool : ICodeSandbox
     /// <summary>What the start-up probe measured and chose; null when the worker count was given (or several engines are used).</summary>
     public WorkerProbeResult? Probe { get; private set; }
 
+    /// <summary>How the first workers' frames travel: <c>socket</c> (direct channel), <c>attach</c> (through the engine), or both kinds.</summary>
+    public string Transport { get; private set; } = "";
+
     /// <summary>Versions the workers reported (Python, sympy, numpy).</summary>
     public string Runtime { get; private set; } = "";
 
@@ -73,7 +76,7 @@ public sealed partial class DockerSandboxPool : ICodeSandbox
             var ids = _engines.Select(e => e.ImageId).Distinct().ToList();
             var engines = _engines.Count == 1 ? "" : $" engines={string.Join(",", _engines.Select(e => $"{e.Endpoint.Name}×{e.Workers}"))}";
             var probe = Probe is null ? "" : $" ({Probe.Summary})";
-            return $"docker:{ImageName}@{string.Join(",", ids)} workers={_slots.Length}{probe}{engines} {Runtime}".TrimEnd();
+            return $"docker:{ImageName}@{string.Join(",", ids)} workers={_slots.Length}{probe}{engines} transport={Transport} {Runtime}".TrimEnd();
         }
     }
 
@@ -114,6 +117,7 @@ public sealed partial class DockerSandboxPool : ICodeSandbox
             if (options.ProbeWorkers && pool._engines.Count(e => e.Workers > 0) == 1 && pool._slots.Length > 1) await pool.ProbeWorkersAsync(cancellationToken);
             var hello = pool._slots[0].Worker!.Hello!;
             pool.Runtime = $"python={hello.Python} sympy={hello.Sympy} numpy={hello.Numpy}";
+            pool.Transport = string.Join(",", pool._slots.Select(s => s.Worker!.Transport).Distinct().Order());
             foreach (var slot in pool._slots) pool._loops.Add(Task.Run(() => pool.ServeAsync(slot)));
             return pool;
         }
@@ -148,8 +152,11 @@ public sealed partial class DockerSandboxPool : ICodeSandbox
         await Task.WhenAll(surplus.Select(s => s.Worker!.DisposeAsync().AsTask()));
     }
 
-    private Task<WorkerContainer> StartWorkerAsync(EngineConnection engine, CancellationToken cancellationToken) =>
-        WorkerContainer.StartAsync(engine.Client, ImageName, _policy, _labels, TimeSpan.FromSeconds(_options.StartTimeoutSeconds), cancellationToken);
+    private async Task<WorkerContainer> StartWorkerAsync(EngineConnection engine, CancellationToken cancellationToken)
+    {
+        using var channel = _options.DirectChannel && engine.Endpoint.Address.Scheme == "unix" && !OperatingSystem.IsWindows() ? DirectChannel.Open() : null;
+        return await WorkerContainer.StartAsync(engine.Client, ImageName, _policy, _labels, channel, TimeSpan.FromSeconds(_options.StartTimeoutSeconds), cancellationToken);
+    }
 
     private string NoEngineLeft() =>
         "no Docker engine can run programs: " + string.Join("; ", _engines.Select(e => $"{e.Endpoint.Name}: {e.Stats(0).LastError ?? "workers gave up"}"));

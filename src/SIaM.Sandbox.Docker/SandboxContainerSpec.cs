@@ -22,14 +22,15 @@ internal static class SandboxContainerSpec
         "TZ=UTC", "HOME=/tmp/w", "PATH=/usr/local/bin:/usr/bin:/bin", "OPENBLAS_NUM_THREADS=1", "OMP_NUM_THREADS=1",
     ];
 
-    public static CreateContainerParameters Create(string image, SandboxPolicy policy, IDictionary<string, string> labels, bool attach)
+    /// <summary>The container for <paramref name="policy"/>; with <paramref name="channel"/>, its socket's directory is mounted read-only.</summary>
+    public static CreateContainerParameters Create(string image, SandboxPolicy policy, IDictionary<string, string> labels, bool attach, DirectChannel? channel = null)
     {
         var memoryBytes = (policy.MemoryMiB + WorkerOverheadMiB) * 1024L * 1024L;
         return new CreateContainerParameters
         {
             Image = image,
             User = policy.User,
-            Env = [.. Environment],
+            Env = [.. Environment, .. channel?.Environment ?? []],
             WorkingDir = "/tmp",
             Labels = labels,
             AttachStdin = attach,
@@ -43,6 +44,7 @@ internal static class SandboxContainerSpec
             {
                 NetworkMode = policy.Network ? "bridge" : "none",
                 ReadonlyRootfs = true,
+                Binds = channel is null ? null : [channel.Bind],
                 Tmpfs = new Dictionary<string, string> { ["/tmp"] = $"rw,nosuid,nodev,noexec,size={policy.ScratchMiB}m,mode=1777" },
                 CapDrop = ["ALL"],
                 SecurityOpt = ["no-new-privileges"],

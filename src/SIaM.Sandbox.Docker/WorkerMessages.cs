@@ -14,7 +14,7 @@ internal sealed record WorkerRequest(
     [property: JsonPropertyName("fsize")] long FileSizeLimit,
     [property: JsonPropertyName("ping")] bool Ping = false);
 
-/// <summary>The worker's reply: a verdict, or <c>pong</c> to a ping.</summary>
+/// <summary>The worker's reply: a verdict, <c>pong</c> to a ping, or (unasked, on stdout) why it could not use the direct channel.</summary>
 internal sealed record WorkerReply(
     [property: JsonPropertyName("id")] long Id,
     [property: JsonPropertyName("status")] string? Status,
@@ -29,4 +29,5 @@ internal sealed record WorkerReply(
     [property: JsonPropertyName("sympy")] string? Sympy = null,
     [property: JsonPropertyName("numpy")] string? Numpy = null,
     [property: JsonPropertyName("idle_ms")] double IdleMs = 0,
-    [property: JsonPropertyName("busy_ms")] double BusyMs = 0);
+    [property: JsonPropertyName("busy_ms")] double BusyMs = 0,
+    [property: JsonPropertyName("reason")] string? Reason = null);

@@ -1,12 +1,14 @@
 # SIaM sandbox worker: runs as PID 1 of a locked-down container and answers the host's requests; one child per program
-# runs under rlimits. Protocol on the container's stdin/stdout: frames of a 4-byte big-endian length and a UTF-8 JSON
-# object. Request {"id", "code", "cpu", "wall", "out", "err", "mem", "fsize"}; the reply carries {"id", "status",
-# "exit_code", "stdout", "stderr", "duration_ms", "truncated", "recycle"} ("recycle": the scratch could not be wiped or
-# the forking process was lost, so the host replaces this container) and "idle_ms"/"busy_ms" (how long the worker
-# waited for this request after its previous reply, and how long it then took to answer: the host reports the idle
-# share, which says whether the host keeps the worker fed). A request with "ping" is answered {"id", "pong": true} once
-# the imports are done. Stdin closing (the host went away) ends the worker, and the container auto-removes.
-# The host may send the next request while a program runs (it is buffered and answered in order).
+# runs under rlimits. Protocol: frames of a 4-byte big-endian length and a UTF-8 JSON object, on the host's unix socket
+# when the host shares one through a bind mount (local engines: the frames then skip dockerd and the container shim),
+# else on the container's stdin/stdout. Request {"id", "code", "cpu", "wall", "out", "err", "mem", "fsize"}; the reply
+# carries {"id", "status", "exit_code", "stdout", "stderr", "duration_ms", "truncated", "recycle"} ("recycle": the
+# scratch could not be wiped or the forking process was lost, so the host replaces this container) and
+# "idle_ms"/"busy_ms" (how long the worker waited for this request after its previous reply, and how long it then took
+# to answer: the host reports the idle share, which says whether the host keeps the worker fed). A request with "ping"
+# is answered {"id", "pong": true} once the imports are done. The host going away (the channel or stdin closing) ends
+# the worker, and the container auto-removes. The host may send the next request while a program runs (it is buffered
+# and answered in order).
 #
 # Two processes, because fork is what costs here. After every fork each page either process writes first costs a
 # copy-on-write fault, and the process that forks is the one holding sympy and numpy. So:
@@ -210,8 +212,38 @@ def forker_main(sock):
 
 
 # ----------------------------------------------------------------------------------------------------------- front
-PROTO_IN = os.dup(0)
-PROTO_OUT = os.dup(1)
+def frame_of(obj):
+    payload = json.dumps(obj, ensure_ascii=False).encode("utf-8")
+    return struct.pack(">I", len(payload)) + payload
+
+
+def write_all(fd, data):
+    while data:
+        data = data[os.write(fd, data):]
+
+
+def open_channel():
+    """(protocol in, protocol out, descriptor watched only for EOF). With SIAM_CHANNEL set, the host listens on that
+    unix socket (bind-mounted from its machine): connect, present SIAM_CHANNEL_TOKEN, and speak there, watching stdin
+    for the engine going away. When the socket cannot be reached (the engine runs in a VM, or the host in a container
+    of its own) say so in a frame on stdout and speak on stdin/stdout."""
+    path = os.environ.pop("SIAM_CHANNEL", None)
+    token = os.environ.pop("SIAM_CHANNEL_TOKEN", "")
+    if path:
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            sock.connect(path)
+            sock.sendall(token.encode("ascii"))
+            fd = sock.detach()
+            return fd, fd, os.dup(0)
+        except OSError as e:
+            sock.close()
+            write_all(1, frame_of({"id": 0, "channel": "stdio", "reason": "%s: %s" % (path, e.strerror or e)}))
+    return os.dup(0), os.dup(1), None
+
+
+PROTO_IN, PROTO_OUT, HOST_WATCH = open_channel()
+HOST_FDS = [PROTO_IN] + ([] if HOST_WATCH is None else [HOST_WATCH])
 INBUF = bytearray()
 # As PID 1 of its namespace the kernel drops every default-action signal a program sends to the front, so Python's own
 # handlers (SIGINT raises KeyboardInterrupt) go; the forker and the programs inherit the defaults.
@@ -244,8 +276,8 @@ class Forker:
         self.pid = os.fork()
         if self.pid == 0:
             front_end.close()
-            os.close(PROTO_IN)
-            os.close(PROTO_OUT)
+            for fd in {PROTO_IN, PROTO_OUT, *HOST_FDS}:
+                os.close(fd)
             try:
                 forker_main(forker_end)
             except BaseException as e:
@@ -295,13 +327,15 @@ def drop_forker():
     FORKER = None
 
 
-def buffer_input():
-    """Reads what the host has sent (the next request, perhaps while a program runs); EOF means the host went away."""
-    chunk = os.read(PROTO_IN, CHUNK)
+def host_input(fd):
+    """Reads what the host has sent (the next request, perhaps while a program runs); EOF on the protocol or on the
+    watched stdin means the host or the engine went away. Bytes on the watched stdin are not the protocol's: dropped."""
+    chunk = os.read(fd, CHUNK)
     if not chunk or len(INBUF) + len(chunk) > MAX_BUFFERED_INPUT:
         kill_everything()
         sys.exit(0)
-    INBUF.extend(chunk)
+    if fd == PROTO_IN:
+        INBUF.extend(chunk)
 
 
 def buffered_frame():
@@ -316,16 +350,14 @@ def buffered_frame():
 
 def read_frame():
     while (frame := buffered_frame()) is None:
-        buffer_input()
+        for fd in select.select(HOST_FDS, [], [])[0] if HOST_WATCH is not None else HOST_FDS:
+            host_input(fd)
     del INBUF[:frame[1]]
     return frame[0]
 
 
 def write_frame(obj):
-    payload = json.dumps(obj, ensure_ascii=False).encode("utf-8")
-    data = struct.pack(">I", len(payload)) + payload
-    while data:
-        data = data[os.write(PROTO_OUT, data):]
+    write_all(PROTO_OUT, frame_of(obj))
 
 
 def oom_kills():
@@ -439,12 +471,12 @@ class Capture:
 
     def pump(self, timeout):
         """Waits up to timeout for output, the forker's report or host input; True when any output was read."""
-        watched = list(self.open_fds) + [PROTO_IN] + ([] if self.ended else [FORKER.sock.fileno()])
+        watched = list(self.open_fds) + HOST_FDS + ([] if self.ended else [FORKER.sock.fileno()])
         ready, _, _ = select.select(watched, [], [], timeout)
         got_output = False
         for fd in ready:
-            if fd == PROTO_IN:
-                buffer_input()
+            if fd in HOST_FDS:
+                host_input(fd)
                 continue
             if fd not in self.open_fds:
                 self.ended = True
