@@ -157,6 +157,7 @@ internal sealed class WorkerContainer : IAsyncDisposable
                 if (await Task.WhenAny(accept, read, Task.Delay(Timeout.Infinite, deadline.Token)) == accept)
                 {
                     _direct = await accept;
+                    channel.Dispose(); // no second connection: the listener closes and the socket is unlinked
                     _drain = DrainAsync(read, buffer);
                     return;
                 }

@@ -18,12 +18,13 @@ internal static class BenchSandboxCommand
     private static readonly Option<int> Workers = new("--workers") { Description = "Workers, and dispatchers for every executor (default: the pool's start-up probe)" };
     private static readonly Option<int> Depth = new("--pipeline-depth") { Description = "Programs kept in each worker (one runs, the rest wait inside it)", DefaultValueFactory = _ => DockerPoolOptions.Default.PipelineDepth };
     private static readonly Option<string> Python = new("--python") { Description = "Interpreter for the bare per-program baseline (needs sympy)", DefaultValueFactory = _ => "python3" };
+    private static readonly Option<bool> CompareAttach = new("--compare-attach") { Description = "Also run a second pool, same workers, over the engine's attach stream instead of the direct channel (alternating in the same rounds)" };
     private static readonly Option<string[]> DockerHost = EngineOptions.CreateDockerHost();
 
     public static Command Create()
     {
         var command = new Command("sandbox", "Warm pool vs a bare fork server in the same image vs docker run per program vs bare python3");
-        foreach (var option in new Option[] { Count, Rounds, SlowCount, Workers, Depth, Python, DockerHost }) command.Options.Add(option);
+        foreach (var option in new Option[] { Count, Rounds, SlowCount, Workers, Depth, Python, CompareAttach, DockerHost }) command.Options.Add(option);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var programs = GsmStylePrograms.Create(OptionChecks.Positive(parseResult.GetValue(Count), "--count"));
@@ -34,8 +35,16 @@ internal static class BenchSandboxCommand
             await using var pool = await DockerSandboxPool.StartAsync(policy, options, cancellationToken);
             var workers = pool.WorkerCount;
             Console.Error.WriteLine($"bench sandbox: {programs.Count} programs × {parseResult.GetValue(Rounds)} rounds, {workers} workers, {pool.Description}");
+            await using var attachPool = parseResult.GetValue(CompareAttach)
+                ? await DockerSandboxPool.StartAsync(policy, options with { Workers = workers, ProbeWorkers = false, DirectChannel = false }, cancellationToken)
+                : null;
+            var attachRunner = attachPool is null ? null : new PoolRunner(attachPool);
             var runner = new PoolRunner(pool);
-            await SandboxBenchmark.RunAsync(runner, programs.Take(workers * 8).ToList(), workers, null, cancellationToken); // warm-up
+            // Warm-up; the main pool last, so that its workers' first measured request does not count the other's as idle.
+            var warmUp = programs.Take(workers * 8).ToList();
+            foreach (var warming in new[] { attachRunner, runner }.OfType<PoolRunner>())
+                await SandboxBenchmark.RunAsync(warming, warmUp, workers, null, cancellationToken);
+            var attachPasses = new List<SandboxBenchmark.Measured>();
             if (pool.Probe is not null) Console.WriteLine($"workers: {pool.Probe.Summary} (--workers N to override)");
             var bareWorkers = new[] { 1, workers, Environment.ProcessorCount }.Distinct().Order().ToArray();
             var poolPasses = new List<SandboxBenchmark.Measured>();
@@ -52,6 +61,8 @@ internal static class BenchSandboxCommand
                 // A worker's first request after the bare rows would report their run time as its idle time: the idle
                 // share is taken over the first round only.
                 if (round == 0) (idleAfter, busyAfter) = WorkerTime(pool);
+                if (attachRunner is not null)
+                    attachPasses.Add(await SandboxBenchmark.RunAsync(attachRunner, programs, workers * options.PipelineDepth, reference, cancellationToken));
                 foreach (var w in bareWorkers)
                     barePasses[w].Add(await MeasureBareAsync(client, pool.ImageName, programs, w, reference, cancellationToken));
             }
@@ -66,6 +77,16 @@ internal static class BenchSandboxCommand
             };
             var bareRows = bareWorkers.Select(w => SandboxBenchmark.Combine(barePasses[w])).ToList();
             var rows = new List<BenchRow> { poolRow };
+            if (attachRunner is not null)
+            {
+                var attachUnqueued = await SandboxBenchmark.RunAsync(attachRunner, programs.Take(unqueued.Row.Programs).ToList(), workers, null, cancellationToken);
+                rows.Add(SandboxBenchmark.Combine(attachPasses) with
+                {
+                    Name = $"warm pool over the attach stream, {workers} workers",
+                    P50AddedMs = attachUnqueued.Row.P50AddedMs,
+                    P99AddedMs = attachUnqueued.Row.P99AddedMs,
+                });
+            }
             rows.AddRange(bareRows);
             var slow = programs.Take(Math.Min(OptionChecks.Positive(parseResult.GetValue(SlowCount), "--slow-count", allowZero: true), programs.Count)).ToList();
             if (slow.Count > 0)
@@ -79,7 +100,7 @@ internal static class BenchSandboxCommand
             var bestBare = bareRows.MaxBy(r => r.ProgramsPerSecond)!;
             Print(rows, bestBare.ProgramsPerSecond);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"pool / best bare fork server = {poolRow.ProgramsPerSecond / bestBare.ProgramsPerSecond:0.00} (target ≥ 0.85); pool p99 added latency {poolRow.P99AddedMs:0.0} ms (target ≤ 10; {unqueued.Row.Programs} programs, one in flight per worker); pool workers idle {100 * EngineStats.IdleFraction(idleAfter - idleBefore, busyAfter - busyBefore):0.0} % of the first throughput round"));
+                $"pool ({pool.Transport}) / best bare fork server = {poolRow.ProgramsPerSecond / bestBare.ProgramsPerSecond:0.00} (target ≥ 0.85); pool p99 added latency {poolRow.P99AddedMs:0.0} ms (target ≤ 10; {unqueued.Row.Programs} programs, one in flight per worker); pool workers idle {100 * EngineStats.IdleFraction(idleAfter - idleBefore, busyAfter - busyBefore):0.0} % of the first throughput round"));
             EngineReport.Print(pool, Console.Out);
             return rows.Any(r => r.Mismatches > 0) ? ExitCodes.Failure : ExitCodes.Success;
         });
