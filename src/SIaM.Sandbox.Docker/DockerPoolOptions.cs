@@ -11,7 +11,7 @@ public sealed record DockerPoolOptions
 
     /// <summary>
     /// When true (and one engine is used), <see cref="Workers"/> is the most tried: the pool starts that many, times a
-    /// short burst on 1, 2, 4, … of them (<c>WorkerProbe</c>, under a second here) and keeps the smallest count within 5%
+    /// short burst on 1, 2, 4, … of them (<c>WorkerProbe</c>, about 2 s here) and keeps the smallest count within 10%
     /// of the best rate. The result is in <c>DockerSandboxPool.Probe</c> and the pool's description.
     /// </summary>
     public bool ProbeWorkers { get; init; }

@@ -29,6 +29,9 @@ public static class SandboxSelfTest
             new("deterministic environment", "import os\nprint(os.environ['PYTHONHASHSEED'], os.environ['TZ'], os.environ['LC_ALL'], hash('siam'))",
                 ExecStatus.Ok, "0 UTC C.UTF-8 -2823467484159703425\n"),
             new("worker survives its parent being killed", "import os\nos.kill(os.getppid(), 9)\nprint('ok')", ExecStatus.Ok, "ok\n"),
+            new("host channel closed to programs",
+                "import socket\ntry:\n    socket.socket(socket.AF_UNIX).connect('/run/siam/worker.sock')\n    print('connected')\nexcept OSError as e:\n    print(type(e).__name__)",
+                ExecStatus.Ok, "FileNotFoundError\n"),
         ];
     }
 

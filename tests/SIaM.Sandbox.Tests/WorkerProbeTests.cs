@@ -20,10 +20,24 @@ public sealed class WorkerProbeTests
         Assert.That(counts, Is.EqualTo(expected));
     }
 
+    [TestCase(1, 32)]
+    [TestCase(2, 16)]
+    [TestCase(4, 8)]
+    [TestCase(16, 8)]
+    public void Times_every_count_over_at_least_32_programs_and_8_per_worker(int count, int share)
+    {
+        // Arrange, Act
+        var actual = WorkerProbe.Share(count);
+
+        // Assert
+        Assert.That(actual, Is.EqualTo(share));
+    }
+
     [TestCase(40.0, 41.0, 1)]
-    [TestCase(40.0, 42.5, 2)]
+    [TestCase(40.0, 43.5, 1)]
+    [TestCase(40.0, 44.5, 2)]
     [TestCase(50.0, 30.0, 1)]
-    public void Chooses_the_smallest_count_within_five_percent_of_the_best(double one, double two, int expected)
+    public void Chooses_the_smallest_count_within_ten_percent_of_the_best(double one, double two, int expected)
     {
         // Arrange
         var candidates = new[] { new WorkerProbeCandidate(1, one), new WorkerProbeCandidate(2, two) };
