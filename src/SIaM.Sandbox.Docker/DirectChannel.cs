@@ -70,6 +70,23 @@ internal sealed class DirectChannel : IDisposable
         }
     }
 
+    /// <summary>
+    /// <see cref="Open"/>, or null when this machine cannot make the socket (a temp path too long for a unix socket, a
+    /// temp directory that cannot be written): the worker then uses the attach stream.
+    /// </summary>
+    [UnsupportedOSPlatform("windows")]
+    public static DirectChannel? TryOpen()
+    {
+        try
+        {
+            return Open();
+        }
+        catch (Exception e) when (e is IOException or SocketException or ArgumentException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The worker's connection: the first one that presents the token (others are dropped).</summary>
     public async Task<Stream> AcceptAsync(CancellationToken cancellationToken)
     {

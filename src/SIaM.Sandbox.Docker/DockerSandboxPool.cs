@@ -154,7 +154,7 @@ public sealed partial class DockerSandboxPool : ICodeSandbox
 
     private async Task<WorkerContainer> StartWorkerAsync(EngineConnection engine, CancellationToken cancellationToken)
     {
-        using var channel = _options.DirectChannel && engine.Endpoint.Address.Scheme == "unix" && !OperatingSystem.IsWindows() ? DirectChannel.Open() : null;
+        using var channel = _options.DirectChannel && engine.Endpoint.Address.Scheme == "unix" && !OperatingSystem.IsWindows() ? DirectChannel.TryOpen() : null;
         return await WorkerContainer.StartAsync(engine.Client, ImageName, _policy, _labels, channel, TimeSpan.FromSeconds(_options.StartTimeoutSeconds), cancellationToken);
     }
 

@@ -13,6 +13,14 @@ namespace SIaM.Sandbox.Tests;
 public sealed class TransportTests
 {
     private static readonly Dictionary<string, string> Labels = PoolLabels.For("transport-test");
+    private readonly List<string> _temps = [];
+
+    [TearDown]
+    public void RemoveTempDirectories()
+    {
+        foreach (var temp in _temps) Directory.Delete(temp, recursive: true);
+        _temps.Clear();
+    }
 
     [Test]
     public async Task A_pool_on_a_local_engine_speaks_to_its_workers_over_the_direct_channel()
@@ -65,28 +73,30 @@ public sealed class TransportTests
     public async Task Starting_workers_leaves_no_channel_directory_behind()
     {
         // Arrange: a temp directory of this test's own, so other test processes' pools do not show up in it
-        var temp = Directory.CreateTempSubdirectory("siam-transport-test-").FullName;
-        var saved = Environment.GetEnvironmentVariable("TMPDIR");
-        Environment.SetEnvironmentVariable("TMPDIR", temp);
-        try
-        {
-            // Act
-            string transport;
-            await using (var pool = await SharedPool.StartAsync(SharedPool.Policy, DockerPoolOptions.Default with { Workers = 2 }))
-            {
-                await pool.RunPythonAsync("print(1)", CancellationToken.None);
-                transport = pool.Transport;
-            }
+        var temp = NewTempDirectory();
 
-            // Assert
-            Assert.That(transport, Is.EqualTo("socket"), "the channel was made under the test's temp directory");
-            Assert.That(Directory.EnumerateFileSystemEntries(temp), Is.Empty);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("TMPDIR", saved);
-            Directory.Delete(temp, recursive: true);
-        }
+        // Act
+        var (transport, output) = await RunOneProgramWithTempDirectoryAsync(temp);
+
+        // Assert
+        Assert.That(transport, Is.EqualTo("socket"), "the channel was made under the test's temp directory");
+        Assert.That(output, Is.EqualTo("1\n"));
+        Assert.That(Directory.EnumerateFileSystemEntries(temp), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_temp_path_too_long_for_a_unix_socket_leaves_the_workers_on_the_attach_stream()
+    {
+        // Arrange: a socket path must fit in 108 bytes
+        var deep = Directory.CreateDirectory(Path.Combine(NewTempDirectory(), new string('d', 120))).FullName;
+
+        // Act
+        var (transport, output) = await RunOneProgramWithTempDirectoryAsync(deep);
+
+        // Assert
+        Assert.That(transport, Is.EqualTo("attach"));
+        Assert.That(output, Is.EqualTo("1\n"));
+        Assert.That(Directory.EnumerateFileSystemEntries(deep), Is.Empty);
     }
 
     [Test]
@@ -147,5 +157,29 @@ public sealed class TransportTests
         // Assert
         Assert.That(pool.Transport, Is.EqualTo("attach"));
         Assert.That(result.Stdout, Is.EqualTo("42\n"));
+    }
+
+    private string NewTempDirectory()
+    {
+        var temp = Directory.CreateTempSubdirectory("siam-transport-test-").FullName;
+        _temps.Add(temp);
+        return temp;
+    }
+
+    /// <summary>Starts a 2-worker pool with <c>TMPDIR</c> set to <paramref name="temp"/> (tests of this assembly run one at a time), runs <c>print(1)</c> and disposes it.</summary>
+    private static async Task<(string Transport, string Output)> RunOneProgramWithTempDirectoryAsync(string temp)
+    {
+        var saved = Environment.GetEnvironmentVariable("TMPDIR");
+        Environment.SetEnvironmentVariable("TMPDIR", temp);
+        try
+        {
+            await using var pool = await SharedPool.StartAsync(SharedPool.Policy, DockerPoolOptions.Default with { Workers = 2 });
+            var result = await pool.RunPythonAsync("print(1)", CancellationToken.None);
+            return (pool.Transport, result.Stdout);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("TMPDIR", saved);
+        }
     }
 }
