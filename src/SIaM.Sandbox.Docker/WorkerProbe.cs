@@ -8,7 +8,7 @@ namespace SIaM.Sandbox.Docker;
 /// all started workers (each kept busy with its next program already sent), timed on the host. Each count runs
 /// <see cref="Share"/> programs per worker: at least <see cref="ProgramsPerWorker"/>, and at least
 /// <see cref="ProgramsPerCount"/> in all, so that one or two workers are not timed over a fraction of a second (with 8
-/// programs on one worker, the rates of 1 and 2 workers swapped from run to run here). About 1.5 s on a 2-core machine.
+/// programs on one worker, the rates of 1 and 2 workers swapped from run to run here). About 2 s on a 2-core machine.
 /// </summary>
 internal static class WorkerProbe
 {

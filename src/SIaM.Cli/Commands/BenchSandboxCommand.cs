@@ -66,27 +66,12 @@ internal static class BenchSandboxCommand
                 foreach (var w in bareWorkers)
                     barePasses[w].Add(await MeasureBareAsync(client, pool.ImageName, programs, w, reference, cancellationToken));
             }
-            // The throughput rounds keep a program queued in every worker, so their "added" latency includes that wait; a
-            // pass with one program in flight per worker measures what the pool adds to a program (its own run time aside).
-            var unqueued = await SandboxBenchmark.RunAsync(runner, programs.Take(Math.Min(programs.Count, 200)).ToList(), workers, null, cancellationToken);
-            var poolRow = SandboxBenchmark.Combine(poolPasses) with
-            {
-                Name = $"warm pool, {workers} workers (all limits on)",
-                P50AddedMs = unqueued.Row.P50AddedMs,
-                P99AddedMs = unqueued.Row.P99AddedMs,
-            };
+            var unqueuedPrograms = programs.Take(Math.Min(programs.Count, 200)).ToList();
+            var poolRow = await PoolRowAsync(runner, poolPasses, unqueuedPrograms, workers, $"warm pool, {workers} workers (all limits on)", cancellationToken);
             var bareRows = bareWorkers.Select(w => SandboxBenchmark.Combine(barePasses[w])).ToList();
             var rows = new List<BenchRow> { poolRow };
             if (attachRunner is not null)
-            {
-                var attachUnqueued = await SandboxBenchmark.RunAsync(attachRunner, programs.Take(unqueued.Row.Programs).ToList(), workers, null, cancellationToken);
-                rows.Add(SandboxBenchmark.Combine(attachPasses) with
-                {
-                    Name = $"warm pool over the attach stream, {workers} workers",
-                    P50AddedMs = attachUnqueued.Row.P50AddedMs,
-                    P99AddedMs = attachUnqueued.Row.P99AddedMs,
-                });
-            }
+                rows.Add(await PoolRowAsync(attachRunner, attachPasses, unqueuedPrograms, workers, $"warm pool over the attach stream, {workers} workers", cancellationToken));
             rows.AddRange(bareRows);
             var slow = programs.Take(Math.Min(OptionChecks.Positive(parseResult.GetValue(SlowCount), "--slow-count", allowZero: true), programs.Count)).ToList();
             if (slow.Count > 0)
@@ -100,11 +85,22 @@ internal static class BenchSandboxCommand
             var bestBare = bareRows.MaxBy(r => r.ProgramsPerSecond)!;
             Print(rows, bestBare.ProgramsPerSecond);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"pool ({pool.Transport}) / best bare fork server = {poolRow.ProgramsPerSecond / bestBare.ProgramsPerSecond:0.00} (target ≥ 0.85); pool p99 added latency {poolRow.P99AddedMs:0.0} ms (target ≤ 10; {unqueued.Row.Programs} programs, one in flight per worker); pool workers idle {100 * EngineStats.IdleFraction(idleAfter - idleBefore, busyAfter - busyBefore):0.0} % of the first throughput round"));
+                $"pool ({pool.Transport}) / best bare fork server = {poolRow.ProgramsPerSecond / bestBare.ProgramsPerSecond:0.00} (target ≥ 0.85); pool p99 added latency {poolRow.P99AddedMs:0.0} ms (target ≤ 10; {unqueuedPrograms.Count} programs, one in flight per worker); pool workers idle {100 * EngineStats.IdleFraction(idleAfter - idleBefore, busyAfter - busyBefore):0.0} % of the first throughput round"));
             EngineReport.Print(pool, Console.Out);
             return rows.Any(r => r.Mismatches > 0) ? ExitCodes.Failure : ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// A pool's row: throughput over its rounds; added latency from a separate pass with one program in flight per worker
+    /// (the rounds keep a program queued in every worker, so their "added" latency includes that wait).
+    /// </summary>
+    private static async Task<BenchRow> PoolRowAsync(PoolRunner runner, IReadOnlyList<SandboxBenchmark.Measured> passes, IReadOnlyList<string> unqueuedPrograms,
+        int workers, string name, CancellationToken cancellationToken)
+    {
+        var unqueued = await SandboxBenchmark.RunAsync(runner, unqueuedPrograms, workers, null, cancellationToken);
+        return SandboxBenchmark.Combine(passes) with { Name = name, P50AddedMs = unqueued.Row.P50AddedMs, P99AddedMs = unqueued.Row.P99AddedMs };
     }
 
     private static (double Idle, double Busy) WorkerTime(DockerSandboxPool pool) =>
