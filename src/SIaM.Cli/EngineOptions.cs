@@ -15,11 +15,18 @@ internal static class EngineOptions
     };
 
     /// <summary>
+    /// The pool options every verb starts from: <c>siam</c> turns SIGINT/SIGTERM into a cancellation (see
+    /// <see cref="Termination"/>) and disposes its pools itself, so a pool must not remove its containers under a run that
+    /// is still stopping.
+    /// </summary>
+    public static DockerPoolOptions Defaults { get; } = DockerPoolOptions.Default with { RemoveOnSignal = false };
+
+    /// <summary>
     /// Pool options with the engines from <paramref name="dockerHost"/> and, when given, the worker count; without one
     /// the pool probes 1 … one per core at start-up and keeps the best (<see cref="DockerPoolOptions.ProbeWorkers"/>).
     /// </summary>
     public static DockerPoolOptions PoolOptions(ParseResult parseResult, Option<string[]> dockerHost, int? workers) =>
-        DockerPoolOptions.Default with
+        Defaults with
         {
             DockerHosts = parseResult.GetValue(dockerHost) ?? [],
             Workers = workers ?? DockerPoolOptions.Default.Workers,

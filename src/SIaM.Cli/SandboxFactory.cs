@@ -50,5 +50,5 @@ internal static class SandboxFactory
     }
 
     private static async Task<ICodeSandbox> DockerSandbox(CancellationToken cancellationToken) =>
-        await DockerSandboxPool.StartAsync(SandboxPolicy.Default, DockerPoolOptions.Default, cancellationToken);
+        await DockerSandboxPool.StartAsync(SandboxPolicy.Default, EngineOptions.Defaults, cancellationToken);
 }

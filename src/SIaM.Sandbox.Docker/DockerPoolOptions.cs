@@ -41,6 +41,11 @@ public sealed record DockerPoolOptions
     /// <summary>Seconds beyond the program's wall-clock limit before a silent worker is declared hung and replaced.</summary>
     public double HangGraceSeconds { get; init; } = 10;
 
-    /// <summary>Whether the pool removes its containers when the process gets SIGINT/SIGTERM or exits.</summary>
+    /// <summary>
+    /// Whether the pool removes its containers as soon as the process gets SIGINT/SIGTERM. Set it to false where the
+    /// caller turns those signals into a cancellation and disposes the pool itself (as <c>siam</c> does): removing the
+    /// containers under a run that is still stopping would turn its programs in flight into sandbox failures. Containers
+    /// are removed when the process exits either way.
+    /// </summary>
     public bool RemoveOnSignal { get; init; } = true;
 }

@@ -112,7 +112,7 @@ public sealed partial class DockerSandboxPool : ICodeSandbox
                 return new EngineConnection(endpoint, client, imageId, counts[i]);
             }));
             pool = new DockerSandboxPool(policy, options, image, [.. engines.Where(e => e.Workers > 0), .. engines.Where(e => e.Workers == 0)], Guid.NewGuid().ToString("N")[..12]);
-            if (options.RemoveOnSignal) ShutdownHook.Register(pool);
+            ShutdownHook.Register(pool, onSignal: options.RemoveOnSignal);
             await Task.WhenAll(pool._slots.Select(async slot => slot.Worker = await pool.StartWorkerAsync(slot.Engine, cancellationToken)));
             if (options.ProbeWorkers && pool._engines.Count(e => e.Workers > 0) == 1 && pool._slots.Length > 1) await pool.ProbeWorkersAsync(cancellationToken);
             var hello = pool._slots[0].Worker!.Hello!;

@@ -17,8 +17,12 @@ public sealed class MultiEngineTests
         await using var second = await SecondEngine.StartAsync(SandboxImage.Tag);
         var options = DockerPoolOptions.Default with { Workers = 4, DockerHosts = [DockerEngine.DefaultEndpoint, second.TlsEndpoint] };
         var pool = await SharedPool.StartAsync(SharedPool.Policy, options);
-        const int count = 80;
-        var programs = Enumerable.Range(0, count).Select(i => $"import time\ntime.sleep(0.05)\nprint({i} * {i} + 1)").ToList();
+        // Gated programs: each runs until the test releases it, and only those on the surviving engine are released, so
+        // the second engine holds programs in flight when it dies, however fast the machine
+        const int count = 24;
+        var programs = Enumerable.Range(0, count).Select(i => GatedProgram.Code($"{i} * {i} + 1")).ToList();
+        using var survivor = DockerEngine.CreateClient();
+        using var doomed = DockerEngine.CreateClient(second.TlsEndpoint);
 
         // Act
         ExecResult[] results;
@@ -26,9 +30,12 @@ public sealed class MultiEngineTests
         try
         {
             var running = programs.Select(p => pool.RunPythonAsync(p, CancellationToken.None)).ToList();
-            for (var waited = 0; pool.Engines[1].Completed < 4 && waited < 3000; waited++) await Task.Delay(20);
+            var all = Task.WhenAll(running);
+            var releasing = GatedProgram.ReleaseUntilAsync(survivor, pool.PoolId, all, TimeSpan.FromMinutes(2));
+            await GatedProgram.WaitUntilRunningAsync(doomed, pool.PoolId, TimeSpan.FromMinutes(1));
             await second.KillAsync();
-            results = await Task.WhenAll(running).WaitAsync(TimeSpan.FromSeconds(120));
+            results = await all.WaitAsync(TimeSpan.FromSeconds(120));
+            await releasing;
             engines = pool.Engines;
         }
         finally
@@ -57,7 +64,9 @@ public sealed class MultiEngineTests
         await using var only = await SecondEngine.StartAsync(SandboxImage.Tag);
         var pool = await SharedPool.StartAsync(SharedPool.Policy, DockerPoolOptions.Default with { Workers = 2, DockerHosts = [only.UnixEndpoint] });
         const int count = 40;
-        var programs = Enumerable.Range(0, count).Select(i => $"import time\ntime.sleep(0.1)\nprint({i} * {i} + 1)").ToList();
+        // Three programs end at once; the others run until released, which never happens: the engine dies under them
+        var programs = Enumerable.Range(0, count).Select(i => i < 3 ? $"print({i} * {i} + 1)" : GatedProgram.Code($"{i} * {i} + 1")).ToList();
+        using var client = DockerEngine.CreateClient(only.UnixEndpoint);
 
         // Act
         ExecResult[] results;
@@ -66,7 +75,7 @@ public sealed class MultiEngineTests
         try
         {
             var running = programs.Select(p => pool.RunPythonAsync(p, CancellationToken.None)).ToList();
-            for (var waited = 0; pool.Engines[0].Completed < 3 && waited < 3000; waited++) await Task.Delay(20);
+            await GatedProgram.WaitUntilRunningAsync(client, pool.PoolId, TimeSpan.FromMinutes(1));
             await only.KillAsync();
             results = await Task.WhenAll(running).WaitAsync(TimeSpan.FromSeconds(60));
             late = await pool.RunPythonAsync("print(1)", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
@@ -82,7 +91,8 @@ public sealed class MultiEngineTests
         var failed = results.Where(r => r.Status == ExecStatus.SandboxFailure).ToList();
         Assert.That(ok.Count + failed.Count, Is.EqualTo(count), "every program ends ok (before the kill) or sandbox_failure, nothing else");
         Assert.That(ok.Select(x => x.r.Stdout), Is.EqualTo(ok.Select(x => $"{x.i * x.i + 1}\n")), "the finished ones carry their own output");
-        Assert.That(ok.Count, Is.GreaterThanOrEqualTo(3).And.LessThan(count), "the engine died mid-run");
+        Assert.That(ok.Count, Is.InRange(0, 3), "only the ungated programs could finish: the engine died mid-run");
+        Assert.That(ok.Select(x => x.i), Is.All.LessThan(3));
         Assert.That(engine.Completed, Is.EqualTo(ok.Count), "each verdict counted once; failures are not counted as completed");
         Assert.That(failed.Where(r => !r.Stderr.Contains("no Docker engine can run programs") && !r.Stderr.Contains("after one retry")).Select(r => r.Stderr),
             Is.Empty, "each failure says why");

@@ -111,16 +111,19 @@ public sealed class PoolLifecycleTests
         await using var pool = await SharedPool.StartAsync(SharedPool.Policy, OneWorker);
         using var client = DockerEngine.CreateClient();
         var victim = (await OrphanReaper.ListAsync(client, CancellationToken.None, pool.PoolId)).Single();
-        var slow = pool.RunPythonAsync("import time\ntime.sleep(1.5)\nprint('slow')", CancellationToken.None);
+        var slow = pool.RunPythonAsync(GatedProgram.Code("'slow'"), CancellationToken.None);
         var queued = Enumerable.Range(0, 8).Select(i => pool.RunPythonAsync($"print({i} * {i})", CancellationToken.None)).ToList();
-        await Task.Delay(500);
+        var runningIn = await GatedProgram.WaitUntilRunningAsync(client, pool.PoolId, TimeSpan.FromMinutes(1));
 
-        // Act
+        // Act: kill the worker while the gated program runs in it, then release the program wherever it runs again
         await client.Containers.KillContainerAsync(victim.ID, new ContainerKillParameters { Signal = "SIGKILL" }, CancellationToken.None);
+        var released = await GatedProgram.ReleaseUntilAsync(client, pool.PoolId, slow, TimeSpan.FromMinutes(1));
         var slowResult = await slow;
         var queuedResults = await Task.WhenAll(queued);
 
-        // Assert
+        // Assert: the kill landed on the program in flight, which ran again in the replacement
+        Assert.That(runningIn, Is.EqualTo(victim.ID));
+        Assert.That(released, Is.EqualTo(1), "the program ran to its release once, in the new worker");
         Assert.That(slowResult.Status, Is.EqualTo(ExecStatus.Ok), slowResult.Stderr);
         Assert.That(slowResult.Stdout, Is.EqualTo("slow\n"));
         Assert.That(queuedResults.Select(r => r.Stdout), Is.EqualTo(Enumerable.Range(0, 8).Select(i => $"{i * i}\n")));
@@ -135,19 +138,21 @@ public sealed class PoolLifecycleTests
         await using var pool = await SharedPool.StartAsync(SharedPool.Policy, OneWorker);
         using var client = DockerEngine.CreateClient();
         var victim = (await OrphanReaper.ListAsync(client, CancellationToken.None, pool.PoolId)).Single();
-        var running = pool.RunPythonAsync("import time\ntime.sleep(1.5)\nprint('done')", CancellationToken.None);
+        var running = pool.RunPythonAsync(GatedProgram.Code("'done'"), CancellationToken.None);
         var queued = Enumerable.Range(0, 4).Select(i => pool.RunPythonAsync($"print({i} + {i})", CancellationToken.None)).ToList();
-        await Task.Delay(700);
+        await GatedProgram.WaitUntilRunningAsync(client, pool.PoolId, TimeSpan.FromMinutes(1));
 
         // Act: a process entered from outside (so not under the programs' seccomp filter) SIGKILLs the forker, the
         // only process whose parent is the front (PID 1)
         var (killed, errors) = await ExecInContainerAsync(client, victim.ID,
             "import os\nfor p in filter(str.isdigit, os.listdir('/proc')):\n    try:\n        parent = open('/proc/%s/stat' % p).read().rsplit(')', 1)[1].split()[1]\n    except OSError:\n        continue\n    if parent == '1':\n        print(p, flush=True)\n        os.kill(int(p), 9)");
+        var released = await GatedProgram.ReleaseUntilAsync(client, pool.PoolId, running, TimeSpan.FromMinutes(1));
         var result = await running;
         var queuedResults = await Task.WhenAll(queued);
 
         // Assert
         Assert.That(killed.Trim(), Does.Match("^[0-9]+$"), $"exactly one process (the forker) had the front as parent; stderr: {errors}");
+        Assert.That(released, Is.GreaterThanOrEqualTo(1), "the program lost with the forker ran again to its release");
         Assert.That(result.Status, Is.EqualTo(ExecStatus.Ok), result.Stderr);
         Assert.That(result.Stdout, Is.EqualTo("done\n"));
         Assert.That(queuedResults.Select(r => r.Stdout), Is.EqualTo(Enumerable.Range(0, 4).Select(i => $"{i + i}\n")));
@@ -162,17 +167,25 @@ public sealed class PoolLifecycleTests
         await using var pool = await SharedPool.StartAsync(SharedPool.Policy, OneWorker);
         using var client = DockerEngine.CreateClient();
         var worker = (await OrphanReaper.ListAsync(client, CancellationToken.None, pool.PoolId)).Single();
-        var entered = ExecInContainerAsync(client, worker.ID, "import time\ntime.sleep(2)\nprint('root left alone')", user: "0");
-        await Task.Delay(500);
+        const string rootCode = "import sys\nsys.stdin.read()\nprint('root left alone')"; // lives until the test closes its stdin
+        var exec = await client.Exec.ExecCreateContainerAsync(worker.ID, new ContainerExecCreateParameters
+        {
+            Cmd = ["python3", "-c", rootCode], User = "0", AttachStdin = true, AttachStdout = true, AttachStderr = true,
+        }, CancellationToken.None);
+        using var entered = await client.Exec.StartAndAttachContainerExecAsync(exec.ID, tty: false, CancellationToken.None);
+        await WaitForProcessAsync(client, worker.ID, "root left alone");
 
         // Act: programs whose clean-up has to look at every process (one leaves a child behind)
         var daemon = await pool.RunPythonAsync("import os, time\nif os.fork() == 0:\n    time.sleep(60)\nprint('parent')", CancellationToken.None);
         var plain = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => pool.RunPythonAsync($"print({i} * 3)", CancellationToken.None)));
-        var (rootOutput, rootErrors) = await entered;
+        var stillThere = (await LeakCheck.ProcessesAsync(client, worker.ID)).Any(p => p.Contains("root left alone", StringComparison.Ordinal));
+        entered.CloseWrite();
+        var (rootOutput, rootErrors) = await entered.ReadOutputToEndAsync(CancellationToken.None);
 
         // Assert
         Assert.That(daemon.Status, Is.EqualTo(ExecStatus.Ok), daemon.Stderr);
         Assert.That(plain.Select(r => r.Stdout), Is.EqualTo(Enumerable.Range(0, 4).Select(i => $"{i * 3}\n")));
+        Assert.That(stillThere, Is.True, "the root process was alive while the programs ran and were cleaned up after");
         Assert.That(rootOutput, Is.EqualTo("root left alone\n"), rootErrors);
         Assert.That(pool.Replacements, Is.Zero);
         await LeakCheck.AssertNoLeaksAsync(pool, expectedWorkers: 1);
@@ -246,6 +259,17 @@ public sealed class PoolLifecycleTests
     /// Runs a Python snippet in a running container (as its own user unless <paramref name="user"/> is given) and
     /// returns its output. Its exit code is not judged: the front's clean-up may SIGKILL it once it has done its work.
     /// </summary>
+    /// <summary>Waits until a process whose command line contains <paramref name="text"/> runs in the container.</summary>
+    private static async Task WaitForProcessAsync(global::Docker.DotNet.DockerClient client, string id, string text)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        while (!(await LeakCheck.ProcessesAsync(client, id)).Any(p => p.Contains(text, StringComparison.Ordinal)))
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"no process with '{text}' started in {id[..12]}");
+            await Task.Delay(20);
+        }
+    }
+
     private static async Task<(string Stdout, string Stderr)> ExecInContainerAsync(
         global::Docker.DotNet.DockerClient client, string id, string code, string? user = null)
     {

@@ -19,8 +19,16 @@ internal static class SharedPool
     /// </summary>
     public static readonly SandboxPolicy Policy = SandboxPolicy.Default with { CpuTimeSeconds = 4, WallClockSeconds = 10 };
 
+    /// <summary>
+    /// Limits no program of the hostile suite reaches unless it loops forever: for the programs that must end by another
+    /// limit (memory, output, pids, an error), so their verdict cannot turn into a timeout on a slow or loaded machine.
+    /// Generous on purpose; a program that hangs instead of hitting its limit still fails the test, only later.
+    /// </summary>
+    public static readonly SandboxPolicy GenerousTimePolicy = SandboxPolicy.Default with { CpuTimeSeconds = 120, WallClockSeconds = 300 };
+
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static DockerSandboxPool? _pool;
+    private static DockerSandboxPool? _generousPool;
 
     public static bool Required => Environment.GetEnvironmentVariable("SIAM_REQUIRE_DOCKER") == "1";
 
@@ -30,6 +38,20 @@ internal static class SharedPool
         try
         {
             return _pool ??= await StartAsync(Policy, DockerPoolOptions.Default with { Workers = 2 });
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    /// <summary>The shared pool under <see cref="GenerousTimePolicy"/>, started on first use.</summary>
+    public static async Task<DockerSandboxPool> GetGenerousAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            return _generousPool ??= await StartAsync(GenerousTimePolicy, DockerPoolOptions.Default with { Workers = 2 });
         }
         finally
         {
@@ -55,6 +77,7 @@ internal static class SharedPool
     public static async Task DisposeAsync()
     {
         if (_pool is not null) await _pool.DisposeAsync();
-        _pool = null;
+        if (_generousPool is not null) await _generousPool.DisposeAsync();
+        _pool = _generousPool = null;
     }
 }

@@ -54,7 +54,7 @@ internal static class SandboxCommand
         var imageId = await SandboxImage.RequireAsync(client, SandboxImage.Tag, cancellationToken);
         Console.WriteLine($"image       {SandboxImage.Tag} ({imageId})");
         var policy = SandboxPolicy.Default with { CpuTimeSeconds = 1, WallClockSeconds = 5 };
-        var options = DockerPoolOptions.Default with { Workers = 1, DockerHosts = [engine.Address.OriginalString + (engine.TlsDirectory is null ? "" : "?tls=" + engine.TlsDirectory)] };
+        var options = EngineOptions.Defaults with { Workers = 1, DockerHosts = [engine.Address.OriginalString + (engine.TlsDirectory is null ? "" : "?tls=" + engine.TlsDirectory)] };
         await using var pool = await DockerSandboxPool.StartAsync(policy, options, cancellationToken);
         Console.WriteLine($"pool        {pool.Description}");
         var outcomes = await SandboxSelfTest.RunAsync(pool, policy, cancellationToken);

@@ -39,9 +39,10 @@ public sealed partial class OracleSelfCheckTests
         using var temp = new TempDirectory();
         var outDir = temp.File("oracle");
 
-        // Act
-        var outcome = await Siam.RunAsync(temp.Path, "eval", "--model", "oracle:", "--benchmarks", string.Join(",", Floors.Keys),
-            "--sandbox", "docker", "--out", outDir);
+        // Act: 11,853 programs take 30 s on a fast machine and 9 min on a loaded slow one, so the run is bounded by its
+        // progress (a minute without a new sample is a hang), not by a fixed time
+        var outcome = await Siam.RunWhileProgressingAsync(temp.Path, outDir, stall: TimeSpan.FromMinutes(1), cap: TimeSpan.FromMinutes(40),
+            "eval", "--model", "oracle:", "--benchmarks", string.Join(",", Floors.Keys), "--sandbox", "docker", "--out", outDir);
 
         // Assert
         Assert.That(outcome.ExitCode, Is.EqualTo(0), outcome.Stderr);

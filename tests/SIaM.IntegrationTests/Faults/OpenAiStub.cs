@@ -18,6 +18,8 @@ public enum StubReply
     ServerError,
     /// <summary>Stop listening (the server goes away) and drop this connection unanswered.</summary>
     GoAway,
+    /// <summary>A clean chat completion, sent only once the test calls <see cref="OpenAiStub.ReleaseHeld"/>.</summary>
+    Hold,
 }
 
 /// <summary>
@@ -28,16 +30,16 @@ public enum StubReply
 public sealed class OpenAiStub : IAsyncDisposable
 {
     private readonly Func<int, StubReply> _plan;
-    private readonly TimeSpan _delay;
+    private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TcpListener? _listener;
     private CancellationTokenSource _stop = new();
     private Task _accepting = Task.CompletedTask;
     private int _requests;
 
-    private OpenAiStub(Func<int, StubReply> plan, TimeSpan delay, int port)
+    private OpenAiStub(Func<int, StubReply> plan, int port)
     {
         _plan = plan;
-        _delay = delay;
         Port = port;
     }
 
@@ -50,12 +52,18 @@ public sealed class OpenAiStub : IAsyncDisposable
 
     public string ModelSpec(string options = "") => $"openai:http://127.0.0.1:{Port}/v1#stub{options}";
 
-    public static OpenAiStub Start(Func<int, StubReply>? plan = null, TimeSpan? delay = null)
+    public static OpenAiStub Start(Func<int, StubReply>? plan = null)
     {
-        var stub = new OpenAiStub(plan ?? (_ => StubReply.Answer), delay ?? TimeSpan.Zero, 0);
+        var stub = new OpenAiStub(plan ?? (_ => StubReply.Answer), 0);
         stub.Listen();
         return stub;
     }
+
+    /// <summary>Completes when a request planned as <see cref="StubReply.Hold"/> has arrived and is being held.</summary>
+    public Task WaitUntilHeldAsync(TimeSpan timeout) => _held.Task.WaitAsync(timeout);
+
+    /// <summary>Answers the held request (and any later one planned as <see cref="StubReply.Hold"/>).</summary>
+    public void ReleaseHeld() => _released.TrySetResult();
 
     /// <summary>Listens again on the same port after <see cref="StubReply.GoAway"/> or <see cref="StopListening"/>.</summary>
     public void Listen()
@@ -108,7 +116,11 @@ public sealed class OpenAiStub : IAsyncDisposable
                     StopListening();
                     return; // dropped unanswered
                 }
-                if (_delay > TimeSpan.Zero) await Task.Delay(_delay, stop);
+                if (reply == StubReply.Hold)
+                {
+                    _held.TrySetResult();
+                    await _released.Task.WaitAsync(stop);
+                }
                 var problem = headers.TryGetValue("x-siam-problem-id", out var id) ? Uri.UnescapeDataString(id) : "unknown";
                 await WriteAsync(stream, reply, problem, stop);
             }
@@ -141,7 +153,7 @@ public sealed class OpenAiStub : IAsyncDisposable
     {
         var (status, content) = reply switch
         {
-            StubReply.Answer or StubReply.Truncated => (200, Completion(problem)),
+            StubReply.Answer or StubReply.Hold or StubReply.Truncated => (200, Completion(problem)),
             StubReply.Garbage => (200, "<html><body>502 Bad Gateway (injected)</body></html>"),
             StubReply.ServerError => (500, """{"error": {"message": "internal error (injected)"}}"""),
             _ => throw new ArgumentOutOfRangeException(nameof(reply), reply, null),

@@ -35,10 +35,14 @@ public sealed class PrivateDockerEngine : IDisposable
         }
     }
 
-    /// <summary>Copies <paramref name="image"/> from the shared engine unless this engine has it.</summary>
+    /// <summary>
+    /// Copies <paramref name="image"/> from the shared engine unless this engine has the same image under that tag (the
+    /// tag names the worker, not the root file system: an image rebuilt since the last copy has another id).
+    /// </summary>
     public void EnsureImage(string image)
     {
-        if (DockerCli.Run(Host, "image", "inspect", image).ExitCode == 0) return;
+        static string IdOf(string? host, string image) => DockerCli.Run(host, "image", "inspect", "--format", "{{.Id}}", image).Output.Trim();
+        if (IdOf(Host, image) == IdOf(null, image)) return;
         var copy = ChildProcess.Start("bash", ["-c", $"set -o pipefail; docker save {image} | docker -H {Host} load"]);
         try
         {
