@@ -44,9 +44,12 @@ SCRATCH_ROOT = "/tmp"
 WORK_DIR = "/tmp/w"
 IPC_DIRS = ("/dev/shm", "/dev/mqueue")  # writable by every user (mode 1777); absent ones are skipped
 IPC_RMID = 0
-SYSV_IPC = (("/proc/sysvipc/shm", lambda id_: LIBC.shmctl(id_, IPC_RMID, None)),
-            ("/proc/sysvipc/msg", lambda id_: LIBC.msgctl(id_, IPC_RMID, None)),
-            ("/proc/sysvipc/sem", lambda id_: LIBC.semctl(id_, 0, IPC_RMID)))
+SYSV_INFO = ctypes.create_string_buffer(128)  # a struct shm_info, msginfo or seminfo, filled by SHM/MSG/SEM_INFO
+# Per System V kind: the *_INFO call, the offset of its count of existing objects in SYSV_INFO (shm_info.used_ids,
+# msginfo.msgpool, seminfo.semusz), the /proc table naming them, and how to remove one.
+SYSV_IPC = ((lambda: LIBC.shmctl(0, 14, SYSV_INFO), 0, "/proc/sysvipc/shm", lambda id_: LIBC.shmctl(id_, IPC_RMID, None)),
+            (lambda: LIBC.msgctl(0, 12, SYSV_INFO), 0, "/proc/sysvipc/msg", lambda id_: LIBC.msgctl(id_, IPC_RMID, None)),
+            (lambda: LIBC.semctl(0, 0, 19, SYSV_INFO), 28, "/proc/sysvipc/sem", lambda id_: LIBC.semctl(id_, 0, IPC_RMID)))
 CHUNK = 65536
 STDERR_HARD_CAP = 1 << 20
 MAX_BUFFERED_INPUT = 256 << 20
@@ -491,14 +494,19 @@ def sysv_ids(table):
 
 
 def wipe_sysv_ipc():
-    """Removes every System V segment, queue and semaphore set of the container's IPC namespace (a program cannot
-    hide one from us: the creator keeps the right to remove it whatever owner or mode it sets); False when one stays.
-    A segment still attached would only go when its last user detaches, but every program is dead by now."""
+    """Removes every System V segment, queue and semaphore set of the container's IPC namespace (one call per kind when
+    there is none). A program cannot hide one from us: the creator keeps the right to remove it whatever owner or mode
+    it sets. A segment still attached would only go when its last user detaches, but every program is dead by now.
+    False when one stays."""
     clean = True
-    for table, remove in SYSV_IPC:
+    for info, offset, table, remove in SYSV_IPC:
+        count = ctypes.c_int.from_buffer(SYSV_INFO, offset).value if info() >= 0 else -1
+        if count == 0:
+            continue
         try:
             ids = sysv_ids(table)
         except FileNotFoundError:
+            clean = clean and count < 0  # -1 and no table: this kernel has no System V IPC
             continue
         except (OSError, ValueError, IndexError):
             return False
