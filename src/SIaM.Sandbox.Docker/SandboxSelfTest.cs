@@ -53,7 +53,8 @@ public static class SandboxSelfTest
     /// <summary>An entry in every writable place, and a System V segment, queue and semaphore set under a fixed key.</summary>
     private static string LeaveSomethingEverywhere =>
         $"import ctypes, os\nfor place in {PlacesList}:\n    os.close(os.open(os.path.join(place, 'left-behind'), os.O_CREAT | os.O_WRONLY, 0o600))\n" +
-        "libc = ctypes.CDLL(None)\nprint('written', libc.shmget(0x51a4, 4096, 0o1600) >= 0, libc.msgget(0x51a4, 0o1600) >= 0, libc.semget(0x51a4, 1, 0o1600) >= 0)";
+        "libc = ctypes.CDLL(None)\n" +
+        "print('written', libc.shmget(0x51a4, 4096, 0o1600) >= 0, libc.msgget(0x51a4, 0o1600) >= 0, libc.semget(0x51a4, 1, 0o1600) >= 0)";
 
     /// <summary>Lists every writable place, looks the System V objects up by their key and counts the IPC namespace's objects.</summary>
     private static string LookEverywhere =>

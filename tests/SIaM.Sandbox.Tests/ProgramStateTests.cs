@@ -28,7 +28,8 @@ public sealed class ProgramStateTests
         // Arrange: a file, a locked directory tree and a POSIX queue (an entry of /dev/mqueue) in each place
         var leave = await RunAsync(
             "import os\nfor place in ('/tmp', '/tmp/w', '/dev/shm', '/dev/mqueue'):\n" +
-            "    fd = os.open(place + '/left', os.O_CREAT | os.O_WRONLY, 0o600)\n    if place != '/dev/mqueue':\n        os.write(fd, b'x')\n    os.close(fd)\n" +
+            "    fd = os.open(place + '/left', os.O_CREAT | os.O_WRONLY, 0o600)\n" +
+            "    if place != '/dev/mqueue':\n        os.write(fd, b'x')\n    os.close(fd)\n" +
             "for place in ('/tmp', '/tmp/w', '/dev/shm'):\n" +
             "    os.makedirs(place + '/a/b')\n    open(place + '/a/b/f', 'w').write('x')\n    os.chmod(place + '/a/b', 0)\n    os.chmod(place + '/a', 0)\n" +
             "print(sorted(os.listdir('/dev/shm')), sorted(os.listdir('/dev/mqueue')))");
@@ -48,7 +49,8 @@ public sealed class ProgramStateTests
         // written), a queue with a message and a semaphore set under a fixed key, all held open by a daemon it leaves
         var leave = await RunAsync(
             "import ctypes, mmap, os, time\nlibc = ctypes.CDLL(None, use_errno=True)\n" +
-            "fd = libc.shm_open(b'/siam-left', os.O_CREAT | os.O_RDWR, 0o600)\nos.ftruncate(fd, 1 << 20)\nmapped = mmap.mmap(fd, 1 << 20)\nmapped[:5] = b'hello'\n" +
+            "fd = libc.shm_open(b'/siam-left', os.O_CREAT | os.O_RDWR, 0o600)\nos.ftruncate(fd, 1 << 20)\n" +
+            "mapped = mmap.mmap(fd, 1 << 20)\nmapped[:5] = b'hello'\n" +
             "q = libc.mq_open(b'/siam-left', os.O_CREAT | os.O_RDWR, 0o600, None)\nsent = libc.mq_send(q, b'hello', 5, 0)\n" +
             "shm = libc.shmget(0x51a4, 1 << 20, 0o1600)\nlibc.shmat.restype = ctypes.c_void_p\nctypes.memmove(libc.shmat(shm, None, 0), b'hello', 5)\n" +
             "msg = libc.msgget(0x51a4, 0o1600)\nqueued = libc.msgsnd(msg, ctypes.create_string_buffer(b'\\x01' + b'\\x00' * 7 + b'hello'), 5, 0)\n" +
@@ -77,7 +79,8 @@ public sealed class ProgramStateTests
     {
         // Arrange: files under the file-size limit until the tmpfs is full
         var fill = await _pool.RunPythonAsync(
-            "import itertools\nfor i in itertools.count():\n    with open('/dev/shm/fill%d' % i, 'wb') as f:\n        for _ in range(8):\n            f.write(b'0' * (1 << 20))",
+            "import itertools\nfor i in itertools.count():\n    with open('/dev/shm/fill%d' % i, 'wb') as f:\n" +
+            "        for _ in range(8):\n            f.write(b'0' * (1 << 20))",
             CancellationToken.None);
 
         // Act: the whole /dev/shm is free again, a POSIX semaphore (multiprocessing's lock lives there) works and a
