@@ -46,6 +46,7 @@ internal static class SandboxContainerSpec
                 ReadonlyRootfs = true,
                 Binds = channel is null ? null : [channel.Bind],
                 Tmpfs = new Dictionary<string, string> { ["/tmp"] = $"rw,nosuid,nodev,noexec,size={policy.ScratchMiB}m,mode=1777" },
+                ShmSize = policy.ScratchMiB * 1024L * 1024L, // /dev/shm as small as the scratch, whatever the engine's default
                 CapDrop = ["ALL"],
                 SecurityOpt = ["no-new-privileges"],
                 Memory = memoryBytes,

@@ -6,7 +6,7 @@ namespace SIaM.Sandbox.Docker;
 /// <summary>Probes proving each limit of a <see cref="SandboxPolicy"/> is enforced inside the pool (<c>siam sandbox doctor</c>).</summary>
 public static class SandboxSelfTest
 {
-    /// <summary>The probes for <paramref name="policy"/>, in the order they should run (the scratch pair must stay adjacent).</summary>
+    /// <summary>The probes for <paramref name="policy"/>, in the order they should run (each written-by/wiped pair must stay adjacent).</summary>
     public static IReadOnlyList<SelfTestCheck> Checks(SandboxPolicy policy)
     {
         var cpuQuota = ((long)(policy.Cpus * 100_000)).ToString(CultureInfo.InvariantCulture);
@@ -26,6 +26,8 @@ public static class SandboxSelfTest
             new("scratch is a small tmpfs", $"open('big', 'wb').write(b'0' * ({policy.ScratchMiB} + 8) * 1024 * 1024)", ExecStatus.Error),
             new("scratch written by one program…", "open('left-behind', 'w').write('x')\nprint('written')", ExecStatus.Ok, "written\n"),
             new("…is wiped before the next", "import os\nprint(os.listdir('.'), os.listdir('/tmp'))", ExecStatus.Ok, "[] ['w']\n"),
+            new("every writable place and System V IPC written by one program…", LeaveSomethingEverywhere, ExecStatus.Ok, "written True True True\n"),
+            new("…is empty for the next", LookEverywhere, ExecStatus.Ok, "[['w'], [], [], []] [-1, -1, -1] [0, 0, 0]\n"),
             new("deterministic environment", "import os\nprint(os.environ['PYTHONHASHSEED'], os.environ['TZ'], os.environ['LC_ALL'], hash('siam'))",
                 ExecStatus.Ok, "0 UTC C.UTF-8 -2823467484159703425\n"),
             new("worker survives its parent being killed", "import os\nos.kill(os.getppid(), 9)\nprint('ok')", ExecStatus.Ok, "ok\n"),
@@ -43,6 +45,22 @@ public static class SandboxSelfTest
             outcomes.Add(new SelfTestOutcome(check, await sandbox.RunPythonAsync(check.Code, cancellationToken)));
         return outcomes;
     }
+
+    /// <summary>The writable places in the order the probes visit them: each wiped place, and the working directory after the scratch.</summary>
+    private static string PlacesList => "[" + string.Join(", ", WritablePlaces.Wiped
+        .SelectMany(place => place == "/tmp" ? new[] { place, WritablePlaces.WorkDirectory } : [place]).Select(place => $"'{place}'")) + "]";
+
+    /// <summary>An entry in every writable place, and a System V segment, queue and semaphore set under a fixed key.</summary>
+    private static string LeaveSomethingEverywhere =>
+        $"import ctypes, os\nfor place in {PlacesList}:\n    os.close(os.open(os.path.join(place, 'left-behind'), os.O_CREAT | os.O_WRONLY, 0o600))\n" +
+        "libc = ctypes.CDLL(None)\n" +
+        "print('written', libc.shmget(0x51a4, 4096, 0o1600) >= 0, libc.msgget(0x51a4, 0o1600) >= 0, libc.semget(0x51a4, 1, 0o1600) >= 0)";
+
+    /// <summary>Lists every writable place, looks the System V objects up by their key and counts the IPC namespace's objects.</summary>
+    private static string LookEverywhere =>
+        $"import ctypes, os\nlibc = ctypes.CDLL(None)\nprint([sorted(os.listdir(p)) for p in {PlacesList}], " +
+        "[libc.shmget(0x51a4, 0, 0), libc.msgget(0x51a4, 0), libc.semget(0x51a4, 0, 0)], " +
+        "[len(open('/proc/sysvipc/' + t).readlines()) - 1 for t in ('shm', 'msg', 'sem')])";
 
     private static string CgroupRead(string v1, string v2) =>
         $"import os\np = '/sys/fs/cgroup/{v1}' if os.path.exists('/sys/fs/cgroup/{v1}') else '/sys/fs/cgroup/{v2}'\nprint(open(p).read().split()[0])";

@@ -1,6 +1,10 @@
 namespace SIaM.Sandbox.Tests;
 
-/// <summary>Twenty ordinary programs with their exact expected output: after any hostile program they must still pass.</summary>
+/// <summary>
+/// Ordinary programs with their exact expected output: after any hostile program they must still pass. The last two
+/// also see that no program left anything in the IPC places (/dev/shm, /dev/mqueue, System V) and that a POSIX
+/// semaphore, which lives in /dev/shm, still works.
+/// </summary>
 internal static class BenignPrograms
 {
     public static readonly IReadOnlyList<(string Code, string Stdout)> All =
@@ -25,6 +29,9 @@ internal static class BenignPrograms
         ("import itertools\nprint(len(list(itertools.permutations(range(5)))))", "120\n"),
         ("total = 0\nfor i in range(1, 11):\n    total += i * i\nprint(total)", "385\n"),
         ("print(divmod(1234, 7))", "(176, 2)\n"),
+        ("import os\nprint(os.listdir('/dev/shm'), os.listdir('/dev/mqueue'), [len(open('/proc/sysvipc/' + t).readlines()) for t in ('shm', 'msg', 'sem')])",
+            "[] [] [1, 1, 1]\n"),
+        ("import multiprocessing\nwith multiprocessing.Lock():\n    print('locked')", "locked\n"),
     ];
 
     /// <summary>hash('siam') with PYTHONHASHSEED=0 on Python 3.11 (stable for a fixed seed).</summary>

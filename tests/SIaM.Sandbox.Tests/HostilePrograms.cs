@@ -68,6 +68,21 @@ internal static class HostilePrograms
         new("raise_own_limits", "import resource\nresource.setrlimit(resource.RLIMIT_CPU, (1000, 1000))", ExecStatus.Error, StderrContains: "ValueError"),
         new("locked_scratch_leftovers", "import os\nos.makedirs('a/b/c')\nopen('a/b/c/f', 'w').write('x')\nos.chmod('a/b', 0)\nos.chmod('a', 0)\nprint('locked')",
             ExecStatus.Ok, StdoutContains: "locked"),
+        new("leave_an_entry_in_every_writable_place",
+            "import os\nfor place in ('/tmp', '/tmp/w', '/dev/shm', '/dev/mqueue'):\n" +
+            "    os.close(os.open(place + '/left', os.O_CREAT | os.O_WRONLY, 0o600))\n" +
+            "os.makedirs('/dev/shm/a/b')\nos.chmod('/dev/shm/a', 0)\nprint('left')", ExecStatus.Ok, StdoutContains: "left"),
+        new("fill_dev_shm",
+            "import itertools\nfor i in itertools.count():\n    with open('/dev/shm/fill%d' % i, 'wb') as f:\n" +
+            "        for _ in range(8):\n            f.write(b'0' * (1 << 20))",
+            ExecStatus.Error, StderrContains: "No space left on device"),
+        new("leave_ipc_objects_open",
+            "import ctypes, mmap, os, time\nlibc = ctypes.CDLL(None)\n" +
+            "fd = libc.shm_open(b'/left', os.O_CREAT | os.O_RDWR, 0o600)\nos.ftruncate(fd, 1 << 20)\n" +
+            "mapped = mmap.mmap(fd, 1 << 20)\nq = libc.mq_open(b'/left', os.O_CREAT | os.O_RDWR, 0o600, None)\n" +
+            "ids = [libc.shmget(0x51a5, 1 << 20, 0o1600), libc.msgget(0x51a5, 0o1600), libc.semget(0x51a5, 1, 0o1600)]\n" +
+            "if os.fork() == 0:\n    os.setsid()\n    time.sleep(10 ** 6)\nprint('left open', min([fd, q] + ids) >= 0)",
+            ExecStatus.Ok, StdoutContains: "left open True"),
         new("exception_keeps_traceback_tail", "def g():\n    raise ZeroDivisionError('boom')\ng()", ExecStatus.Error, StderrContains: "ZeroDivisionError: boom"),
     ];
 }

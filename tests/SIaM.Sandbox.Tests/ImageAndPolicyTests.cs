@@ -36,6 +36,7 @@ public sealed class ImageAndPolicyTests
         Assert.That((spec.User, host.PidsLimit, host.NanoCPUs), Is.EqualTo(("65534:65534", (long?)64, 1_000_000_000L)));
         Assert.That(host.Memory, Is.EqualTo((512L + SandboxContainerSpec.WorkerOverheadMiB) * 1024 * 1024));
         Assert.That(host.Tmpfs["/tmp"], Does.Contain("size=64m").And.Contain("noexec"));
+        Assert.That(host.ShmSize, Is.EqualTo(64L * 1024 * 1024), "/dev/shm as small as the scratch");
         Assert.That(spec.Env, Does.Contain("PYTHONHASHSEED=0").And.Contain("TZ=UTC").And.Contain("LC_ALL=C.UTF-8"));
     }
 

@@ -2,8 +2,8 @@
 # runs under rlimits. Protocol: frames of a 4-byte big-endian length and a UTF-8 JSON object, on the host's unix socket
 # when the host shares one through a bind mount (local engines: the frames then skip dockerd and the container shim),
 # else on the container's stdin/stdout. Request {"id", "code", "cpu", "wall", "out", "err", "mem", "fsize"}; the reply
-# carries {"id", "status", "exit_code", "stdout", "stderr", "duration_ms", "truncated", "recycle"} ("recycle": the
-# scratch could not be wiped or the forking process was lost, so the host replaces this container) and
+# carries {"id", "status", "exit_code", "stdout", "stderr", "duration_ms", "truncated", "recycle"} ("recycle": a
+# writable place could not be wiped or the forking process was lost, so the host replaces this container) and
 # "idle_ms"/"busy_ms" (how long the worker waited for this request after its previous reply, and how long it then took
 # to answer: the host reports the idle share, which says whether the host keeps the worker fed). A request with "ping"
 # is answered {"id", "pong": true} once the imports are done. The host going away (the channel or stdin closing) ends
@@ -21,6 +21,12 @@
 # parent" behave as they did when PID 1 forked the programs itself. Should the forker die anyway, the next request
 # starts a new one; the program that ran gets "memory" and a recycle when the OOM killer took the forker, and otherwise
 # a sandbox failure (not its doing: the host retries it elsewhere).
+#
+# Every program starts from the same empty state: after each program (and at start) the front empties every place a
+# program can write that outlives it. The scratch tmpfs (/tmp, holding the working directory /tmp/w), /dev/shm (POSIX
+# shared memory and semaphores) and /dev/mqueue (POSIX message queues) are emptied, and the System V shared memory
+# segments, message queues and semaphore sets of the container's IPC namespace are removed. Nothing else is writable
+# (see docs/sandbox-state.md; a test walks the container's mounts to keep it so).
 import ctypes
 import json
 import os
@@ -36,6 +42,14 @@ import time
 
 SCRATCH_ROOT = "/tmp"
 WORK_DIR = "/tmp/w"
+IPC_DIRS = ("/dev/shm", "/dev/mqueue")  # writable by every user (mode 1777); absent ones are skipped
+IPC_RMID = 0
+SYSV_INFO = ctypes.create_string_buffer(128)  # a struct shm_info, msginfo or seminfo, filled by SHM/MSG/SEM_INFO
+# Per System V kind: the *_INFO call, the offset of its count of existing objects in SYSV_INFO (shm_info.used_ids,
+# msginfo.msgpool, seminfo.semusz), the /proc table naming them, and how to remove one.
+SYSV_IPC = ((lambda: LIBC.shmctl(0, 14, SYSV_INFO), 0, "/proc/sysvipc/shm", lambda id_: LIBC.shmctl(id_, IPC_RMID, None)),
+            (lambda: LIBC.msgctl(0, 12, SYSV_INFO), 0, "/proc/sysvipc/msg", lambda id_: LIBC.msgctl(id_, IPC_RMID, None)),
+            (lambda: LIBC.semctl(0, 0, 19, SYSV_INFO), 28, "/proc/sysvipc/sem", lambda id_: LIBC.semctl(id_, 0, IPC_RMID)))
 CHUNK = 65536
 STDERR_HARD_CAP = 1 << 20
 MAX_BUFFERED_INPUT = 256 << 20
@@ -439,7 +453,7 @@ def scratch_is_clean():
 
 
 def wipe_scratch():
-    """Empties the scratch tmpfs; False when something could not be removed (the host then recycles the container)."""
+    """Empties the scratch tmpfs; False when something could not be removed."""
     if scratch_is_clean():
         return True
     clean = True
@@ -453,6 +467,59 @@ def wipe_scratch():
     except OSError:
         clean = False
     return clean
+
+
+def wipe_ipc_dirs():
+    """Empties /dev/shm and /dev/mqueue (one listing each when already empty); False when an entry stays."""
+    clean = True
+    for top in IPC_DIRS:
+        try:
+            entries = os.listdir(top)
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return False
+        for entry in entries:
+            try:
+                remove_tree(os.path.join(top, entry))
+            except OSError:
+                clean = False
+    return clean
+
+
+def sysv_ids(table):
+    """The ids (second column) of the System V objects listed in a /proc/sysvipc table; the header is skipped."""
+    with open(table, "rb") as f:
+        return [int(line.split()[1]) for line in f.read().splitlines()[1:] if line.strip()]
+
+
+def wipe_sysv_ipc():
+    """Removes every System V segment, queue and semaphore set of the container's IPC namespace (one call per kind when
+    there is none). A program cannot hide one from us: the creator keeps the right to remove it whatever owner or mode
+    it sets. A segment still attached would only go when its last user detaches, but every program is dead by now.
+    False when one stays."""
+    clean = True
+    for info, offset, table, remove in SYSV_IPC:
+        count = ctypes.c_int.from_buffer(SYSV_INFO, offset).value if info() >= 0 else -1
+        if count == 0:
+            continue
+        try:
+            ids = sysv_ids(table)
+        except FileNotFoundError:
+            clean = clean and count < 0  # -1 and no table: this kernel has no System V IPC
+            continue
+        except (OSError, ValueError, IndexError):
+            return False
+        for id_ in ids:
+            if remove(id_) != 0:
+                clean = False
+    return clean
+
+
+def wipe_writable_places():
+    """Gives the next program the empty state every program starts from; False when something could not be removed
+    (the host then recycles the container)."""
+    return all([wipe_scratch(), wipe_ipc_dirs(), wipe_sysv_ipc()])
 
 
 class Capture:
@@ -577,7 +644,7 @@ class Program:
                 raise RuntimeError("the forker died while the program ran")
         status, exit_code = verdict_of(outcome, cap, req, self.oom_before)
         return {
-            "recycle": forker_lost or not wipe_scratch(),
+            "recycle": forker_lost or not wipe_writable_places(),
             "id": req["id"],
             "status": verdict or status,
             "exit_code": None if verdict else exit_code,
@@ -622,7 +689,7 @@ def buffered_request():
 
 
 def main():
-    wipe_scratch()
+    wipe_writable_places()
     forker()
     answered = None  # when the previous reply went out; None before the first program (waiting for work is not idling)
     running = None  # (request, when it was taken, seconds idle before it, Program or failure reply)
