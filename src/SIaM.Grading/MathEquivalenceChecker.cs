@@ -19,7 +19,7 @@ namespace SIaM.Grading;
 /// <c>choice-set</c>, <c>choice-text&gt;…</c>, <c>multi-blank</c> (<c>multi-blank&gt;i:…</c> names the first wrong blank),
 /// <c>structure</c> (shapes differ), <c>budget</c> (work budget spent), <c>no-answer</c>, <c>error:…</c> (a bug; never thrown).
 /// </remarks>
-public sealed class MathEquivalenceChecker(GradingOptions? options = null) : IEquivalenceChecker
+public sealed partial class MathEquivalenceChecker(GradingOptions? options = null) : IEquivalenceChecker
 {
     private readonly GradingOptions _options = options ?? GradingOptions.Default;
 
@@ -44,8 +44,10 @@ public sealed class MathEquivalenceChecker(GradingOptions? options = null) : IEq
     }
 
     private Equivalence CompareCore(string prediction, string reference, AnswerKind kind, IReadOnlyDictionary<string, string>? choices,
-        string? question)
+        string? question, int depth = 0)
     {
+        if (kind != AnswerKind.Choice && depth == 0 && CompareExamForm(prediction, reference, kind, choices, question) is { } exam) return exam;
+        if (kind != AnswerKind.Choice && CompareLetter(prediction, reference) is { } letter) return letter;
         var ctx = new CompareContext(_options) { AskedVariable = AskedVariable.Of(question) };
         switch (kind)
         {
