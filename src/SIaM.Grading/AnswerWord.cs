@@ -27,6 +27,8 @@ public static partial class AnswerWord
         foreach (Match m in Copula().Matches(a)) from = m.Index + m.Length;
         var to = a.IndexOfAny([',', ';'], Math.Min(a.Length, from + FirstNonSpace(a, from)));
         if (to < 0) to = a.Length;
+        // "decreasing and then increasing", "偶函数或奇函数": a statement of several answers states none of them.
+        if (Conjunction().IsMatch(a[from..to])) return false;
         var cjk = w.Any(LatexNormalizer.IsCjk);
         for (var at = a.IndexOf(w, from, StringComparison.Ordinal); at >= 0 && at + w.Length <= to; at = a.IndexOf(w, at + 1, StringComparison.Ordinal))
         {
@@ -54,6 +56,9 @@ public static partial class AnswerWord
 
     [GeneratedRegex(@"\b(?:is|are|was|were)\b|为|是")]
     private static partial Regex Copula();
+
+    [GeneratedRegex(@"\b(?:or|and|then|but|either)\b|或|和|但|然后|以及")]
+    private static partial Regex Conjunction();
 
     [GeneratedRegex(@"[a-z']+")]
     private static partial Regex EnglishWord();

@@ -48,7 +48,7 @@ public sealed partial record ExamReference(string Form, IReadOnlyList<string> Va
         return n.Count(LatexNormalizer.IsCjk) >= 2 || EnglishWord().IsMatch(n);
     }
 
-    /// <summary>"1 和 3", "1 and 3": two or more math parts joined by 和/and, none of them words.</summary>
+    /// <summary>"1 和 3": two or more math parts joined by 和, none of them words ("2 and 3" in English is more often a list).</summary>
     private static List<string>? Blanks(string r)
     {
         var parts = Joiner().Split(r).Select(x => x.Trim()).ToList();
@@ -71,7 +71,7 @@ public sealed partial record ExamReference(string Form, IReadOnlyList<string> Va
     [GeneratedRegex(@"[^\s<>≤≥⩽⩾]+(?:\s*(?:<|>|≤|≥|⩽|⩾|\\le\b|\\ge\b|\\lt\b|\\gt\b)\s*[^\s<>≤≥⩽⩾]+)+")]
     private static partial Regex Chain();
 
-    [GeneratedRegex(@"\s*和\s*|\s+and\s+")]
+    [GeneratedRegex(@"\s*和\s*")]
     private static partial Regex Joiner();
 
     [GeneratedRegex(@"^(?<v>.*?)(?:\s+[.。]|。)$", RegexOptions.Singleline)]

@@ -14,23 +14,21 @@ public static partial class ProseConclusion
 
     /// <summary>
     /// The value a concluding clause asserts, given what follows its copula (<paramref name="stated"/>, null when it has
-    /// none): unchanged when that is math or a number with its unit; otherwise the one number of the clause the question
-    /// did not give, the number the predicate opens with, or the clause's only number.
+    /// none): unchanged when that is math or a number with its unit; otherwise the number the predicate opens with, or the
+    /// one number of the clause the question did not give (the clause's only number when the question is not known).
     /// </summary>
     public static string? Asserted(string? stated, string clause, string? question)
     {
         if (clause.Length > MaxClause) return stated;
         if (stated is null) return CountStated().Match(clause) is { Success: true } count ? count.Groups["n"].Value : null;
         if (!IsProse(stated)) return stated;
-        var numbers = LastNumber.All(WithoutMath(clause)).Distinct().ToList();
-        if (question is { Length: > 0 and < 20_000 })
-        {
-            var given = LastNumber.All(question).ToHashSet();
-            var fresh = numbers.Where(n => !given.Contains(n)).ToList();
-            if (fresh.Count == 1) return fresh[0];
-        }
         if (Leading().Match(stated) is { Success: true } lead) return lead.Groups["n"].Value + MeasurementUnit(lead.Groups["w"].Value);
-        return numbers.Count == 1 ? numbers[0] : stated;
+        var numbers = LastNumber.All(WithoutMath(clause)).Distinct().ToList();
+        if (question is not { Length: > 0 and < 20_000 }) return numbers.Count == 1 ? numbers[0] : stated;
+        // A number the question gave is not what the sentence asserts ("42 baps is equivalent to 40 daps", asked about 40 daps).
+        var given = LastNumber.All(question).ToHashSet();
+        var fresh = numbers.Where(n => !given.Contains(n)).ToList();
+        return fresh.Count == 1 ? fresh[0] : stated;
     }
 
     /// <summary>

@@ -57,13 +57,17 @@ public static partial class ProseMath
         }
         while (end < tail.Length && "0123456789+-*/^(){}".Contains(tail[end])) end++;
         var value = tail[start..end].Trim();
-        return value.Length > 0 ? (start, end, value) : null;
+        // "the \frac{a}{b} formula" names a formula; only a numeric run ("\frac{33}{100}", "14\pi") is an answer.
+        return value.Length > 0 && !Letters().Replace(value, "").Any(char.IsAsciiLetter) ? (start, end, value) : null;
     }
 
     [GeneratedRegex(@"\\(?<c>[dt]?frac|sqrt|pi)(?![a-zA-Z])")]
     private static partial Regex Command();
 
-    // "$1250.", "$1,250": a dollar sign glued to a number and not closed by another "$" on the line.
-    [GeneratedRegex(@"(?<!\\)\$(?<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,]*[^\n$]*\$)")]
+    [GeneratedRegex(@"\\[a-zA-Z]+")]
+    private static partial Regex Letters();
+
+    // "$1250.", "$1,250": a dollar sign glued to a number that ends its sentence, not closed by another "$" on the line.
+    [GeneratedRegex(@"(?<!\\)\$(?<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?=\s*(?:[.。!！]|$))(?![\d,]*[^\n$]*\$)")]
     private static partial Regex Price();
 }
