@@ -31,21 +31,28 @@ public sealed partial record ExamReference(string Form, IReadOnlyList<string> Va
             var forms = r.Split("##").Select(x => x.Trim()).Where(x => x.Length > 0).ToList();
             return forms.Count >= 2 ? new ExamReference("alternatives", forms) : null;
         }
-        if (Remark().Match(r) is { Success: true } remark && ConditionOf(remark.Groups["c"].Value) is { } condition)
+        if (r.Length > 0 && r[^1] is ')' or '）' or '.' or '。' && Remark().Match(r) is { Success: true } remark
+            && ConditionOf(remark.Groups["c"].Value) is { } condition)
             return new ExamReference("condition", [remark.Groups["v"].Value.Trim()], condition);
-        if (Blanks(r) is { } blanks) return new ExamReference("blanks", blanks);
-        if (TrailingStop().Match(r) is { Success: true } stop && stop.Groups["v"].Value.Trim() is { Length: > 0 } value)
-            return new ExamReference("trailing-stop", [value]);
+        if (r.Contains('和') && Blanks(r) is { } blanks) return new ExamReference("blanks", blanks);
+        if (TrailingStop(r) is { Length: > 0 } value) return new ExamReference("trailing-stop", [value]);
         return IsWord(r) ? new ExamReference("word", [LatexNormalizer.Normalize(r)]) : null;
     }
 
     /// <summary>True when the reference is an answer word: letters only (two CJK characters or an English word of three letters), no math.</summary>
     public static bool IsWord(string reference)
     {
-        if (reference.Length > 60) return false;
+        if (reference.Length > 60 || reference.Any(char.IsAsciiDigit)) return false;
         var n = LatexNormalizer.Normalize(reference);
         if (n.Length == 0 || !WordsOnly().IsMatch(n) || ChineseNumerals.Looks(n.Replace(" ", ""))) return false;
         return n.Count(LatexNormalizer.IsCjk) >= 2 || EnglishWord().IsMatch(n);
+    }
+
+    /// <summary>"-3 ." → "-3", "4。" → "4"; null without such a stop.</summary>
+    private static string? TrailingStop(string r)
+    {
+        if (r.EndsWith('。')) return r[..^1].Trim();
+        return r.Length > 2 && r[^1] == '.' && char.IsWhiteSpace(r[^2]) ? r[..^1].Trim() : null;
     }
 
     /// <summary>"1 和 3": two or more math parts joined by 和, none of them words ("2 and 3" in English is more often a list).</summary>
@@ -74,8 +81,6 @@ public sealed partial record ExamReference(string Form, IReadOnlyList<string> Va
     [GeneratedRegex(@"\s*和\s*")]
     private static partial Regex Joiner();
 
-    [GeneratedRegex(@"^(?<v>.*?)(?:\s+[.。]|。)$", RegexOptions.Singleline)]
-    private static partial Regex TrailingStop();
 
     // A word of two letters or more that is not a LaTeX command (\sqrt, \le).
     [GeneratedRegex(@"(?<![\\a-zA-Z])[a-zA-Z]{2,}")]

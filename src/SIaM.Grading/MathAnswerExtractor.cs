@@ -7,10 +7,13 @@ using SIaM.Grading.Normalization;
 namespace SIaM.Grading;
 
 /// <summary>
-/// Takes the final answer out of program output or model text, in the order a careful reader would: the last
-/// <c>\boxed{}</c>/<c>\fbox{}</c>; the math of a final-answer sentence (EN/ZH phrases); choice letters and multi-blank
-/// lines; a concluding sentence ("Therefore … is …", "故…为…"); a reply that is only an answer; the last math span when
-/// the reference is math; the last standalone number (not in <see cref="GradingMode.Strict"/>). Pure and bounded.
+/// Takes the final answer out of program output or model text, in the order a careful reader would: the answer section
+/// (<c>【答案】…&lt;eoa&gt;</c>, a "Final Answer" heading), read alone; the last <c>\boxed{}</c>/<c>\fbox{}</c>; the math of a
+/// final-answer sentence (EN/ZH phrases); choice letters and multi-blank lines; for an answer-word reference, the
+/// concluding clause; a concluding sentence ("Therefore … is …", "故…为…"), its asserted number when it is prose; a reply
+/// that is only an answer; LaTeX or a price in prose after the last math span; the last math span when the reference is
+/// math; the last standalone number (not in <see cref="GradingMode.Strict"/>). Chinese math words (根号3, 二分之一) are read
+/// as LaTeX first. Pure and bounded. See docs/grading-real-output.md.
 /// </summary>
 /// <param name="maxInputLength">Only the last this many characters are read.</param>
 /// <param name="mode">Strict mode never falls back to the last number.</param>

@@ -27,7 +27,7 @@ public sealed partial class MathEquivalenceChecker
                 Equivalence? last = null;
                 foreach (var form in exam.Values)
                 {
-                    last = CompareCore(prediction, form, kind, choices, question, 1);
+                    last = CompareCore(prediction, form, kind, choices, question, examForms: false);
                     if (last.Equivalent) break;
                 }
                 return last! with { Path = prefix + last!.Path };
@@ -39,20 +39,20 @@ public sealed partial class MathEquivalenceChecker
             }
             case "condition":
             {
-                var listed = CompareCore(prediction, exam.Values[0], kind, choices, question, 1);
+                var listed = CompareCore(prediction, exam.Values[0], kind, choices, question, examForms: false);
                 if (listed.Equivalent || exam.Condition is null || !Satisfies(prediction, exam.Condition)) return listed with { Path = prefix + listed.Path };
                 return listed with { Equivalent = true, Path = prefix + "satisfied" };
             }
             case "word":
             {
-                var word = CompareCore(prediction, exam.Values[0], kind, choices, question, 1);
+                var word = CompareCore(prediction, exam.Values[0], kind, choices, question, examForms: false);
                 // A word said alone is an ordinary string match; only a word found in a phrase is recorded as this form.
                 if (word.Equivalent || !AnswerWord.States(prediction, exam.Values[0])) return word;
                 return word with { Equivalent = true, Path = prefix + "contains" };
             }
             default:
             {
-                var value = CompareCore(prediction, exam.Values[0], kind, choices, question, 1);
+                var value = CompareCore(prediction, exam.Values[0], kind, choices, question, examForms: false);
                 return value with { Path = prefix + value.Path };
             }
         }
@@ -61,8 +61,8 @@ public sealed partial class MathEquivalenceChecker
     /// <summary>A fill-in item whose reference is a choice letter ("A", "\text{(C)}"): the stated letter decides, its option text aside.</summary>
     private Equivalence? CompareLetter(string prediction, string reference)
     {
-        var r = LatexNormalizer.Normalize(reference, _options.MaxInputLength);
-        if (!LetterReference().IsMatch(r)) return null;
+        if (reference.Length > 16 || !LetterReference().IsMatch(reference.Trim())) return null;
+        var r = reference.Trim().Replace(@"\text{", "").Replace("}", "");
         var p = LatexNormalizer.Normalize(prediction, _options.MaxInputLength);
         if (!LetterPrediction().IsMatch(p) || ChoiceLetter.Whole(p) is not { } letter) return null;
         var expected = r.Trim('(', ')');
@@ -114,7 +114,7 @@ public sealed partial class MathEquivalenceChecker
     [GeneratedRegex(@"\s*和\s*|\s+and\s+")]
     private static partial Regex BlankJoiner();
 
-    [GeneratedRegex(@"^(?:[A-E]|\([A-E]\))$")]
+    [GeneratedRegex(@"^(?:[A-E]|\([A-E]\)|\\text\{\(?[A-E]\)?\})$")]
     private static partial Regex LetterReference();
 
     // "A", "(C) Plane", "A. 1/2", "B)": an upper-case letter standing as a choice, not "a = 2".

@@ -6,21 +6,21 @@ namespace SIaM.Grading.Extraction;
 /// <summary>
 /// Reads what a concluding sentence in prose asserts. "there are 720 ways for the 7 people to sit" asserts 720, not the
 /// phrase and not its last number; "So 42 baps is equivalent to 40 daps" asserts 42 when the question gave 40; "she is in
-/// the 12th grade" asserts 12; "共有 720 种坐法" asserts 720. For an answer word, the concluding clause itself. Pure.
+/// the 12th grade" asserts 12; "共有 720 种坐法", "现在有 20 个苹果" assert 720 and 20. For an answer word, the concluding clause itself. Pure.
 /// </summary>
 public static partial class ProseConclusion
 {
     private const int MaxClause = 600;
 
     /// <summary>
-    /// The value a concluding clause asserts, given what follows its copula (<paramref name="stated"/>, null when it has
-    /// none): unchanged when that is math or a number with its unit; otherwise the number the predicate opens with, or the
+    /// The value a concluding clause asserts, given what follows its copula (<paramref name="stated"/>; null stays null):
+    /// unchanged when that is math or a number with its unit; otherwise the number the predicate opens with, or the
     /// one number of the clause the question did not give (the clause's only number when the question is not known).
     /// </summary>
     public static string? Asserted(string? stated, string clause, string? question)
     {
         if (clause.Length > MaxClause) return stated;
-        if (stated is null) return CountStated().Match(clause) is { Success: true } count ? count.Groups["n"].Value : null;
+        if (stated is null) return null;
         if (!IsProse(stated)) return stated;
         if (Leading().Match(stated) is { Success: true } lead) return lead.Groups["n"].Value + MeasurementUnit(lead.Groups["w"].Value);
         var numbers = LastNumber.All(WithoutMath(clause)).Distinct().ToList();
@@ -30,6 +30,10 @@ public static partial class ProseConclusion
         var fresh = numbers.Where(n => !given.Contains(n)).ToList();
         return fresh.Count == 1 ? fresh[0] : stated;
     }
+
+    /// <summary>"所以小明现在有 20 个苹果", "因此共有 720 种坐法": the count a concluding Chinese clause states, or null.</summary>
+    public static string? Counted(string sentence) =>
+        sentence.Length <= MaxClause && CountStated().Match(sentence) is { Success: true } count ? count.Groups["n"].Value : null;
 
     /// <summary>
     /// The concluding clause of the last sentence (from "so", "therefore", 所以, 因此, 故 … on), or the whole last sentence
@@ -78,7 +82,7 @@ public static partial class ProseConclusion
     [GeneratedRegex(@"^\s*(?:(?:about|approximately|exactly|only|a total of|in total)\s+)?\$?\s*(?<n>-?\d[\d,]*(?:\.\d+)?)(?:\s+(?<w>[a-zA-Z]+))?", RegexOptions.IgnoreCase)]
     private static partial Regex Leading();
 
-    [GeneratedRegex(@"(?:一共|总共|共)有?\s*(?<n>\d+(?:\.\d+)?)\s*(?:种|个|人|次|条|组|张|名|位|本)")]
+    [GeneratedRegex(@"(?:^|[，,；;]\s*)(?:故|所以|因此|综上|从而|于是|则)[，,]?[^，,；;$]*?(?:(?:一共|总共|共)有?|有)\s*(?<n>\d+(?:\.\d+)?)\s*(?:种|个|人|次|条|组|张|名|位|本|只|块|元|天|辆|棵|支|件|页|颗|瓶|箱|袋|盒|岁)")]
     private static partial Regex CountStated();
 
     [GeneratedRegex(@"(?<![\\a-zA-Z])[a-zA-Z]{3,}")]

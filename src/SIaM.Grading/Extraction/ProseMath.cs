@@ -27,7 +27,12 @@ public static partial class ProseMath
     {
         Match? last = null;
         foreach (Match m in Price().Matches(tail)) last = m;
-        return last is null ? null : (last.Index, last.Index + last.Length, last.Groups["n"].Value.Replace(",", ""));
+        if (last is null) return null;
+        var end = last.Index + last.Length;
+        var lineEnd = tail.IndexOf('\n', end);
+        // A "$" later on the same line closes a math span that this "$" opens.
+        if (tail.IndexOf('$', end, (lineEnd < 0 ? tail.Length : lineEnd) - end) >= 0) return null;
+        return (last.Index, end, last.Groups["n"].Value.Replace(",", ""));
     }
 
     private static (int At, int End, string Value)? LastLatex(string tail)
@@ -67,7 +72,7 @@ public static partial class ProseMath
     [GeneratedRegex(@"\\[a-zA-Z]+")]
     private static partial Regex Letters();
 
-    // "$1250.", "$1,250": a dollar sign glued to a number that ends its sentence, not closed by another "$" on the line.
-    [GeneratedRegex(@"(?<!\\)\$(?<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?=\s*(?:[.。!！]|$))(?![\d,]*[^\n$]*\$)")]
+    // "$1250.", "$1,250": a dollar sign glued to a number that ends its sentence.
+    [GeneratedRegex(@"(?<!\\)\$(?<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?=\s*(?:[.。!！]|$))")]
     private static partial Regex Price();
 }

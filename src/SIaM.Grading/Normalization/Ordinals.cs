@@ -6,7 +6,9 @@ namespace SIaM.Grading.Normalization;
 public static partial class Ordinals
 {
     /// <summary>The text with ordinal suffixes after digits removed.</summary>
-    public static string Strip(string s) => s.Length > 0 && s.Any(char.IsAsciiDigit) ? Suffix().Replace(s, "$1") : s;
+    public static string Strip(string s) =>
+        (s.Contains("th", StringComparison.Ordinal) || s.Contains("st", StringComparison.Ordinal) || s.Contains("nd", StringComparison.Ordinal)
+         || s.Contains("rd", StringComparison.Ordinal)) && s.Any(char.IsAsciiDigit) ? Suffix().Replace(s, "$1") : s;
 
     [GeneratedRegex(@"(\d)\s*(?:\^\s*\{\s*(?:\\(?:mathrm|text|textrm|rm|textup)\s*\{\s*)?(?:st|nd|rd|th)\s*\}?\s*\}|\^\s*(?:st|nd|rd|th)\b|(?:st|nd|rd|th)\b)")]
     private static partial Regex Suffix();
