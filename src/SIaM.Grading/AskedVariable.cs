@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace SIaM.Grading;
 
-/// <summary>The variable a question asks for when it names one: "Find $y$.", "What is the value of $k$?", "求 $x$ 的值".</summary>
+/// <summary>The variable a question asks for when it names one: "Find $y$.", "What is the value of $k$?", "求 $x$ 的值", "求实数 $a$ 的值".</summary>
 public static partial class AskedVariable
 {
     /// <summary>The last single-letter variable the question asks for, or null.</summary>
@@ -14,6 +14,6 @@ public static partial class AskedVariable
         return found;
     }
 
-    [GeneratedRegex(@"(?:\b(?:find|solve for|value of|what is|determine|compute|calculate)\s+(?:the\s+)?(?:value\s+of\s+)?|求(?:出)?\s*)\$\s*([a-zA-Z])\s*\$(?!\s*(?:=|\(|\\in|[<>]))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:\b(?:find|solve for|value of|what is|determine|compute|calculate)\s+(?:the\s+)?(?:value\s+of\s+)?|求(?:出)?(?:实数|正数|整数|常数|正整数)?\s*)\$\s*([a-zA-Z])\s*\$(?!\s*(?:=|\(|\\in|[<>]))", RegexOptions.IgnoreCase)]
     private static partial Regex Asked();
 }

@@ -11,8 +11,9 @@ namespace SIaM.Grading;
 /// </summary>
 public static class GraderVersion
 {
-    /// <summary>The hand-maintained behaviour version. 1 (2026-12-01): the first versioned grader.</summary>
-    public const int Behaviour = 1;
+    /// <summary>The hand-maintained behaviour version. 1 (2026-12-01): the first versioned grader. 2 (2026-12-07): real
+    /// output — answer sections, Chinese math words, exam-style references, prose conclusions (docs/grading-real-output.md).</summary>
+    public const int Behaviour = 2;
 
     /// <summary>The version of this build's grader.</summary>
     public static string Current { get; } = $"grader@{Behaviour}+{CaseTablesHash()[..8]}";

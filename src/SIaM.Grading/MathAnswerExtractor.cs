@@ -7,10 +7,13 @@ using SIaM.Grading.Normalization;
 namespace SIaM.Grading;
 
 /// <summary>
-/// Takes the final answer out of program output or model text, in the order a careful reader would: the last
-/// <c>\boxed{}</c>/<c>\fbox{}</c>; the math of a final-answer sentence (EN/ZH phrases); choice letters and multi-blank
-/// lines; a concluding sentence ("Therefore … is …", "故…为…"); a reply that is only an answer; the last math span when
-/// the reference is math; the last standalone number (not in <see cref="GradingMode.Strict"/>). Pure and bounded.
+/// Takes the final answer out of program output or model text, in the order a careful reader would: the answer section
+/// (<c>【答案】…&lt;eoa&gt;</c>, a "Final Answer" heading), read alone; the last <c>\boxed{}</c>/<c>\fbox{}</c>; the math of a
+/// final-answer sentence (EN/ZH phrases); choice letters and multi-blank lines; for an answer-word reference, the
+/// concluding clause; a concluding sentence ("Therefore … is …", "故…为…"), its asserted number when it is prose; a reply
+/// that is only an answer; LaTeX or a price in prose after the last math span; the last math span when the reference is
+/// math; the last standalone number (not in <see cref="GradingMode.Strict"/>). Chinese math words (根号3, 二分之一) are read
+/// as LaTeX first. Pure and bounded. See docs/grading-real-output.md.
 /// </summary>
 /// <param name="maxInputLength">Only the last this many characters are read.</param>
 /// <param name="mode">Strict mode never falls back to the last number.</param>
@@ -37,16 +40,30 @@ public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384, Gra
     public ExtractedAnswer FromText(string text, AnswerKind kind) => FromText(text, kind, referenceIsMath: true);
 
     /// <inheritdoc />
-    public ExtractedAnswer FromText(string text, Problem problem) =>
-        FromText(text, problem.AnswerKind, referenceIsMath: !WordsOnly().IsMatch(LatexNormalizer.Normalize(problem.Reference ?? "", maxInputLength)));
+    public ExtractedAnswer FromText(string text, Problem problem)
+    {
+        var reference = problem.Reference ?? "";
+        var isMath = !WordsOnly().IsMatch(LatexNormalizer.Normalize(reference, maxInputLength)) && !ExamReference.IsWord(reference);
+        return FromText(text, problem.AnswerKind, new Reply(isMath, problem.Question, reference));
+    }
 
     /// <summary>Extracts with the order of the class summary; <paramref name="referenceIsMath"/> enables the last-math step.</summary>
-    public ExtractedAnswer FromText(string text, AnswerKind kind, bool referenceIsMath)
+    public ExtractedAnswer FromText(string text, AnswerKind kind, bool referenceIsMath) => FromText(text, kind, new Reply(referenceIsMath, null, null));
+
+    private ExtractedAnswer FromText(string text, AnswerKind kind, Reply reply)
     {
-        var t = DoubledBackslashes.Undo(Tail(text ?? ""));
+        var t = ChineseMathWords.Rewrite(DoubledBackslashes.Undo(Tail(text ?? "")));
+        // "【解析】…<eoe>【答案】-3<eoa>", "Final Answer:\n$$…$$": read the section alone; the reasoning before it is not the answer.
+        if (AnswerSection.Of(t) is { } section && section.Length < t.Length)
+        {
+            if (reply.Reference is { } r && LetterReference().IsMatch(r.Trim()) && ChoiceLetter.Whole(section) is not null)
+                return new ExtractedAnswer(section, "answer-section");
+            if (FromText(section, kind, reply) is { Answer: { } inSection }) return new ExtractedAnswer(inSection, "answer-section");
+        }
         if (BoxedContent.All(t) is { Count: > 0 } boxes)
         {
             var boxed = JoinBoxes(boxes, kind);
+            if (kind != AnswerKind.Choice && boxes.Count == 1 && reply.Reference?.Contains('=') == true) boxed = BoxedSide.WithLeftSide(t, boxed);
             return new ExtractedAnswer(kind == AnswerKind.Choice ? Letter(boxed) ?? boxed : boxed, "boxed");
         }
         if (AnswerPhrase.Last(t) is { } phrased && !IsProse(phrased))
@@ -64,13 +81,20 @@ public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384, Gra
         }
         if (kind == AnswerKind.MultiBlank && LastLine(t) is { } line && line.Contains(';'))
             return new ExtractedAnswer(line, "multi-blank");
-        if (FinalSentence.Last(t) is { } concluded) return new ExtractedAnswer(concluded, "final-sentence");
+        // An answer word ("east", "分层抽样") is stated by the concluding clause, which holds no number to find.
+        if (!reply.ReferenceIsMath && reply.Reference is not null && ProseConclusion.LastClause(t) is { } clause)
+            return new ExtractedAnswer(clause, "final-sentence");
+        if (FinalSentence.Last(t, reply.Question) is { } concluded) return new ExtractedAnswer(concluded, "final-sentence");
         // A reply that is only an answer ("\pm 2021", "x = 5") is taken whole: its last number would drop the ± or the sign.
         if (BareAnswer(t) is { } bare) return new ExtractedAnswer(bare, "bare-answer");
-        if (referenceIsMath && LastMath.In(t) is { } lastMath) return new ExtractedAnswer(lastMath, "last-math");
+        if (reply.ReferenceIsMath && ProseMath.Last(t) is { } prose) return new ExtractedAnswer(prose, "prose-math");
+        if (reply.ReferenceIsMath && LastMath.In(t) is { } lastMath) return new ExtractedAnswer(lastMath, "last-math");
         if (mode == GradingMode.Strict) return ExtractedAnswer.None;
         return LastNumber.In(t) is { } number ? new ExtractedAnswer(number, "last-number") : ExtractedAnswer.None;
     }
+
+    /// <summary>What a reply is graded against: whether the reference is math, and the question and reference when known.</summary>
+    private sealed record Reply(bool ReferenceIsMath, string? Question, string? Reference);
 
     private string? Letter(string s) => ChoiceLetter.Whole(s) ?? ChoiceLetter.Whole(LatexNormalizer.Normalize(s, maxInputLength));
 
@@ -116,6 +140,9 @@ public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384, Gra
         var label = line[..at];
         return label.Any(char.IsLetter) && !label.Contains('{') && !label.Contains('(') ? line[(at + 2)..].Trim() : null;
     }
+
+    [GeneratedRegex(@"^(?:[A-E]|\\text\{\([A-E]\)\}|\([A-E]\))$")]
+    private static partial Regex LetterReference();
 
     [GeneratedRegex(@"^[a-zA-Z][a-zA-Z\s'\-]*[a-zA-Z]$")]
     private static partial Regex WordsOnly();

@@ -17,9 +17,11 @@ namespace SIaM.Grading;
 /// canonical form), <c>symbolic-eval</c> (equal at seeded random points, variables taken positive), <c>tuple</c>,
 /// <c>set</c>, <c>interval</c>, <c>matrix</c>, <c>equation</c> (L−R proportional), <c>inequality</c>, <c>choice</c>,
 /// <c>choice-set</c>, <c>choice-text&gt;…</c>, <c>multi-blank</c> (<c>multi-blank&gt;i:…</c> names the first wrong blank),
-/// <c>structure</c> (shapes differ), <c>budget</c> (work budget spent), <c>no-answer</c>, <c>error:…</c> (a bug; never thrown).
+/// <c>structure</c> (shapes differ), <c>budget</c> (work budget spent), <c>no-answer</c>, <c>error:…</c> (a bug; never thrown);
+/// for exam-style references (<see cref="ExamReference"/>) <c>reference-&lt;form&gt;&gt;…</c>, with <c>reference-condition&gt;satisfied</c>
+/// and <c>reference-word&gt;contains</c>; <c>choice-letter</c> for a letter answering a fill-in item whose reference is a letter.
 /// </remarks>
-public sealed class MathEquivalenceChecker(GradingOptions? options = null) : IEquivalenceChecker
+public sealed partial class MathEquivalenceChecker(GradingOptions? options = null) : IEquivalenceChecker
 {
     private readonly GradingOptions _options = options ?? GradingOptions.Default;
 
@@ -44,8 +46,10 @@ public sealed class MathEquivalenceChecker(GradingOptions? options = null) : IEq
     }
 
     private Equivalence CompareCore(string prediction, string reference, AnswerKind kind, IReadOnlyDictionary<string, string>? choices,
-        string? question)
+        string? question, bool examForms = true)
     {
+        if (kind != AnswerKind.Choice && examForms && CompareExamForm(prediction, reference, kind, choices, question) is { } exam) return exam;
+        if (kind != AnswerKind.Choice && CompareLetter(prediction, reference) is { } letter) return letter;
         var ctx = new CompareContext(_options) { AskedVariable = AskedVariable.Of(question) };
         switch (kind)
         {

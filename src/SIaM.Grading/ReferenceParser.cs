@@ -14,6 +14,7 @@ public static partial class ReferenceParser
     public static ParsedReference Parse(string reference, AnswerKind kind, GradingOptions? options = null)
     {
         var o = options ?? GradingOptions.Default;
+        if (kind != AnswerKind.Choice && ExamReference.Parse(reference ?? "") is { Form: not "word" } exam) return ExamForm(exam, kind, o);
         var budget = new WorkBudget(o.Budget);
         var normalized = LatexNormalizer.Normalize(kind is AnswerKind.Choice or AnswerKind.MultiBlank ? reference ?? "" : ReferenceAnswer.Of(reference ?? ""),
             o.MaxInputLength);
@@ -34,6 +35,15 @@ public static partial class ReferenceParser
         var shape = ShapeParser.Parse(normalized, kind != AnswerKind.List);
         var described = Describe(shape, budget);
         return kind == AnswerKind.List && shape is SeqShape { IsBare: true } ? described with { Form = "list" } : described;
+    }
+
+    /// <summary>An exam-form reference: each listed value parsed, the form recorded (<c>alternatives</c>, <c>condition</c>, …).</summary>
+    private static ParsedReference ExamForm(ExamReference exam, AnswerKind kind, GradingOptions options)
+    {
+        var values = exam.Values.Select(v => Parse(v, kind, options)).ToList();
+        var joiner = exam.Form == "alternatives" ? " ## " : "; ";
+        var canonical = string.Join(joiner, values.Select(v => v.Canonical)) + (exam.Condition is { } c ? $" ({c})" : "");
+        return new ParsedReference(values.All(v => v.Parsed), canonical, exam.Form);
     }
 
     private static ParsedReference Describe(Shape shape, WorkBudget budget)

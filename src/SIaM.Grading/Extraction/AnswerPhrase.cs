@@ -15,7 +15,7 @@ public static class AnswerPhrase
         var length = 0;
         foreach (var phrase in Phrases)
         {
-            var at = text.LastIndexOf(phrase, StringComparison.OrdinalIgnoreCase);
+            var at = LastIndex(text, phrase);
             if (at > best || (at == best && at >= 0 && phrase.Length > length)) { best = at; length = phrase.Length; }
         }
         if (best < 0) return null;
@@ -31,6 +31,14 @@ public static class AnswerPhrase
         rest = CutSentence(rest).Trim().TrimStart(':', '：', ' ').Trim();
         rest = rest.Trim('*').Trim();
         return rest.Length == 0 ? null : rest;
+    }
+
+    /// <summary>The last occurrence of <paramref name="phrase"/>; "答：" inside "解答：" (the start of a solution) does not count.</summary>
+    private static int LastIndex(string text, string phrase)
+    {
+        var at = text.LastIndexOf(phrase, StringComparison.OrdinalIgnoreCase);
+        while (at > 0 && phrase[0] == '答' && text[at - 1] == '解') at = text.LastIndexOf(phrase, at - 1, StringComparison.OrdinalIgnoreCase);
+        return at;
     }
 
     /// <summary>Cuts at the first sentence end (". " or "。") outside <c>$…$</c>, keeping decimal points.</summary>

@@ -11,7 +11,9 @@ public static partial class FinalSentence
     private const int MaxSentence = 1000;
 
     /// <summary>The value stated by the last concluding sentence, or null.</summary>
-    public static string? Last(string text)
+    /// <param name="text">The reply.</param>
+    /// <param name="question">The question, when known: a number it gives is not what the sentence asserts.</param>
+    public static string? Last(string text, string? question = null)
     {
         var sentences = Sentences(text);
         for (var i = sentences.Count - 1; i >= 0; i--)
@@ -20,8 +22,9 @@ public static partial class FinalSentence
             if (!s.Any(char.IsAsciiDigit) && !s.Contains('$') && !s.Contains('\\')) continue;
             if (s.Length > MaxSentence) return null;
             var conclusion = Conclusion().Match(s);
-            if (!conclusion.Success) return null;
-            var value = SentenceMath.Of(s[conclusion.Groups["from"].Index..]);
+            if (!conclusion.Success) return ProseConclusion.Counted(s);
+            var clause = s[conclusion.Groups["from"].Index..];
+            var value = ProseConclusion.Asserted(SentenceMath.Of(clause), clause, question);
             return value is not null && (value.Any(char.IsAsciiDigit) || value.Contains('\\') || MathSegments.All(s).Count > 0) ? value : null;
         }
         return null;
@@ -48,7 +51,7 @@ public static partial class FinalSentence
         return result;
     }
 
-    // EN: the sentence opens with the conclusion word; ZH: a clause does (…，因此最小值为 2).
-    [GeneratedRegex(@"^\W*(?<from>)(?:therefore|thus|hence|so|in conclusion|in total|in summary|finally|consequently|altogether|overall)\b.*\b(?:is|are|was|equals|equal to)\b|(?:^|[，,；;]\s*)(?<from>)(?:故|所以|因此|综上|从而|于是|即|则)[，,]?\s*[^，,；;]*(?:为|是|等于)", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.RightToLeft)]
+    // EN: the sentence or a clause after a comma opens with the conclusion word; ZH: a clause does (…，因此最小值为 2).
+    [GeneratedRegex(@"(?:^\W*|[,;]\s*)(?<from>)(?:therefore|thus|hence|so|in conclusion|in total|in summary|finally|consequently|altogether|overall)\b.*\b(?:is|are|was|equals|equal to)\b|(?:^|[，,；;]\s*)(?<from>)(?:故|所以|因此|综上|从而|于是|即|则)[，,]?\s*[^，,；;]*(?:为|是|等于)", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.RightToLeft)]
     private static partial Regex Conclusion();
 }

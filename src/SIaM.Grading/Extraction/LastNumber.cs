@@ -16,6 +16,18 @@ public static partial class LastNumber
         return value.TrimEnd(',');
     }
 
+    /// <summary>Every standalone number, in order (thousands separators removed).</summary>
+    public static IReadOnlyList<string> All(string text)
+    {
+        var all = new List<string>();
+        foreach (Match m in Number().Matches(text))
+        {
+            var value = m.Value.TrimEnd(',');
+            all.Add(Thousands().IsMatch(value.TrimStart('-')) ? value.Replace(",", "") : value);
+        }
+        return all;
+    }
+
     // Not glued to a letter or underscore before, nor followed by letters that run into more digits (7XZ9) or by a run of
     // capitals (7XZ); "12km" and "5th" still give 12 and 5.
     [GeneratedRegex(@"(?<![A-Za-z_\d.])(?>-?\d[\d,]*(?:\.\d+)?(?:/\d+)?%?)(?![A-Za-z_]*\d)(?![A-Z]{2})")]

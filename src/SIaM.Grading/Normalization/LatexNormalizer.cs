@@ -41,6 +41,7 @@ public static partial class LatexNormalizer
     {
         var s = text.Length > maxLength ? text[..maxLength] : text;
         s = DoubledBackslashes.Undo(FullWidth.ToAscii(s));
+        s = Ordinals.Strip(ChineseMathWords.GreekAsLatex(ChineseMathWords.Rewrite(s)));
         if (s.Contains(@"\,", StringComparison.Ordinal)) s = ThinSpaceThousands().Replace(s, "$1$2");
         if (s.Contains(@"\overline", StringComparison.Ordinal)) s = RepeatingDecimal(s);
         s = Unwrap(s);
