@@ -22,7 +22,7 @@ public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384, Gra
     public ExtractedAnswer FromProgramOutput(string stdout, AnswerKind kind)
     {
         var text = Tail(stdout ?? "");
-        if (BoxedContent.All(text) is { Count: > 0 } boxes) return new ExtractedAnswer(JoinBoxes(boxes, kind), "boxed");
+        if (BoxedContent.All(text) is { Count: > 0 } boxes) return new ExtractedAnswer(BoxedAnswers.Join(boxes, kind, referenceHasParts: false), "boxed");
         var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !NoiseStarts.Any(l.StartsWith)).ToList();
         if (lines.Count == 0) return ExtractedAnswer.None;
         var line = lines[^1];
@@ -37,16 +37,22 @@ public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384, Gra
     public ExtractedAnswer FromText(string text, AnswerKind kind) => FromText(text, kind, referenceIsMath: true);
 
     /// <inheritdoc />
-    public ExtractedAnswer FromText(string text, Problem problem) =>
-        FromText(text, problem.AnswerKind, referenceIsMath: !WordsOnly().IsMatch(LatexNormalizer.Normalize(problem.Reference ?? "", maxInputLength)));
-
-    /// <summary>Extracts with the order of the class summary; <paramref name="referenceIsMath"/> enables the last-math step.</summary>
-    public ExtractedAnswer FromText(string text, AnswerKind kind, bool referenceIsMath)
+    public ExtractedAnswer FromText(string text, Problem problem)
     {
-        var t = DoubledBackslashes.Undo(Tail(text ?? ""));
+        var reference = ReferenceExtraction.Of(problem.Reference ?? "").Answer;
+        var answer = FromText(text, problem.AnswerKind, referenceIsMath: !WordsOnly().IsMatch(LatexNormalizer.Normalize(reference, maxInputLength)),
+            referenceHasParts: problem.AnswerKind is not (AnswerKind.Choice or AnswerKind.MultiBlank) && BoxedAnswers.HasParts(reference, problem.AnswerKind));
+        return AskedAnswer.Narrow(answer, AskedVariable.Of(problem.Question));
+    }
+
+    /// <summary>Extracts with the order of the class summary; <paramref name="referenceIsMath"/> enables the last-math step;
+    /// <paramref name="referenceHasParts"/> joins several boxes (see <see cref="BoxedAnswers"/>).</summary>
+    public ExtractedAnswer FromText(string text, AnswerKind kind, bool referenceIsMath, bool referenceHasParts = false)
+    {
+        var t = MultilineMath.OnOneLine(DoubledBackslashes.Undo(Tail(text ?? "")));
         if (BoxedContent.All(t) is { Count: > 0 } boxes)
         {
-            var boxed = JoinBoxes(boxes, kind);
+            var boxed = BoxedAnswers.Join(boxes, kind, referenceHasParts);
             return new ExtractedAnswer(kind == AnswerKind.Choice ? Letter(boxed) ?? boxed : boxed, "boxed");
         }
         if (AnswerPhrase.Last(t) is { } phrased && !IsProse(phrased))
@@ -65,6 +71,7 @@ public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384, Gra
         if (kind == AnswerKind.MultiBlank && LastLine(t) is { } line && line.Contains(';'))
             return new ExtractedAnswer(line, "multi-blank");
         if (FinalSentence.Last(t) is { } concluded) return new ExtractedAnswer(concluded, "final-sentence");
+        if (ConcludedRelation.Last(t) is { } relation) return new ExtractedAnswer(relation, "concluded-relation");
         // A reply that is only an answer ("\pm 2021", "x = 5") is taken whole: its last number would drop the ± or the sign.
         if (BareAnswer(t) is { } bare) return new ExtractedAnswer(bare, "bare-answer");
         if (referenceIsMath && LastMath.In(t) is { } lastMath) return new ExtractedAnswer(lastMath, "last-math");
@@ -75,13 +82,6 @@ public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384, Gra
     private string? Letter(string s) => ChoiceLetter.Whole(s) ?? ChoiceLetter.Whole(LatexNormalizer.Normalize(s, maxInputLength));
 
     private string Tail(string s) => s.Length > maxInputLength ? s[^maxInputLength..] : s;
-
-    private static string JoinBoxes(IReadOnlyList<string> boxes, AnswerKind kind) => kind switch
-    {
-        AnswerKind.MultiBlank when boxes.Count > 1 => string.Join("; ", boxes),
-        AnswerKind.List when boxes.Count > 1 => string.Join(", ", boxes),
-        _ => boxes[^1],
-    };
 
     /// <summary>"Answer: First, we compute the total" is the start of a solution, not an answer.</summary>
     private static bool IsProse(string s) =>

@@ -15,7 +15,7 @@ public static partial class ReferenceParser
     {
         var o = options ?? GradingOptions.Default;
         var budget = new WorkBudget(o.Budget);
-        var normalized = LatexNormalizer.Normalize(kind is AnswerKind.Choice or AnswerKind.MultiBlank ? reference ?? "" : ReferenceAnswer.Of(reference ?? ""),
+        var normalized = LatexNormalizer.Normalize(kind is AnswerKind.Choice or AnswerKind.MultiBlank ? reference ?? "" : ReferenceExtraction.Of(reference ?? "").Answer,
             o.MaxInputLength);
         if (normalized.Length == 0) return new ParsedReference(false, "", "unparsed");
         switch (kind)
