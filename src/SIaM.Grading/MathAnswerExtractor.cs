@@ -22,7 +22,7 @@ public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384, Gra
     public ExtractedAnswer FromProgramOutput(string stdout, AnswerKind kind)
     {
         var text = Tail(stdout ?? "");
-        if (BoxedContent.All(text) is { Count: > 0 } boxes) return new ExtractedAnswer(BoxedAnswers.Join(boxes, kind, referenceHasParts: false), "boxed");
+        if (BoxedContent.All(text) is { Count: > 0 } boxes) return new ExtractedAnswer(BoxedAnswers.Join(boxes, kind, default), "boxed");
         var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !NoiseStarts.Any(l.StartsWith)).ToList();
         if (lines.Count == 0) return ExtractedAnswer.None;
         var line = lines[^1];
@@ -41,18 +41,18 @@ public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384, Gra
     {
         var reference = ReferenceExtraction.Of(problem.Reference ?? "").Answer;
         var answer = FromText(text, problem.AnswerKind, referenceIsMath: !WordsOnly().IsMatch(LatexNormalizer.Normalize(reference, maxInputLength)),
-            referenceHasParts: problem.AnswerKind is not (AnswerKind.Choice or AnswerKind.MultiBlank) && BoxedAnswers.HasParts(reference, problem.AnswerKind));
+            BoxedAnswers.PartsOf(reference, problem.AnswerKind));
         return AskedAnswer.Narrow(answer, AskedVariable.Of(problem.Question));
     }
 
     /// <summary>Extracts with the order of the class summary; <paramref name="referenceIsMath"/> enables the last-math step;
-    /// <paramref name="referenceHasParts"/> joins several boxes (see <see cref="BoxedAnswers"/>).</summary>
-    public ExtractedAnswer FromText(string text, AnswerKind kind, bool referenceIsMath, bool referenceHasParts = false)
+    /// <paramref name="referenceParts"/> joins several boxes (see <see cref="BoxedAnswers"/>).</summary>
+    public ExtractedAnswer FromText(string text, AnswerKind kind, bool referenceIsMath, ReferenceParts referenceParts = default)
     {
         var t = MultilineMath.OnOneLine(DoubledBackslashes.Undo(Tail(text ?? "")));
         if (BoxedContent.All(t) is { Count: > 0 } boxes)
         {
-            var boxed = BoxedAnswers.Join(boxes, kind, referenceHasParts);
+            var boxed = BoxedAnswers.Join(boxes, kind, referenceParts);
             return new ExtractedAnswer(kind == AnswerKind.Choice ? Letter(boxed) ?? boxed : boxed, "boxed");
         }
         if (AnswerPhrase.Last(t) is { } phrased && !IsProse(phrased))

@@ -49,7 +49,7 @@ public static partial class LatexNormalizer
         s = s.Replace("\u0001", @"\\", StringComparison.Ordinal);
         s = Collapse(s);
         s = StripSentenceEnd(s).Replace(" ^", "^", StringComparison.Ordinal);
-        s = ScaleWords.Expand(s); // multipliers, in every mode: "3 million" is 3000000, never 3
+        s = ChineseJoiners.Between(ScaleWords.Expand(s)); // multipliers, in every mode: "3 million" is 3000000, never 3
         var stripped = stripUnits ? UnitStripper.Strip(s) : new StrippedUnits(ChineseNumerals.ToAscii(s) ?? s, null, false);
         return stripped with { Text = Collapse(stripped.Text).Trim().Trim(':', ',', ';').Trim() };
     }
