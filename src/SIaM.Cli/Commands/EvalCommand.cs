@@ -30,7 +30,11 @@ internal static class EvalCommand
     private static readonly Option<int> MaxNewTokens = new("--max-new-tokens") { DefaultValueFactory = _ => 1024 };
     private static readonly Option<int> MaxToolRounds = new("--max-tool-rounds") { Description = "Code executions per tool-integrated answer", DefaultValueFactory = _ => 4 };
     private static readonly Option<double> Tolerance = new("--tolerance") { Description = "Relative numeric tolerance of the grader", DefaultValueFactory = _ => 1e-4 };
-    private static readonly Option<GradingMode> Grading = new("--grading") { Description = "default, or strict: no last-number fallback, no unit stripping (part of the run identity)", DefaultValueFactory = _ => GradingMode.Default };
+    private static readonly Option<GradingMode> Grading = new("--grading")
+    {
+        Description = "default, or strict: no last-number fallback, no unit stripping (part of the run identity)",
+        DefaultValueFactory = _ => GradingMode.Default,
+    };
     private static readonly Option<bool> AllowUnverified = new("--allow-unverified") { Description = "Accept data files whose sha256 differs from the manifest" };
     private static readonly Option<int> BatchSize = new("--batch-size") { Description = "Requests per backend call", DefaultValueFactory = _ => 16 };
     private static readonly Option<string?> Cache = new("--cache") { Description = "Directory of the request cache (model backends that support it: openai)" };

@@ -54,7 +54,8 @@ internal static class MatrixExpression
             else if (!first) return null;
             foreach (var p in Products)
                 if (gap.EndsWith(p, StringComparison.Ordinal)) { gap = gap[..^p.Length].Trim(); break; }
-            if (gap.Contains('=') || gap.Contains('\\') && !gap.Contains(@"\frac") && !gap.Contains(@"\sqrt") || gap.Any(char.IsAsciiLetter) && !gap.Contains('\\'))
+            var commands = gap.Contains('\\');
+            if (gap.Contains('=') || (commands && !gap.Contains(@"\frac") && !gap.Contains(@"\sqrt")) || (!commands && gap.Any(char.IsAsciiLetter)))
                 return null;
             terms.Add((sign, gap.Length == 0 ? "1" : gap, [matrix]));
         }
