@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using SIaM.Core.Backends;
 using SIaM.Core.Prompts;
+using SIaM.Grading;
 
 namespace SIaM.Evaluation;
 
@@ -22,6 +23,8 @@ namespace SIaM.Evaluation;
 /// the identity: it changes what is reported, never the samples.</param>
 /// <param name="Shard">The slice to evaluate (<c>--shard I/N</c>), or null for all. Recorded in the identity beside the
 /// spec (not inside it), so that a merge of all shards has the unsharded run's identity.</param>
+/// <param name="Grading">How lenient the grader is (<c>--grading default|strict</c>); part of the identity, since it changes
+/// verdicts.</param>
 public sealed record RunSpec(
     string Model,
     IReadOnlyList<string> Benchmarks,
@@ -34,11 +37,16 @@ public sealed record RunSpec(
     string Sandbox,
     double RelativeTolerance,
     [property: JsonIgnore] IReadOnlyList<int>? PassK = null,
-    [property: JsonIgnore] SIaM.Core.Runs.Shard? Shard = null)
+    [property: JsonIgnore] SIaM.Core.Runs.Shard? Shard = null,
+    GradingMode Grading = GradingMode.Default)
 {
     /// <summary>The k of pass@k and maj@k: <see cref="PassK"/>, else 1 and <see cref="Samples"/>; distinct, ascending.</summary>
     [JsonIgnore]
     public IReadOnlyList<int> EffectivePassK => (PassK ?? [1, Samples]).Distinct().Order().ToList();
+
+    /// <summary>The grader's options for this run: its tolerance and its mode.</summary>
+    [JsonIgnore]
+    public GradingOptions GradingOptions => new() { RelativeTolerance = RelativeTolerance, Mode = Grading };
 
     /// <summary>Stop sequences each prompt style needs on top of the user's.</summary>
     [JsonIgnore]

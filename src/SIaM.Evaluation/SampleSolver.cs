@@ -58,7 +58,7 @@ public sealed class SampleSolver(
         state.Code = CodeBlocks.ProgramOf(state.Transcript);
         if (state.Code is null)
         {
-            state.Answer = extractor.FromText(state.Transcript, state.Item.Problem.AnswerKind);
+            state.Answer = extractor.FromText(state.Transcript, state.Item.Problem);
             return;
         }
         var result = await ExecuteAsync(state.Code, cancellationToken);
@@ -113,7 +113,7 @@ public sealed class SampleSolver(
         }
         var answer = state.Answer ?? (spec.Prompt == PromptStyle.Pot
             ? ExtractedAnswer.None
-            : extractor.FromText(state.Transcript, problem.AnswerKind));
+            : extractor.FromText(state.Transcript, problem)); // the problem: its question names the asked variable
         var sandboxFailed = state.Executions.Any(e => e.Status == ExecStatus.SandboxFailure);
         var grade = Grader.Judge(answer, problem, checker);
         return Record(state, sandboxFailed ? null : grade.Correct, grade.Path, answer.Answer, grade);

@@ -13,7 +13,7 @@ public static class GraderVersion
 {
     /// <summary>The hand-maintained behaviour version. 1 (2026-12-01): the first versioned grader. 2 (2026-12-07): real
     /// output — answer sections, Chinese math words, exam-style references, prose conclusions (docs/grading-real-output.md).</summary>
-    public const int Behaviour = 2;
+    public const int Behaviour = 3;
 
     /// <summary>The version of this build's grader.</summary>
     public static string Current { get; } = $"grader@{Behaviour}+{CaseTablesHash()[..8]}";

@@ -25,7 +25,7 @@ public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384, Gra
     public ExtractedAnswer FromProgramOutput(string stdout, AnswerKind kind)
     {
         var text = Tail(stdout ?? "");
-        if (BoxedContent.All(text) is { Count: > 0 } boxes) return new ExtractedAnswer(JoinBoxes(boxes, kind), "boxed");
+        if (BoxedContent.All(text) is { Count: > 0 } boxes) return new ExtractedAnswer(BoxedAnswers.Join(boxes, kind, default), "boxed");
         var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !NoiseStarts.Any(l.StartsWith)).ToList();
         if (lines.Count == 0) return ExtractedAnswer.None;
         var line = lines[^1];
@@ -42,17 +42,20 @@ public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384, Gra
     /// <inheritdoc />
     public ExtractedAnswer FromText(string text, Problem problem)
     {
-        var reference = problem.Reference ?? "";
+        var reference = ReferenceExtraction.Of(problem.Reference ?? "").Answer;
         var isMath = !WordsOnly().IsMatch(LatexNormalizer.Normalize(reference, maxInputLength)) && !ExamReference.IsWord(reference);
-        return FromText(text, problem.AnswerKind, new Reply(isMath, problem.Question, reference));
+        var answer = FromText(text, problem.AnswerKind, new Reply(isMath, problem.Question, reference, BoxedAnswers.PartsOf(reference, problem.AnswerKind)));
+        return AskedAnswer.Narrow(answer, AskedVariable.Of(problem.Question));
     }
 
-    /// <summary>Extracts with the order of the class summary; <paramref name="referenceIsMath"/> enables the last-math step.</summary>
-    public ExtractedAnswer FromText(string text, AnswerKind kind, bool referenceIsMath) => FromText(text, kind, new Reply(referenceIsMath, null, null));
+    /// <summary>Extracts with the order of the class summary; <paramref name="referenceIsMath"/> enables the last-math step;
+    /// <paramref name="referenceParts"/> joins several boxes (see <see cref="BoxedAnswers"/>).</summary>
+    public ExtractedAnswer FromText(string text, AnswerKind kind, bool referenceIsMath, ReferenceParts referenceParts = default) =>
+        FromText(text, kind, new Reply(referenceIsMath, null, null, referenceParts));
 
     private ExtractedAnswer FromText(string text, AnswerKind kind, Reply reply)
     {
-        var t = ChineseMathWords.Rewrite(DoubledBackslashes.Undo(Tail(text ?? "")));
+        var t = ChineseMathWords.Rewrite(MultilineMath.OnOneLine(DoubledBackslashes.Undo(Tail(text ?? ""))));
         // "【解析】…<eoe>【答案】-3<eoa>", "Final Answer:\n$$…$$": read the section alone; the reasoning before it is not the answer.
         if (AnswerSection.Of(t) is { } section && section.Length < t.Length)
         {
@@ -62,7 +65,7 @@ public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384, Gra
         }
         if (BoxedContent.All(t) is { Count: > 0 } boxes)
         {
-            var boxed = JoinBoxes(boxes, kind);
+            var boxed = BoxedAnswers.Join(boxes, kind, reply.Parts);
             if (kind != AnswerKind.Choice && boxes.Count == 1 && reply.Reference?.Contains('=') == true) boxed = BoxedSide.WithLeftSide(t, boxed);
             return new ExtractedAnswer(kind == AnswerKind.Choice ? Letter(boxed) ?? boxed : boxed, "boxed");
         }
@@ -85,6 +88,7 @@ public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384, Gra
         if (!reply.ReferenceIsMath && reply.Reference is not null && ProseConclusion.LastClause(t) is { } clause)
             return new ExtractedAnswer(clause, "final-sentence");
         if (FinalSentence.Last(t, reply.Question) is { } concluded) return new ExtractedAnswer(concluded, "final-sentence");
+        if (ConcludedRelation.Last(t) is { } relation) return new ExtractedAnswer(relation, "concluded-relation");
         // A reply that is only an answer ("\pm 2021", "x = 5") is taken whole: its last number would drop the ± or the sign.
         if (BareAnswer(t) is { } bare) return new ExtractedAnswer(bare, "bare-answer");
         if (reply.ReferenceIsMath && ProseMath.Last(t) is { } prose) return new ExtractedAnswer(prose, "prose-math");
@@ -94,18 +98,11 @@ public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384, Gra
     }
 
     /// <summary>What a reply is graded against: whether the reference is math, and the question and reference when known.</summary>
-    private sealed record Reply(bool ReferenceIsMath, string? Question, string? Reference);
+    private sealed record Reply(bool ReferenceIsMath, string? Question, string? Reference, ReferenceParts Parts = default);
 
     private string? Letter(string s) => ChoiceLetter.Whole(s) ?? ChoiceLetter.Whole(LatexNormalizer.Normalize(s, maxInputLength));
 
     private string Tail(string s) => s.Length > maxInputLength ? s[^maxInputLength..] : s;
-
-    private static string JoinBoxes(IReadOnlyList<string> boxes, AnswerKind kind) => kind switch
-    {
-        AnswerKind.MultiBlank when boxes.Count > 1 => string.Join("; ", boxes),
-        AnswerKind.List when boxes.Count > 1 => string.Join(", ", boxes),
-        _ => boxes[^1],
-    };
 
     /// <summary>"Answer: First, we compute the total" is the start of a solution, not an answer.</summary>
     private static bool IsProse(string s) =>

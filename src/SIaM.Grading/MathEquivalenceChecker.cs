@@ -60,18 +60,29 @@ public sealed partial class MathEquivalenceChecker(GradingOptions? options = nul
         }
         var stripUnits = _options.Mode == GradingMode.Default;
         var pn = LatexNormalizer.NormalizeAnswer(prediction, _options.MaxInputLength, stripUnits);
-        var rn = LatexNormalizer.NormalizeAnswer(ReferenceAnswer.Of(reference), _options.MaxInputLength, stripUnits);
+        var (referenceAnswer, referenceStep) = ReferenceExtraction.Of(reference);
+        var rn = LatexNormalizer.NormalizeAnswer(referenceAnswer, _options.MaxInputLength, stripUnits);
         var (p, r) = (pn.Text, rn.Text);
         if (p.Length == 0) return new Equivalence(false, "no-answer", p, r);
         // Stripping never changes what the reference means: 5 m is not 5 cm.
         if (pn.Unit is { } pu && rn.Unit is { } ru && pu != ru) return new Equivalence(false, "unit-mismatch", p + " " + pu, r + " " + ru);
-        var stripped = pn.Stripped || rn.Stripped ? "unit-stripped>" : "";
+        var stripped = (referenceStep == ReferenceExtraction.AsIs ? "" : "reference-" + referenceStep + ">")
+                       + (pn.Stripped || rn.Stripped ? "unit-stripped>" : "");
         if (RatioForm.AsQuotient(r) is { } ratio)
         {
-            var asRatio = CompareNormalized(RatioForm.AsQuotient(p) ?? p, ratio, kind, ctx);
+            var asRatio = CompareNormalized(RatioForm.AsQuotient(p) ?? LabelledRatio.AsQuotient(p) ?? p, ratio, kind, ctx);
             return new Equivalence(asRatio.Equal, stripped + "ratio>" + asRatio.Path, p, r);
         }
+        if (Approximation.Compare(p, r, kind, ctx, CompareNormalized) is { } approx) return new Equivalence(approx.Equal, stripped + approx.Path, p, r);
         var v = CompareNormalized(p, r, kind, ctx);
+        // Read before unit stripping, which would drop the 或 between two solutions.
+        if (!v.Equal && p.Contains('=')
+            && LabelledSolutions.AsTuples(LatexNormalizer.NormalizeAnswer(prediction, _options.MaxInputLength, false).Text) is { } tuples
+            && LabelledSolutions.HasTuple(ShapeParser.Parse(r, false)))
+        {
+            var labelled = CompareNormalized(tuples, r, kind, ctx);
+            if (labelled.Equal) return new Equivalence(true, stripped + "labelled>" + labelled.Path, tuples, r);
+        }
         return new Equivalence(v.Equal, stripped + v.Path, p, r);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SIaM.Grading.Extraction;
+using SIaM.Grading.Normalization;
 
 namespace SIaM.Grading;
 
@@ -22,7 +23,7 @@ public static partial class ReferenceAnswer
     private static string? SingleNumber(string reference)
     {
         if (reference.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 5) return null;
-        var numbers = StandaloneNumber().Matches(reference);
+        var numbers = StandaloneNumber().Matches(ScaleWords.Expand(reference));
         return numbers.Count == 1 ? numbers[0].Value : null;
     }
 

@@ -16,7 +16,7 @@ public static partial class ReferenceParser
         var o = options ?? GradingOptions.Default;
         if (kind != AnswerKind.Choice && ExamReference.Parse(reference ?? "") is { Form: not "word" } exam) return ExamForm(exam, kind, o);
         var budget = new WorkBudget(o.Budget);
-        var normalized = LatexNormalizer.Normalize(kind is AnswerKind.Choice or AnswerKind.MultiBlank ? reference ?? "" : ReferenceAnswer.Of(reference ?? ""),
+        var normalized = LatexNormalizer.Normalize(kind is AnswerKind.Choice or AnswerKind.MultiBlank ? reference ?? "" : ReferenceExtraction.Of(reference ?? "").Answer,
             o.MaxInputLength);
         if (normalized.Length == 0) return new ParsedReference(false, "", "unparsed");
         switch (kind)

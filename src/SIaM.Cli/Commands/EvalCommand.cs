@@ -30,6 +30,11 @@ internal static class EvalCommand
     private static readonly Option<int> MaxNewTokens = new("--max-new-tokens") { DefaultValueFactory = _ => 1024 };
     private static readonly Option<int> MaxToolRounds = new("--max-tool-rounds") { Description = "Code executions per tool-integrated answer", DefaultValueFactory = _ => 4 };
     private static readonly Option<double> Tolerance = new("--tolerance") { Description = "Relative numeric tolerance of the grader", DefaultValueFactory = _ => 1e-4 };
+    private static readonly Option<GradingMode> Grading = new("--grading")
+    {
+        Description = "default, or strict: no last-number fallback, no unit stripping (part of the run identity)",
+        DefaultValueFactory = _ => GradingMode.Default,
+    };
     private static readonly Option<bool> AllowUnverified = new("--allow-unverified") { Description = "Accept data files whose sha256 differs from the manifest" };
     private static readonly Option<int> BatchSize = new("--batch-size") { Description = "Requests per backend call", DefaultValueFactory = _ => 16 };
     private static readonly Option<string?> Cache = new("--cache") { Description = "Directory of the request cache (model backends that support it: openai)" };
@@ -43,7 +48,7 @@ internal static class EvalCommand
     public static Command Create()
     {
         var command = new Command("eval", "Evaluate a model on benchmarks; writes samples.jsonl, results.json and summary.csv");
-        foreach (var option in new Option[] { Model, Benchmarks, Prompt, Samples, Limit, Seed, Out, Data, Sandbox, FewShot, Temperature, TopP, TopK, MaxNewTokens, MaxToolRounds, Tolerance, AllowUnverified, BatchSize, Concurrency, Cache, PassK, Label, Step, Shard })
+        foreach (var option in new Option[] { Model, Benchmarks, Prompt, Samples, Limit, Seed, Out, Data, Sandbox, FewShot, Temperature, TopP, TopK, MaxNewTokens, MaxToolRounds, Tolerance, Grading, AllowUnverified, BatchSize, Concurrency, Cache, PassK, Label, Step, Shard })
             command.Options.Add(option);
         Critic.AddTo(command);
         command.SetAction((result, ct) => RunAsync(result, ct));
@@ -75,7 +80,7 @@ internal static class EvalCommand
         var performance = new EvalPerformance(Positive(result.GetValue(BatchSize), "--batch-size"), Positive(result.GetValue(Concurrency), "--concurrency"));
         if (result.GetValue(Out) is { } requestedOut) OutputDirectory.EnsureWritable(requestedOut, "--out");
         if (result.GetValue(Cache) is { } cache) OutputDirectory.EnsureWritable(cache, "--cache");
-        spec = spec with { PassK = PassKList(result.GetValue(PassK), spec.Samples), Shard = shard };
+        spec = spec with { PassK = PassKList(result.GetValue(PassK), spec.Samples), Shard = shard, Grading = result.GetValue(Grading) };
         if (spec.Samples > 1 && spec.Generation.IsGreedy)
             Console.Error.WriteLine("warning: --n > 1 with greedy decoding gives k identical samples; set --temperature");
 
@@ -91,7 +96,7 @@ internal static class EvalCommand
         await using var backend = BackendFactory.Create(spec.Model, new BackendContext(problems, result.GetValue(Cache)));
         await using var sandbox = await SandboxFactory.CreateAsync(spec.Sandbox, spec.Prompt, cancellationToken);
         var inputs = new EvalInputs(benchmarks, SIaM.Data.Suites.All, backend, sandbox,
-            new MathAnswerExtractor(), new MathEquivalenceChecker(new GradingOptions { RelativeTolerance = spec.RelativeTolerance }), identity);
+            new MathAnswerExtractor(mode: spec.Grading), new MathEquivalenceChecker(spec.GradingOptions), identity);
 
         Console.Error.WriteLine($"siam eval: {spec.Model} on {string.Join(", ", spec.Benchmarks)}{(shard is not null ? $" shard {shard}" : "")} ({spec.Prompt.ToString().ToLowerInvariant()}, executor {sandbox?.Description ?? "none"}) → {outDirectory}");
         var results = await RunProgress.RunAsync(progress =>

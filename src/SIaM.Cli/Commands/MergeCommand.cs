@@ -35,7 +35,7 @@ internal static class MergeCommand
         var set = ShardSet.Of(result.GetValue(Shards)!.Select(RunLog.Read).ToList(), result.GetValue(AllowIncomplete));
         var root = DataLocator.Resolve(result.GetValue(Data));
         var benchmarks = set.Spec.Benchmarks.Select(id => BenchmarkLoader.Load(id, root, allowUnverified: true)).ToList();
-        var checker = new MathEquivalenceChecker(new GradingOptions { RelativeTolerance = set.Spec.RelativeTolerance });
+        var checker = new MathEquivalenceChecker(set.Spec.GradingOptions);
         var merged = ShardMerger.Merge(set, benchmarks, SIaM.Data.Suites.All, checker, [CheckpointFile.Name]);
         await ShardMerger.WriteAsync(merged, outDirectory,
             temporary => ShardCritiques.MergeAsync(set, temporary, result.GetValue(Data), cancellationToken));

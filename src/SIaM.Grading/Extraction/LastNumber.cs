@@ -1,16 +1,20 @@
 using System.Text.RegularExpressions;
+using SIaM.Grading.Normalization;
 
 namespace SIaM.Grading.Extraction;
 
 /// <summary>The last number of a text, on word boundaries: the 7 of <c>Q7XZ</c> or of <c>x7</c> is part of a name, not a number.</summary>
 public static partial class LastNumber
 {
-    /// <summary>The last standalone number (thousands separators removed), or null.</summary>
+    /// <summary>The last standalone number (thousands separators removed) with its scale words (<see cref="ScaleWords"/>), or null.</summary>
     public static string? In(string text)
     {
         Match? last = null;
         foreach (Match m in Number().Matches(text)) last = m;
         if (last is null) return null;
+        // "3 million", "1万2千": the number with its scale words, which are multipliers.
+        foreach (var run in ScaleWords.Runs(text))
+            if (run.Start <= last.Index && last.Index < run.End) return text[run.Start..run.End];
         var value = last.Value;
         if (Thousands().IsMatch(value.TrimStart('-'))) value = value.Replace(",", "");
         return value.TrimEnd(',');

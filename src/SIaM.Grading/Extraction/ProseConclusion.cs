@@ -21,7 +21,8 @@ public static partial class ProseConclusion
     {
         if (clause.Length > MaxClause) return stated;
         if (stated is null) return null;
-        if (!IsProse(stated)) return stated;
+        // a matrix or other environment is math, whatever words its commands spell ("2\begin{pmatrix}…\end{pmatrix} - I")
+        if (!IsProse(stated) || stated.Contains("\\begin{", StringComparison.Ordinal)) return stated;
         if (Leading().Match(stated) is { Success: true } lead) return lead.Groups["n"].Value + MeasurementUnit(lead.Groups["w"].Value);
         var numbers = LastNumber.All(WithoutMath(clause)).Distinct().ToList();
         if (question is not { Length: > 0 and < 20_000 }) return numbers.Count == 1 ? numbers[0] : stated;

@@ -23,7 +23,7 @@ public static partial class LatexNormalizer
         (@"\%", "%"), (@"\$", ""), ("$", ""), (@"\(", ""), (@"\)", ""), (@"\[", ""), (@"\]", ""), ("{,}", ""),
         (@"\leqq", @"\le"), (@"\geqq", @"\ge"), (@"\leqslant", @"\le"), (@"\geqslant", @"\ge"), (@"\leq", @"\le"), (@"\geq", @"\ge"), ("≤", @"\le"), ("≥", @"\ge"),
         ("<=", @"\le"), (">=", @"\ge"), ("±", @"\pm"), ("∓", @"\mp"), ("∪", @"\cup"), ("∩", @"\cap"), ("≠", @"\ne"), (@"\neq", @"\ne"),
-        ("π", @"\pi"), ("∞", @"\infty"), ("√", @"\sqrt"), ("−", "-"), ("–", "-"), ("×", "*"), ("·", "*"), ("÷", "/"),
+        ("≈", @"\approx"), ("π", @"\pi"), ("∞", @"\infty"), ("√", @"\sqrt"), ("−", "-"), ("–", "-"), ("×", "*"), ("·", "*"), ("÷", "/"),
         (@"\lbrace", @"\{"), (@"\rbrace", @"\}"), (@"\lvert", "|"), (@"\rvert", "|"), (@"\vert", "|"), (@"\mid", "|"),
         (@"\langle", "("), (@"\rangle", ")"), (@"\hline", ""), ("⩽", @"\le"), ("⩾", @"\ge"), (@"\varnothing", "∅"), (@"\emptyset", "∅"), (@"\infin", @"\infty"),
     ];
@@ -50,6 +50,7 @@ public static partial class LatexNormalizer
         s = s.Replace("\u0001", @"\\", StringComparison.Ordinal);
         s = Collapse(s);
         s = StripSentenceEnd(s).Replace(" ^", "^", StringComparison.Ordinal);
+        s = ChineseJoiners.Between(ScaleWords.Expand(s)); // multipliers, in every mode: "3 million" is 3000000, never 3
         var stripped = stripUnits ? UnitStripper.Strip(s) : new StrippedUnits(ChineseNumerals.ToAscii(s) ?? s, null, false);
         return stripped with { Text = Collapse(stripped.Text).Trim().Trim(':', ',', ';').Trim() };
     }

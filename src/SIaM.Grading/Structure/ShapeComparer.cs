@@ -14,7 +14,7 @@ internal static partial class ShapeComparer
             return Compare(ShapeParser.Parse(pv, false), r, ctx, depth + 1);
         }
         // A reference "x = 5" against "5"; a reference "y = 2x + 1" is an equation, not a value.
-        if (r is RelationShape rl && p is not RelationShape && SolvedValue(rl, ctx) is { } rv && IsConstant(rv, ctx))
+        if (r is RelationShape rl && p is not RelationShape && SolvedValue(rl, ctx) is { } rv && (IsConstant(rv, ctx) || NamesTheAnswer(rl, ctx)))
             return Compare(p, ShapeParser.Parse(rv, false), ctx, depth + 1);
 
         // "x \le -2 or x \ge 2" against "(-\infty, -2] \cup [2, \infty)".

@@ -17,6 +17,7 @@ public static partial class ShapeParser
         if (depth > MaxDepth || s.Length == 0) return new ScalarShape(s);
         if (allowThousands && s.Contains(',') && Thousands().IsMatch(s)) return new ScalarShape(s.Replace(",", ""));
         if (Matrix(s) is { } matrix) return matrix;
+        if (s.Contains(@"\begin", StringComparison.Ordinal) && MatrixExpression.Evaluate(s) is { } evaluated) return evaluated;
 
         // "x \approx 1.3098", "\approx(2.32, 4.37)": the approximate value is the answer.
         var approx = Braces.SplitTopLevel(s, @"\approx");
@@ -55,7 +56,8 @@ public static partial class ShapeParser
     {
         var t = s.Replace(" or ", ",", StringComparison.OrdinalIgnoreCase).Replace(" and ", ",", StringComparison.OrdinalIgnoreCase)
             .Replace("或", ",").Replace("和", ",").Replace("及", ",");
-        return Braces.SplitTopLevel(t, ",").Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+        // ";" separates answers too ("1; 2"); a multi-blank answer is split at ";" before it gets here.
+        return Braces.SplitTopLevel(t.Replace(";", ","), ",").Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
     }
 
     private static SeqShape? Bracketed(string s, int depth)
@@ -73,6 +75,7 @@ public static partial class ShapeParser
             (open, close, inner) = ('{', '}', s[1..^1]); // a Python set repr
         else return null;
         var items = Braces.SplitTopLevel(inner, ",").Select(p => p.Trim()).ToList();
+        if (items.Count == 1 && open != '{') items = Braces.SplitTopLevel(inner, ";").Select(p => p.Trim()).ToList(); // "(1; 2)"
         if (items.Count > MaxItems) return null;
         if (open != '{' && items.Count < 2) return null;
         if (items.Count == 1 && items[0].Length == 0) return new SeqShape(open, close, []);
