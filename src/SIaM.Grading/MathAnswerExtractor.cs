@@ -41,7 +41,7 @@ public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384, Gra
     {
         var reference = ReferenceExtraction.Of(problem.Reference ?? "").Answer;
         var answer = FromText(text, problem.AnswerKind, referenceIsMath: !WordsOnly().IsMatch(LatexNormalizer.Normalize(reference, maxInputLength)),
-            BoxedAnswers.PartsOf(reference, problem.AnswerKind));
+            SeveralBoxes(text) ? BoxedAnswers.PartsOf(reference, problem.AnswerKind) : default);
         return AskedAnswer.Narrow(answer, AskedVariable.Of(problem.Question));
     }
 
@@ -78,6 +78,11 @@ public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384, Gra
         if (mode == GradingMode.Strict) return ExtractedAnswer.None;
         return LastNumber.In(t) is { } number ? new ExtractedAnswer(number, "last-number") : ExtractedAnswer.None;
     }
+
+    /// <summary>Only several boxes need the reference's form (saves parsing it for every other text).</summary>
+    private static bool SeveralBoxes(string? text) =>
+        text is not null && text.IndexOf(@"\boxed", StringComparison.Ordinal) is var first and >= 0
+        && text.IndexOf(@"\boxed", first + 6, StringComparison.Ordinal) >= 0;
 
     private string? Letter(string s) => ChoiceLetter.Whole(s) ?? ChoiceLetter.Whole(LatexNormalizer.Normalize(s, maxInputLength));
 
