@@ -44,7 +44,8 @@ public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384, Gra
     {
         var reference = ReferenceExtraction.Of(problem.Reference ?? "").Answer;
         var isMath = !WordsOnly().IsMatch(LatexNormalizer.Normalize(reference, maxInputLength)) && !ExamReference.IsWord(reference);
-        var answer = FromText(text, problem.AnswerKind, new Reply(isMath, problem.Question, reference, BoxedAnswers.PartsOf(reference, problem.AnswerKind)));
+        var parts = SeveralBoxes(text) ? BoxedAnswers.PartsOf(reference, problem.AnswerKind) : default;
+        var answer = FromText(text, problem.AnswerKind, new Reply(isMath, problem.Question, reference, parts));
         return AskedAnswer.Narrow(answer, AskedVariable.Of(problem.Question));
     }
 
@@ -99,6 +100,11 @@ public sealed partial class MathAnswerExtractor(int maxInputLength = 16_384, Gra
 
     /// <summary>What a reply is graded against: whether the reference is math, and the question and reference when known.</summary>
     private sealed record Reply(bool ReferenceIsMath, string? Question, string? Reference, ReferenceParts Parts = default);
+
+    /// <summary>Only several boxes need the reference's form (saves parsing it for every other text).</summary>
+    private static bool SeveralBoxes(string? text) =>
+        text is not null && text.IndexOf(@"\boxed", StringComparison.Ordinal) is var first and >= 0
+        && text.IndexOf(@"\boxed", first + 6, StringComparison.Ordinal) >= 0;
 
     private string? Letter(string s) => ChoiceLetter.Whole(s) ?? ChoiceLetter.Whole(LatexNormalizer.Normalize(s, maxInputLength));
 

@@ -11,7 +11,7 @@ public static class MultilineMath
     /// <summary>The text with line breaks inside its math spans replaced by spaces.</summary>
     public static string OnOneLine(string text)
     {
-        if (!text.Contains('\n') || (!text.Contains('$') && !text.Contains('\\'))) return text;
+        if (!text.Contains('\n') || !MayCrossLines(text)) return text;
         char[]? chars = null;
         foreach (var span in MathSegments.All(text))
         {
@@ -24,5 +24,33 @@ public static class MultilineMath
             }
         }
         return chars is null ? text : new string(chars);
+    }
+
+    /// <summary>A line with an odd number of <c>$</c>, or a <c>\[</c> / <c>\(</c> not closed on its line, may open a span that
+    /// goes on (a cheap test that spares the full scan for most texts).</summary>
+    private static bool MayCrossLines(string text)
+    {
+        var dollars = 0;
+        var open = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                if (dollars % 2 == 1 || open > 0) return true;
+                dollars = open = 0;
+            }
+            else if (c == '$' && (i == 0 || text[i - 1] != '\\'))
+            {
+                dollars++;
+                if (i + 1 < text.Length && text[i + 1] == '$') i++; // "$$" is one delimiter
+            }
+            else if (c == '\\' && i + 1 < text.Length)
+            {
+                if (text[i + 1] is '[' or '(') open++;
+                else if (text[i + 1] is ']' or ')') open = Math.Max(0, open - 1);
+            }
+        }
+        return false;
     }
 }
