@@ -20,8 +20,14 @@ public sealed class JsonExporter : IExporter
             {
                 c.Pairs, c.Problems, c.NotComparable, c.BaseAccuracy, c.CandidateAccuracy, c.Delta,
                 DeltaCi = new[] { c.DeltaInterval.Low, c.DeltaInterval.High }, c.CorrectToWrong, c.WrongToCorrect, c.PValue,
+                c.Test, c.SamplesPerProblem, ClusteredStandardError = c.Paired?.StandardError,
             },
             Gate = r.Gate is null ? null : r.Gate.Failed ? "fail" : "pass",
+            GateDetail = r.Gate is not { } g ? null : new
+            {
+                g.AdjustedPValue, g.Alpha, g.Family, g.Tested, g.Threshold.MaxDropPoints,
+                MinimumDetectableDropPoints = double.IsFinite(g.MinimumDetectableDropPoints) ? g.MinimumDetectableDropPoints : (double?)null, g.UnderPowered,
+            },
         });
         var document = new { SchemaVersion = 1, context.Table.Runs, context.Table.Baseline, Rows = rows };
         AtomicFile.WriteText(Path.Combine(directory, "table.json"), JsonSerializer.Serialize(document, JsonFormat.Document) + "\n");

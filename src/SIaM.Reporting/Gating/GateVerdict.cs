@@ -12,10 +12,11 @@ namespace SIaM.Reporting.Gating;
 /// <param name="Alpha">The level the adjusted p is compared with.</param>
 /// <param name="MinimumDetectableDropPoints">The true drop the row finds with 80% power in its family, from its size and observed flips.</param>
 /// <param name="Family">Which family the row was judged in, in words.</param>
+/// <param name="PowerAlpha">The raw-p level the power is planned for: α over the family's size (Bonferroni, Holm's first step).</param>
 /// <param name="Tested">False for a benchmark of a hierarchy whose suites all passed: it was not looked at.</param>
 public sealed record GateVerdict(
     ScoreComparison Row, GateThreshold Threshold, bool Failed, double AdjustedPValue, double Alpha,
-    double MinimumDetectableDropPoints, string Family, bool Tested = true)
+    double MinimumDetectableDropPoints, string Family, double PowerAlpha, bool Tested = true)
 {
     /// <summary>Base − candidate in percentage points (positive is a drop).</summary>
     public double DropPoints => -100 * Row.Delta + 0.0; // + 0.0 turns -0 into 0

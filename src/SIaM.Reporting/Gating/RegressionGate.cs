@@ -73,7 +73,7 @@ public static class RegressionGate
     {
         var detectable = 100 * DetectableDrop.Minimum(row.Paired?.NullStandardError ?? NullStandardError(row), row.Problems, row.SamplesPerProblem, powerLevel);
         var failed = -100 * row.Delta > threshold.MaxDropPoints && adjusted < alpha;
-        return new GateVerdict(row, threshold, failed, adjusted, alpha, detectable, family);
+        return new GateVerdict(row, threshold, failed, adjusted, alpha, detectable, family, powerLevel);
     }
 
     // A row built without per-problem data (one sample per problem): √(flips) / pairs.
