@@ -16,6 +16,8 @@ public sealed class JsonExporter : IExporter
         {
             r.Run, r.Name, Kind = r.IsSuite ? "suite" : "benchmark", r.N, r.Graded, r.Correct, r.Accuracy,
             Ci = new[] { r.Interval.Low, r.Interval.High }, r.PassAtK, r.Missing, r.Errors, r.SandboxFailures,
+            PassAtKCi = r.PassAtKInterval is { } pi ? new[] { pi.Low, pi.High } : null, r.MajAtK,
+            MajAtKCi = r.MajAtKInterval is { } mi ? new[] { mi.Low, mi.High } : null,
             VsBaseline = r.VsBaseline is not { } c ? null : new
             {
                 c.Pairs, c.Problems, c.NotComparable, c.BaseAccuracy, c.CandidateAccuracy, c.Delta,
