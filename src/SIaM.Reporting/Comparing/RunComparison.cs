@@ -1,6 +1,9 @@
 namespace SIaM.Reporting.Comparing;
 
-/// <summary>Everything <c>siam compare</c> reports: per-benchmark and per-suite scores, the flips (worst first), the left-out samples, the suites' compared benchmarks.</summary>
+/// <summary>
+/// Everything <c>siam compare</c> reports: per-benchmark and per-suite scores, the flips (worst first), the left-out
+/// samples, the suites' compared benchmarks.
+/// </summary>
 public sealed record RunComparison(
     string BaseName,
     string CandidateName,

@@ -45,7 +45,8 @@ public sealed class JUnitExporter : IExporter
         if (row.Gate is { } verdict)
             element.Add(new XElement("properties",
                 Property("adjusted_p", Format.Fraction(verdict.AdjustedPValue)), Property("family", verdict.Family),
-                Property("min_detectable_drop_points", double.IsFinite(verdict.MinimumDetectableDropPoints) ? Format.Fraction(verdict.MinimumDetectableDropPoints) : "none"),
+                Property("min_detectable_drop_points",
+                    double.IsFinite(verdict.MinimumDetectableDropPoints) ? Format.Fraction(verdict.MinimumDetectableDropPoints) : "none"),
                 Property("under_powered", verdict.UnderPowered ? "true" : "false")));
         var text = row.Gate?.Explanation ?? $"{row.Name}: {Format.Pct(row.Accuracy)}% of {row.Graded} graded";
         if (row.Gate is { Failed: true } gate && context.Comparison is { } comparison)

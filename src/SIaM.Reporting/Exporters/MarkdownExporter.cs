@@ -33,7 +33,8 @@ public sealed class MarkdownExporter : IExporter
             md.Append($"\n## Gate: {headline}\n\n");
             foreach (var line in GateSummary.Failures(context.Verdicts)) md.Append($"- {line}\n");
             var weak = GateSummary.UnderPowered(context.Verdicts).ToList();
-            if (weak.Count > 0) md.Append("\nUnder-powered (a drop just above the floor is not reliably found):\n\n").AppendJoin("", weak.Select(w => $"- {w}\n"));
+            if (weak.Count > 0)
+                md.Append("\nUnder-powered (a drop just above the floor is not reliably found):\n\n").AppendJoin("", weak.Select(w => $"- {w}\n"));
         }
         md.Append("\n## Summary\n\n");
         var header = SummaryLines.Header(context.Table);

@@ -52,11 +52,13 @@ public static class FamilySimulation
     {
         var draws = solve.Select(s => SimulatedModel.Compare(s, scale, samples, random)).ToList();
         var byName = family.Benchmarks.Select((b, i) => (b.Name, i)).ToDictionary(x => x.Name, x => x.i);
-        var benchmarks = family.Benchmarks.Select((b, i) => SimulatedModel.Row(b.Name, false, draws[i].Problems, draws[i].CorrectToWrong, draws[i].WrongToCorrect)).ToList();
+        var benchmarks = family.Benchmarks
+            .Select((b, i) => SimulatedModel.Row(b.Name, false, draws[i].Problems, draws[i].CorrectToWrong, draws[i].WrongToCorrect)).ToList();
         var suites = family.Suites.Select(s =>
         {
             var members = s.Value.Select(b => draws[byName[b]]).ToList();
-            return SimulatedModel.Row(s.Key, true, PairedProblems.Concat(members.Select(d => d.Problems)), members.Sum(d => d.CorrectToWrong), members.Sum(d => d.WrongToCorrect));
+            return SimulatedModel.Row(s.Key, true, PairedProblems.Concat(members.Select(d => d.Problems)),
+                members.Sum(d => d.CorrectToWrong), members.Sum(d => d.WrongToCorrect));
         }).ToList();
         var comparison = new RunComparison("base", "candidate", policy.Default.Alpha, benchmarks, suites, [], [], family.Suites);
         return RegressionGate.Evaluate(comparison, policy);

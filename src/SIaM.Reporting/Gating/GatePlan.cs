@@ -29,7 +29,8 @@ public static class GatePlan
         var head = I($"{row.Name}{(row.IsSuite ? " (suite)" : "")}: {row.Problems} problems, {row.SamplesPerProblem} samples/problem, ") +
                    I($"flip rate {100 * flipRate:0.00}% per sample pair, detects {v.DetectableText} now; ");
         var needed = SamplesNeeded(v, dropPoints);
-        var floor = dropPoints <= v.Threshold.MaxDropPoints ? I($" (but max_drop {v.Threshold.MaxDropPoints:0.##} >= {dropPoints:0.##}: it never fails on such a drop)") : "";
+        var floor = dropPoints <= v.Threshold.MaxDropPoints
+            ? I($" (but max_drop {v.Threshold.MaxDropPoints:0.##} >= {dropPoints:0.##}: it never fails on such a drop)") : "";
         return head + (row.CorrectToWrong + row.WrongToCorrect == 0
             ? "no flips between these runs: compare two reruns of one model to measure the flip rate"
             : needed is { } n ? I($"-{dropPoints:0.##} pts at 80% power needs {n} samples/problem{floor}")

@@ -21,9 +21,12 @@ public static class GateSimulation
             var same = SimulatedModel.Compare(solve, 1, scenario.SamplesPerProblem, random);
             var worse = SimulatedModel.Compare(solve, scale, scenario.SamplesPerProblem, random);
             flips += same.CorrectToWrong + same.WrongToCorrect;
-            if (RegressionGate.Decide(SimulatedModel.Row("simulated", false, same.Problems, same.CorrectToWrong, same.WrongToCorrect), threshold).Failed) falseAlarms++;
-            if (RegressionGate.Decide(SimulatedModel.Row("simulated", false, worse.Problems, worse.CorrectToWrong, worse.WrongToCorrect), threshold).Failed) caught++;
+            var sameRow = SimulatedModel.Row("simulated", false, same.Problems, same.CorrectToWrong, same.WrongToCorrect);
+            var worseRow = SimulatedModel.Row("simulated", false, worse.Problems, worse.CorrectToWrong, worse.WrongToCorrect);
+            if (RegressionGate.Decide(sameRow, threshold).Failed) falseAlarms++;
+            if (RegressionGate.Decide(worseRow, threshold).Failed) caught++;
         }
-        return new GateSimulationRow(scenario, threshold, trials, falseAlarms / (double)trials, caught / (double)trials, trueDropPoints, flips / (double)trials);
+        return new GateSimulationRow(scenario, threshold, trials, falseAlarms / (double)trials, caught / (double)trials, trueDropPoints,
+            flips / (double)trials);
     }
 }

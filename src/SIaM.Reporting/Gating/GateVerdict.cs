@@ -39,7 +39,8 @@ public sealed record GateVerdict(
                    I($"flips {Row.CorrectToWrong} down / {Row.WrongToCorrect} up, {Row.Test} p = {Format.P(Row.PValue)}, ") +
                    I($"adjusted p = {Format.P(AdjustedPValue)} ({Family}); detectable drop at 80% power {DetectableText}") +
                    (UnderPowered ? " (under-powered)" : "") +
-                   I($"; gate: drop > {Threshold.MaxDropPoints:0.##} pts and adjusted p < {Alpha:0.#####} -> {(Failed ? "FAIL" : Tested ? "pass" : "not tested")}");
+                   I($"; gate: drop > {Threshold.MaxDropPoints:0.##} pts and adjusted p < {Alpha:0.#####} -> ") +
+                   (Failed ? "FAIL" : Tested ? "pass" : "not tested");
         }
     }
 

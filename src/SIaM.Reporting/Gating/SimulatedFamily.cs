@@ -21,7 +21,8 @@ public sealed record FamilyScenario(double Unstable, int SamplesPerProblem, doub
 /// <param name="DriftPower">Share of drifting series in which the drift detector flagged it.</param>
 /// <param name="DetectableDropPoints">Mean minimum detectable drop the gate stated for it on reruns of one model.</param>
 /// <param name="UnderPowered">Share of reruns in which the gate marked it under-powered.</param>
-public sealed record FamilyRowResult(string Name, bool IsSuite, int Problems, double Power, double DriftPower, double DetectableDropPoints, double UnderPowered);
+public sealed record FamilyRowResult(
+    string Name, bool IsSuite, int Problems, double Power, double DriftPower, double DetectableDropPoints, double UnderPowered);
 
 /// <summary>The family simulation of one scenario.</summary>
 /// <param name="Scenario">The model.</param>

@@ -17,7 +17,8 @@ public static class TrendReport
             v.AdjustedPValue, v.Alpha, Drift = v.Flagged,
         });
         var path = Path.Combine(directory, "trend.json");
-        AtomicFile.WriteText(path, JsonSerializer.Serialize(new { SchemaVersion = 1, Runs = runs, Family = "Holm over the rows", Rows = rows }, JsonFormat.Document) + "\n");
+        var document = new { SchemaVersion = 1, Runs = runs, Family = "Holm over the rows", Rows = rows };
+        AtomicFile.WriteText(path, JsonSerializer.Serialize(document, JsonFormat.Document) + "\n");
         return path;
     }
 }

@@ -21,7 +21,8 @@ public static class GateSummary
     /// <summary>One line per under-powered row: what it can detect against its floor.</summary>
     public static IEnumerable<string> UnderPowered(IReadOnlyList<GateVerdict>? verdicts) =>
         (verdicts ?? []).Where(v => v.UnderPowered).Select(v =>
-            $"{Name(v)}: detects {v.DetectableText} at 80% power, floor {v.Threshold.MaxDropPoints.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} pts");
+            $"{Name(v)}: detects {v.DetectableText} at 80% power, " +
+            $"floor {v.Threshold.MaxDropPoints.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} pts");
 
     private static string Name(GateVerdict v) => v.Row.IsSuite ? $"{v.Row.Name} (suite)" : v.Row.Name;
 }

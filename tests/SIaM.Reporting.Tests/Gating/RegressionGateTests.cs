@@ -119,7 +119,9 @@ public sealed class RegressionGateTests
 
         Assert.That(policy.Family, Is.EqualTo(GateFamily.Hierarchy));
         Assert.That(policy.BenchmarkBudget, Is.EqualTo(0.01));
-        Assert.That(() => GateFile.Read(temp.File("bad.yaml"), new GateThreshold(1, 0.05)), Throws.TypeOf<InputException>().With.Message.Contains("needs family: hierarchy"));
-        Assert.That(() => GateFile.Read(temp.File("odd.yaml"), new GateThreshold(1, 0.05)), Throws.TypeOf<InputException>().With.Message.Contains("holm, hierarchy or per-row"));
+        Assert.That(() => GateFile.Read(temp.File("bad.yaml"), new GateThreshold(1, 0.05)),
+            Throws.TypeOf<InputException>().With.Message.Contains("needs family: hierarchy"));
+        Assert.That(() => GateFile.Read(temp.File("odd.yaml"), new GateThreshold(1, 0.05)),
+            Throws.TypeOf<InputException>().With.Message.Contains("holm, hierarchy or per-row"));
     }
 }

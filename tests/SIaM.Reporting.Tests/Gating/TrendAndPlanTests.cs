@@ -42,7 +42,8 @@ public sealed class TrendAndPlanTests
         var lines = GatePlan.Lines(verdicts, 2).ToList();
 
         // gsm8k: 9 flips in 39 pairs, so the flip rate is 9/39; cmath has no flips to measure.
-        Assert.That(lines.Single(l => l.StartsWith("gsm8k:", StringComparison.Ordinal)), Does.Contain("flip rate 23.08% per sample pair").And.Contain("samples/problem"));
+        Assert.That(lines.Single(l => l.StartsWith("gsm8k:", StringComparison.Ordinal)),
+            Does.Contain("flip rate 23.08% per sample pair").And.Contain("samples/problem"));
         Assert.That(lines.Single(l => l.StartsWith("cmath:", StringComparison.Ordinal)), Does.Contain("no flips between these runs"));
         Assert.That(GatePlan.SamplesNeeded(verdicts.Single(v => v.Row.Name == "gsm8k"), 2), Is.GreaterThan(1));
     }
