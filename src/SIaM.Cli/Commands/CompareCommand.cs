@@ -6,28 +6,33 @@ using SIaM.Reporting.Snapshots;
 namespace SIaM.Cli.Commands;
 
 /// <summary>
-/// <c>siam compare BASE CAND [--out DIR] [--max-drop PTS] [--alpha A] [--gate FILE.yaml]</c>: pairs the samples of two
-/// runs or snapshots, writes the flips and the gate's junit.xml, and exits 1 when a drop is larger than PTS and significant.
+/// <c>siam compare BASE CAND [--out DIR] [--max-drop PTS] [--alpha A] [--gate FILE.yaml] [--plan]</c>: pairs the samples
+/// of two runs or snapshots, writes the flips and the gate's junit.xml, and exits 1 when a drop is larger than PTS and
+/// significant after the family-wise adjustment. <c>--trend RUN…</c> instead fits the trend over checkpoints.
 /// </summary>
 internal static class CompareCommand
 {
-    private static readonly Argument<string> Base = new("BASE") { Description = "Base run directory or snapshot name" };
-    private static readonly Argument<string> Candidate = new("CAND") { Description = "Candidate run directory or snapshot name" };
+    private static readonly Argument<string?> Base = new("BASE") { Description = "Base run directory or snapshot name", Arity = ArgumentArity.ZeroOrOne };
+    private static readonly Argument<string?> Candidate = new("CAND") { Description = "Candidate run directory or snapshot name", Arity = ArgumentArity.ZeroOrOne };
     private static readonly Option<string> Out = new("--out") { Description = "Output folder", DefaultValueFactory = _ => "reports/compare" };
-    private static readonly Option<double> MaxDrop = new("--max-drop") { Description = "Largest tolerated drop in accuracy points", DefaultValueFactory = _ => 1.0 };
-    private static readonly Option<double> Alpha = new("--alpha") { Description = "Significance level of the McNemar test and the bootstrap interval", DefaultValueFactory = _ => 0.05 };
-    private static readonly Option<string?> Gate = new("--gate") { Description = "YAML file of per-benchmark / per-suite thresholds" };
+    private static readonly Option<double> MaxDrop = new("--max-drop") { Description = "Largest tolerated drop in accuracy points (a practical floor under the test)", DefaultValueFactory = _ => 1.0 };
+    private static readonly Option<double> Alpha = new("--alpha") { Description = "Family-wise significance level of the gate, and level of the bootstrap interval", DefaultValueFactory = _ => 0.05 };
+    private static readonly Option<string?> Gate = new("--gate") { Description = "YAML file of per-benchmark / per-suite thresholds and the family (holm, hierarchy, per-row)" };
     private static readonly Option<int> Seed = new("--seed") { Description = "Bootstrap seed", DefaultValueFactory = _ => 20240601 };
+    private static readonly Option<bool> Plan = new("--plan") { Description = "Print, per row, the samples per problem needed to find a drop of --plan-drop points with 80% power; write nothing" };
+    private static readonly Option<double> PlanDrop = new("--plan-drop") { Description = "The drop --plan sizes for, in points", DefaultValueFactory = _ => 2.0 };
+    internal static readonly Option<string[]> Trend = new("--trend") { Description = "Runs or snapshots in checkpoint order: flag a significant downward trend (instead of BASE CAND)", AllowMultipleArgumentsPerToken = true };
+    internal static readonly Option<int> Last = new("--last") { Description = "With --trend: fit the last K checkpoints", DefaultValueFactory = _ => 6 };
 
     /// <summary>The files compare writes, by exporter.</summary>
     public static readonly string[] Exporters = ["csv", "json", "markdown", "diff", "junit"];
 
     public static Command Create()
     {
-        var command = new Command("compare", "Compare two runs or snapshots: flips with diffs, paired statistics, regression gate (exit 1 on a significant drop)");
+        var command = new Command("compare", "Compare two runs or snapshots: flips with diffs, paired statistics, regression gate (exit 1 on a significant drop); --trend: drift over checkpoints");
         command.Arguments.Add(Base);
         command.Arguments.Add(Candidate);
-        foreach (var option in new Option[] { Out, MaxDrop, Alpha, Gate, Seed, SnapshotCommand.Root }) command.Options.Add(option);
+        foreach (var option in new Option[] { Out, MaxDrop, Alpha, Gate, Seed, Plan, PlanDrop, Trend, Last, SnapshotCommand.Root }) command.Options.Add(option);
         command.SetAction(Run);
         return command;
     }
@@ -38,13 +43,27 @@ internal static class CompareCommand
         var maxDrop = result.GetValue(MaxDrop);
         if (!(alpha > 0 && alpha < 1)) throw new UsageException($"--alpha must be in (0, 1), got {alpha}");
         if (!(maxDrop >= 0)) throw new UsageException($"--max-drop must be >= 0 points, got {maxDrop}");
+        var store = new SnapshotStore(result.GetValue(SnapshotCommand.Root)!);
+        if (result.GetValue(Trend) is { Length: > 0 } trend)
+        {
+            if (result.GetValue(Base) is not null) throw new UsageException("give either BASE CAND or --trend RUN..., not both");
+            return CompareTrend.Run(trend, result.GetValue(Last), alpha, result.GetValue(Out)!, store);
+        }
+        if (result.GetValue(Base) is not { } baseName || result.GetValue(Candidate) is not { } candidateName)
+            throw new UsageException("compare needs BASE and CAND (or --trend RUN...)");
         var fallback = new GateThreshold(maxDrop, alpha);
         var policy = result.GetValue(Gate) is { } file ? GateFile.Read(file, fallback) : GatePolicy.Uniform(fallback);
-        var store = new SnapshotStore(result.GetValue(SnapshotCommand.Root)!);
-        var baseRun = RunSource.Load(result.GetValue(Base)!, store);
-        var candidate = RunSource.Load(result.GetValue(Candidate)!, store);
+        var baseRun = RunSource.Load(baseName, store);
+        var candidate = RunSource.Load(candidateName, store);
         if (baseRun.Name == candidate.Name) candidate = candidate with { Name = candidate.Name + " (candidate)" };
         var context = ReportBuilder.Build([candidate], baseRun, policy, alpha, result.GetValue(Seed));
+        if (result.GetValue(Plan))
+        {
+            var drop = result.GetValue(PlanDrop);
+            if (!(drop > 0)) throw new UsageException($"--plan-drop must be > 0 points, got {drop}");
+            foreach (var line in GatePlan.Lines(context.Verdicts ?? [], drop)) Console.WriteLine(line);
+            return ExitCodes.Success;
+        }
         var outDirectory = result.GetValue(Out)!;
         ReportBuilder.Write(context, outDirectory, Exporters);
         foreach (var verdict in context.Verdicts ?? []) Console.WriteLine(verdict.Explanation);
@@ -52,7 +71,9 @@ internal static class CompareCommand
         Console.WriteLine($"pairs: {comparison.Benchmarks.Sum(b => b.Pairs)}, flips: {comparison.Flips.Count}, not comparable: {comparison.NotComparable.Count}");
         Console.WriteLine($"written: {Path.Combine(outDirectory, "diff.md")}, {Path.Combine(outDirectory, "junit.xml")}");
         var failed = (context.Verdicts ?? []).Count(v => v.Failed);
-        if (failed > 0) Console.Error.WriteLine($"gate: FAIL ({failed} regression(s))");
+        var underPowered = (context.Verdicts ?? []).Count(v => v.UnderPowered);
+        if (underPowered > 0) Console.WriteLine($"under-powered rows (detectable drop above max_drop): {underPowered} of {context.Verdicts!.Count}");
+        if (failed > 0) Console.Error.WriteLine($"gate: FAIL ({failed} regression(s), {context.Verdicts![0].Family})");
         return failed > 0 ? ExitCodes.Failure : ExitCodes.Success;
     }
 }

@@ -19,7 +19,9 @@ public static class RunComparer
         var flips = paired.Pairs.Select(Flip.Of).OfType<Flip>()
             .OrderBy(f => f.Kind).ThenBy(f => f.Benchmark, StringComparer.Ordinal).ThenBy(f => f.Id, StringComparer.Ordinal).ThenBy(f => f.Sample)
             .ToList();
-        return new RunComparison(baseRun.Name, candidate.Name, alpha, rows, suites, flips, paired.NotComparable);
+        var members = (candidate.Log.Results?.Suites ?? new Dictionary<string, SuiteResult>())
+            .ToDictionary(s => s.Key, s => (IReadOnlyList<string>)s.Value.Benchmarks.Where(benchmarks.Contains).ToList());
+        return new RunComparison(baseRun.Name, candidate.Name, alpha, rows, suites, flips, paired.NotComparable, members);
     }
 
     private static ScoreComparison Score(string name, bool isSuite, IReadOnlyList<string> members, PairedSamples paired, double alpha, int seed)
@@ -30,12 +32,16 @@ public static class RunComparer
         var candidateScores = problems.Select(g => g.Average(p => p.Candidate.Correct == true ? 1.0 : 0.0)).ToList();
         var down = pairs.Count(p => p.Base.Correct == true && p.Candidate.Correct == false);
         var up = pairs.Count(p => p.Base.Correct == false && p.Candidate.Correct == true);
+        var clusters = new PairedProblems(
+            [.. problems.Select(g => g.Count(p => p.Base.Correct == true))], [.. problems.Select(g => g.Count(p => p.Candidate.Correct == true))],
+            [.. problems.Select(g => g.Count())]);
+        var statistics = PairedDifference.Of(clusters, down, up);
         return new ScoreComparison(
             name, isSuite, problems.Count, pairs.Count,
             paired.NotComparable.Count(n => members.Contains(n.Benchmark)),
             Mean(pairs.Select(p => p.Base.Correct == true)), Mean(pairs.Select(p => p.Candidate.Correct == true)),
             PairedBootstrap.DeltaInterval(baseScores, candidateScores, seed, alpha),
-            down, up, McNemar.ExactPValue(down, up));
+            down, up, statistics.PValue, statistics);
     }
 
     private static double Mean(IEnumerable<bool> values)

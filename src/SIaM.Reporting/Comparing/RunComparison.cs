@@ -1,6 +1,9 @@
 namespace SIaM.Reporting.Comparing;
 
-/// <summary>Everything <c>siam compare</c> reports: per-benchmark and per-suite scores, the flips (worst first), the left-out samples.</summary>
+/// <summary>
+/// Everything <c>siam compare</c> reports: per-benchmark and per-suite scores, the flips (worst first), the left-out
+/// samples, the suites' compared benchmarks.
+/// </summary>
 public sealed record RunComparison(
     string BaseName,
     string CandidateName,
@@ -8,8 +11,13 @@ public sealed record RunComparison(
     IReadOnlyList<ScoreComparison> Benchmarks,
     IReadOnlyList<ScoreComparison> Suites,
     IReadOnlyList<Flip> Flips,
-    IReadOnlyList<NotComparable> NotComparable)
+    IReadOnlyList<NotComparable> NotComparable,
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? SuiteMembers = null)
 {
+    /// <summary>The compared benchmarks of each suite row (empty when unknown).</summary>
+    public IReadOnlyList<string> MembersOf(string suite) =>
+        SuiteMembers?.TryGetValue(suite, out var members) == true ? members : [];
+
     /// <summary>Benchmark rows then suite rows.</summary>
     public IEnumerable<ScoreComparison> Rows => Benchmarks.Concat(Suites);
 

@@ -12,6 +12,7 @@ public sealed class CsvExporter : IExporter
     [
         "run", "name", "kind", "n", "graded", "correct", "accuracy", "ci_low", "ci_high", "pass_at_k", "missing", "errors",
         "sandbox_failures", "delta", "delta_ci_low", "delta_ci_high", "correct_to_wrong", "wrong_to_correct", "p_value", "gate",
+        "adjusted_p_value", "min_detectable_drop_points", "under_powered",
     ];
 
     /// <inheritdoc />
@@ -36,6 +37,9 @@ public sealed class CsvExporter : IExporter
                     c is null ? "" : Format.Fraction(c.DeltaInterval.High), c is null ? "" : Format.Int(c.CorrectToWrong),
                     c is null ? "" : Format.Int(c.WrongToCorrect), c is null ? "" : Format.Fraction(c.PValue),
                     r.Gate is null ? "" : r.Gate.Failed ? "fail" : "pass",
+                    r.Gate is null ? "" : Format.Fraction(r.Gate.AdjustedPValue),
+                    r.Gate is null || !double.IsFinite(r.Gate.MinimumDetectableDropPoints) ? "" : Format.Fraction(r.Gate.MinimumDetectableDropPoints),
+                    r.Gate is null ? "" : r.Gate.UnderPowered ? "true" : "false",
                 ]);
             }
             csv.Flush();

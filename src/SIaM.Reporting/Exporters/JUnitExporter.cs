@@ -42,6 +42,12 @@ public sealed class JUnitExporter : IExporter
     {
         var element = new XElement("testcase",
             new XAttribute("classname", row.IsSuite ? "suite" : "benchmark"), new XAttribute("name", row.Name), new XAttribute("time", "0"));
+        if (row.Gate is { } verdict)
+            element.Add(new XElement("properties",
+                Property("adjusted_p", Format.Fraction(verdict.AdjustedPValue)), Property("family", verdict.Family),
+                Property("min_detectable_drop_points",
+                    double.IsFinite(verdict.MinimumDetectableDropPoints) ? Format.Fraction(verdict.MinimumDetectableDropPoints) : "none"),
+                Property("under_powered", verdict.UnderPowered ? "true" : "false")));
         var text = row.Gate?.Explanation ?? $"{row.Name}: {Format.Pct(row.Accuracy)}% of {row.Graded} graded";
         if (row.Gate is { Failed: true } gate && context.Comparison is { } comparison)
         {
@@ -53,4 +59,6 @@ public sealed class JUnitExporter : IExporter
         else element.Add(new XElement("system-out", text));
         return element;
     }
+
+    private static XElement Property(string name, string value) => new("property", new XAttribute("name", name), new XAttribute("value", value));
 }

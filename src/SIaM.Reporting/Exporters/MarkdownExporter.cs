@@ -28,13 +28,22 @@ public sealed class MarkdownExporter : IExporter
             md.Append($"- `{run.Name}`: run {run.Log.Results?.RunId ?? "?"}, label {label.Label}{(label.Step is { } s ? $", step {s}" : "")}" +
                       $"{(run.Name == context.Table.Baseline ? " (baseline)" : "")}\n");
         }
+        if (GateSummary.Headline(context.Verdicts) is { } headline)
+        {
+            md.Append($"\n## Gate: {headline}\n\n");
+            foreach (var line in GateSummary.Failures(context.Verdicts)) md.Append($"- {line}\n");
+            var weak = GateSummary.UnderPowered(context.Verdicts).ToList();
+            if (weak.Count > 0)
+                md.Append("\nUnder-powered (a drop just above the floor is not reliably found):\n\n").AppendJoin("", weak.Select(w => $"- {w}\n"));
+        }
         md.Append("\n## Summary\n\n");
         var header = SummaryLines.Header(context.Table);
         md.Append("| ").AppendJoin(" | ", header).Append(" |\n|").AppendJoin("|", header.Select((_, i) => i < 2 ? "---" : "---:")).Append("|\n");
         foreach (var cells in SummaryLines.Cells(context.Table)) md.Append("| ").AppendJoin(" | ", cells).Append(" |\n");
         if (context.Comparison is { } comparison)
             md.Append($"\nPaired only where problem, reference and prompt agree; not comparable: {comparison.NotComparable.Count}. " +
-                      $"Δ interval: paired bootstrap over problems; p: exact McNemar on the sample flips.\n");
+                      $"Δ interval: paired bootstrap over problems; p: exact McNemar on the sample flips (one sample per problem) or a paired " +
+                      $"sign-flip test over problems (several); adj. p: adjusted for the gate's family of rows.\n");
         var charts = ReportPlots.For(context);
         if (charts.Count > 0)
         {

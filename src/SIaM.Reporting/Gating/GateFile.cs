@@ -11,6 +11,8 @@ namespace SIaM.Reporting.Gating;
 /// default: { max_drop: 1.0, alpha: 0.05 }
 /// benchmarks: { gsm8k: { max_drop: 0.5 } }
 /// suites: { zh-ood: { max_drop: 2, alpha: 0.01 } }
+/// family: holm               # holm (default) | hierarchy | per-row
+/// benchmark_budget: 0.01     # hierarchy only: test the benchmarks of suites at this α whether or not their suite failed
 /// </code>
 /// Missing fields take the value of <c>default</c>, then of the command line.
 /// </summary>
@@ -30,7 +32,24 @@ public static class GateFile
         var defaults = Merge(document.Default, fallback, path, "default");
         return new GatePolicy(defaults,
             document.Benchmarks.ToDictionary(p => p.Key, p => Merge(p.Value, defaults, path, $"benchmarks.{p.Key}")),
-            document.Suites.ToDictionary(p => p.Key, p => Merge(p.Value, defaults, path, $"suites.{p.Key}")));
+            document.Suites.ToDictionary(p => p.Key, p => Merge(p.Value, defaults, path, $"suites.{p.Key}")),
+            ParseFamily(document.Family, path), Budget(document, path));
+    }
+
+    private static GateFamily ParseFamily(string? family, string path) => family switch
+    {
+        null or "holm" => GateFamily.Holm,
+        "hierarchy" => GateFamily.Hierarchy,
+        "per-row" => GateFamily.PerRow,
+        _ => throw new InputException($"{path}: family must be holm, hierarchy or per-row, got '{family}'"),
+    };
+
+    private static double? Budget(Document document, string path)
+    {
+        if (document.BenchmarkBudget is not { } budget) return null;
+        if (document.Family != "hierarchy") throw new InputException($"{path}: benchmark_budget needs family: hierarchy");
+        if (!(budget > 0 && budget < 1)) throw new InputException($"{path}: benchmark_budget must be in (0, 1)");
+        return budget;
     }
 
     private static GateThreshold Merge(Entry? entry, GateThreshold fallback, string path, string where)
@@ -46,6 +65,8 @@ public static class GateFile
         public Entry? Default { get; set; }
         public Dictionary<string, Entry?> Benchmarks { get; set; } = [];
         public Dictionary<string, Entry?> Suites { get; set; } = [];
+        public string? Family { get; set; }
+        public double? BenchmarkBudget { get; set; }
     }
 
     private sealed class Entry

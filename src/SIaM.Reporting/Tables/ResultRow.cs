@@ -4,7 +4,12 @@ using SIaM.Reporting.Statistics;
 
 namespace SIaM.Reporting.Tables;
 
-/// <summary>One benchmark or suite of one run (PassAtK: pass@n for the largest n > 1 the run computed), with its 95% Wilson interval and, when a baseline is given, the comparison and gate verdict; <see cref="Detail"/> holds the columns of the run's own summary.</summary>
+/// <summary>
+/// One benchmark or suite of one run (PassAtK: pass@n for the largest n &gt; 1 the run computed), with its 95% interval
+/// (Wilson with one sample per problem; clustered by problem with several) and, when a baseline is given, the comparison
+/// and gate verdict; <see cref="Detail"/> holds the columns of the run's own summary. <see cref="PassAtKInterval"/> and
+/// <see cref="MajAtKInterval"/> (maj@k at the same k, <see cref="MajAtK"/>) are clustered 95% intervals over problems.
+/// </summary>
 public sealed record ResultRow(
     string Run,
     string Name,
@@ -20,4 +25,7 @@ public sealed record ResultRow(
     int SandboxFailures,
     ScoreComparison? VsBaseline,
     GateVerdict? Gate,
-    RowDetail? Detail = null);
+    RowDetail? Detail = null,
+    Interval? PassAtKInterval = null,
+    double? MajAtK = null,
+    Interval? MajAtKInterval = null);

@@ -22,7 +22,8 @@ public static class ResultTableBuilder
         foreach (var run in runs)
         {
             var results = run.Log.Results ?? throw new Core.InputException($"{run.Log.Path}: no results.json (the run did not finish)");
-            rows.AddRange(Rows(run.Name, results, comparisons?.GetValueOrDefault(run.Name), verdicts?.GetValueOrDefault(run.Name)));
+            rows.AddRange(Rows(run.Name, results, comparisons?.GetValueOrDefault(run.Name), verdicts?.GetValueOrDefault(run.Name))
+                .Select(r => WithSampleIntervals(r, run.Log.Samples, results)));
         }
         return new ResultTable(runs.Select(r => r.Name).ToList(), baseline, rows);
     }
@@ -47,6 +48,22 @@ public static class ResultTableBuilder
                 comparison?.Suites.FirstOrDefault(c => c.Name == name),
                 gate?.FirstOrDefault(v => v.Row.IsSuite && v.Row.Name == name),
                 new RowDetail(null, 0, 0, new Dictionary<string, double>(), new Dictionary<string, double>(), 0, s.Benchmarks.Count, s.Complete));
+    }
+
+    // With several samples per problem: the accuracy interval clustered by problem, pass@k's and maj@k's intervals.
+    private static ResultRow WithSampleIntervals(ResultRow row, IReadOnlyList<SampleRecord> samples, RunResults results)
+    {
+        IReadOnlyCollection<string> members = row.IsSuite ? results.Suites[row.Name].Benchmarks : [row.Name];
+        if (SampleIntervals.Of(samples, members) is not { } intervals) return row;
+        var key = intervals.K.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        double? majority = row.IsSuite ? null : results.Benchmarks[row.Name].MajAt.TryGetValue(key, out var m) ? m : null;
+        return row with
+        {
+            Interval = intervals.Accuracy,
+            PassAtKInterval = row.PassAtK is null ? null : intervals.PassAtK,
+            MajAtK = majority,
+            MajAtKInterval = majority is { } share ? ProportionIntervals.Wilson((int)Math.Round(share * intervals.Problems), intervals.Problems) : null,
+        };
     }
 
     // pass@k for the largest k > 1 the run computed (pass@n), or null for one sample per problem.

@@ -13,7 +13,7 @@ public static class SummaryLines
     public static IReadOnlyList<string> Header(ResultTable table) =>
         table.Baseline is null
             ? ["run", "benchmark", "n", "graded", "accuracy %", "95% CI", "pass@k %"]
-            : ["run", "benchmark", "n", "graded", "accuracy %", "95% CI", "pass@k %", "Δ vs baseline (pts)", "Δ 95% CI", "McNemar p", "flips ↓/↑", "gate"];
+            : ["run", "benchmark", "n", "graded", "accuracy %", "95% CI", "pass@k %", "Δ vs baseline (pts)", "Δ 95% CI", "p", "adj. p", "flips ↓/↑", "gate"];
 
     /// <summary>One line of cells per row.</summary>
     public static IEnumerable<IReadOnlyList<string>> Cells(ResultTable table) => table.Rows.Select(r =>
@@ -27,9 +27,9 @@ public static class SummaryLines
         {
             var c = r.VsBaseline;
             cells.AddRange(c is null
-                ? ["", "", "", "", ""]
+                ? ["", "", "", "", "", ""]
                 : [Format.Points(c.Delta), $"[{Format.Points(c.DeltaInterval.Low)}, {Format.Points(c.DeltaInterval.High)}]", Format.P(c.PValue),
-                   $"{c.CorrectToWrong}/{c.WrongToCorrect}", r.Gate is null ? "" : r.Gate.Failed ? "FAIL" : "pass"]);
+                   r.Gate is null ? "" : Format.P(r.Gate.AdjustedPValue), $"{c.CorrectToWrong}/{c.WrongToCorrect}", r.Gate?.Status ?? ""]);
         }
         return (IReadOnlyList<string>)cells;
     });

@@ -51,14 +51,77 @@ public sealed class RegressionGateTests
     }
 
     [Test]
-    public void Fixed_runs_fail_the_gate_on_gsm8k_and_pass_on_cmath()
+    public void Fixed_runs_fail_the_gate_on_gsm8k_and_pass_on_cmath_when_rows_are_judged_alone()
     {
+        using var temp = new TempDirectory();
+        var comparison = RunComparer.Compare(
+            RunComparerTests.Named(temp, "base", TestRuns.BaseSamples()), RunComparerTests.Named(temp, "cand", TestRuns.CandidateSamples()));
+
+        var verdicts = RegressionGate.Evaluate(comparison, GatePolicy.Uniform(new GateThreshold(1, 0.05), GateFamily.PerRow));
+
+        Assert.That(verdicts.Where(v => v.Failed).Select(v => v.Row.Name), Is.EquivalentTo(new[] { "gsm8k", "en-id" }));
+        Assert.That(verdicts.Select(v => v.AdjustedPValue), Is.EqualTo(verdicts.Select(v => v.Row.PValue)));
+    }
+
+    [Test]
+    public void Holm_over_the_four_rows_of_the_fixed_runs_adjusts_p_0_039_to_0_156_and_passes()
+    {
+        // gsm8k and en-id have p = 0.0391 (8 down, 1 up); cmath and zh-id 1. Holm: 4·0.0391, then max(that, 3·0.0391).
         using var temp = new TempDirectory();
         var comparison = RunComparer.Compare(
             RunComparerTests.Named(temp, "base", TestRuns.BaseSamples()), RunComparerTests.Named(temp, "cand", TestRuns.CandidateSamples()));
 
         var verdicts = RegressionGate.Evaluate(comparison, GatePolicy.Uniform(new GateThreshold(1, 0.05)));
 
-        Assert.That(verdicts.Where(v => v.Failed).Select(v => v.Row.Name), Is.EquivalentTo(new[] { "gsm8k", "en-id" }));
+        var gsm8k = verdicts.Single(v => v.Row.Name == "gsm8k");
+        Assert.That(gsm8k.AdjustedPValue, Is.EqualTo(4 * McNemar.ExactPValue(8, 1)).Within(1e-12));
+        Assert.That(verdicts.Where(v => v.Failed), Is.Empty);
+        Assert.That(gsm8k.Family, Is.EqualTo("Holm over 4 rows"));
+        Assert.That(gsm8k.UnderPowered, Is.True, "39 problems cannot find a 1-point drop");
+        Assert.That(gsm8k.PowerAlpha, Is.EqualTo(0.05 / 4));
+    }
+
+    [Test]
+    public void Hierarchy_looks_at_benchmarks_only_inside_a_failed_suite()
+    {
+        // Two suites of two benchmarks each. Suite a drops significantly (both its benchmarks do), suite b does not.
+        ScoreComparison R(string name, bool suite, double p, double drop) =>
+            new(name, suite, 1000, 1000, 0, 0.8, 0.8 - drop, new Interval(-0.1, 0.1), 30, 5, p);
+        var rows = new[] { R("a1", false, 0.001, 0.03), R("a2", false, 0.04, 0.02), R("b1", false, 0.0001, 0.03), R("b2", false, 0.9, 0) };
+        var suites = new[] { R("a", true, 0.0001, 0.025), R("b", true, 0.2, 0.015) };
+        var members = new Dictionary<string, IReadOnlyList<string>> { ["a"] = ["a1", "a2"], ["b"] = ["b1", "b2"] };
+        var comparison = new RunComparison("base", "cand", 0.05, rows, suites, [], [], members);
+        var policy = GatePolicy.Uniform(new GateThreshold(1, 0.05), GateFamily.Hierarchy);
+
+        var verdicts = RegressionGate.Evaluate(comparison, policy).ToDictionary(v => v.Row.Name);
+
+        Assert.That(verdicts["a"].Failed, Is.True);
+        Assert.That(verdicts["b"].Failed, Is.False);
+        Assert.That(verdicts["a1"].Failed, Is.True, "inside failed suite a: Holm over a1, a2 gives 0.002");
+        Assert.That(verdicts["a2"].Failed, Is.True, "then 0.04 < 0.05");
+        Assert.That(verdicts["b1"].Tested, Is.False, "suite b passed, so its benchmarks are not looked at");
+        Assert.That(verdicts["b1"].Failed, Is.False);
+
+        var budgeted = RegressionGate.Evaluate(comparison, policy with { BenchmarkBudget = 0.01 }).ToDictionary(v => v.Row.Name);
+        Assert.That(budgeted["b1"].Failed, Is.True, "with their own budget: Holm over 4 benchmarks at 0.01, 4·0.0001 < 0.01");
+        Assert.That(budgeted["a2"].Failed, Is.False, "0.04 is not below 0.01");
+    }
+
+    [Test]
+    public void Gate_file_reads_the_family_and_rejects_a_budget_without_a_hierarchy()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.File("gate.yaml"), "family: hierarchy\nbenchmark_budget: 0.01\n");
+        File.WriteAllText(temp.File("bad.yaml"), "family: holm\nbenchmark_budget: 0.01\n");
+        File.WriteAllText(temp.File("odd.yaml"), "family: bonferroni\n");
+
+        var policy = GateFile.Read(temp.File("gate.yaml"), new GateThreshold(1, 0.05));
+
+        Assert.That(policy.Family, Is.EqualTo(GateFamily.Hierarchy));
+        Assert.That(policy.BenchmarkBudget, Is.EqualTo(0.01));
+        Assert.That(() => GateFile.Read(temp.File("bad.yaml"), new GateThreshold(1, 0.05)),
+            Throws.TypeOf<InputException>().With.Message.Contains("needs family: hierarchy"));
+        Assert.That(() => GateFile.Read(temp.File("odd.yaml"), new GateThreshold(1, 0.05)),
+            Throws.TypeOf<InputException>().With.Message.Contains("holm, hierarchy or per-row"));
     }
 }
