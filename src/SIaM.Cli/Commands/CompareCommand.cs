@@ -14,43 +14,37 @@ internal static class CompareCommand
     private static readonly Argument<string> Base = new("BASE") { Description = "Base run directory or snapshot name" };
     private static readonly Argument<string> Candidate = new("CAND") { Description = "Candidate run directory or snapshot name" };
     private static readonly Option<string> Out = new("--out") { Description = "Output folder", DefaultValueFactory = _ => "reports/compare" };
-    private static readonly Option<double> MaxDrop = new("--max-drop") { Description = "Largest tolerated drop in accuracy points", DefaultValueFactory = _ => 1.0 };
-    private static readonly Option<double> Alpha = new("--alpha") { Description = "Significance level of the McNemar test and the bootstrap interval", DefaultValueFactory = _ => 0.05 };
-    private static readonly Option<string?> Gate = new("--gate") { Description = "YAML file of per-benchmark / per-suite thresholds" };
     private static readonly Option<int> Seed = new("--seed") { Description = "Bootstrap seed", DefaultValueFactory = _ => 20240601 };
 
     /// <summary>The files compare writes, by exporter.</summary>
-    public static readonly string[] Exporters = ["csv", "json", "markdown", "diff", "junit"];
+    public static readonly string[] Exporters = ["csv", "json", "markdown", "diff", "junit", "html"];
 
     public static Command Create()
     {
         var command = new Command("compare", "Compare two runs or snapshots: flips with diffs, paired statistics, regression gate (exit 1 on a significant drop)");
         command.Arguments.Add(Base);
         command.Arguments.Add(Candidate);
-        foreach (var option in new Option[] { Out, MaxDrop, Alpha, Gate, Seed, SnapshotCommand.Root }) command.Options.Add(option);
+        foreach (var option in new Option[] { Out, GateOptions.MaxDrop, GateOptions.Alpha, GateOptions.Gate, Seed, SnapshotCommand.Root }) command.Options.Add(option);
         command.SetAction(Run);
         return command;
     }
 
     private static int Run(ParseResult result)
     {
-        var alpha = result.GetValue(Alpha);
-        var maxDrop = result.GetValue(MaxDrop);
-        if (!(alpha > 0 && alpha < 1)) throw new UsageException($"--alpha must be in (0, 1), got {alpha}");
-        if (!(maxDrop >= 0)) throw new UsageException($"--max-drop must be >= 0 points, got {maxDrop}");
-        var fallback = new GateThreshold(maxDrop, alpha);
-        var policy = result.GetValue(Gate) is { } file ? GateFile.Read(file, fallback) : GatePolicy.Uniform(fallback);
+        var policy = GateOptions.Policy(result);
+        var alpha = result.GetValue(GateOptions.Alpha);
         var store = new SnapshotStore(result.GetValue(SnapshotCommand.Root)!);
         var baseRun = RunSource.Load(result.GetValue(Base)!, store);
         var candidate = RunSource.Load(result.GetValue(Candidate)!, store);
         if (baseRun.Name == candidate.Name) candidate = candidate with { Name = candidate.Name + " (candidate)" };
         var context = ReportBuilder.Build([candidate], baseRun, policy, alpha, result.GetValue(Seed));
+        context = context with { Questions = ReportQuestions.Load(context.Runs, null) };
         var outDirectory = result.GetValue(Out)!;
         ReportBuilder.Write(context, outDirectory, Exporters);
         foreach (var verdict in context.Verdicts ?? []) Console.WriteLine(verdict.Explanation);
         var comparison = context.Comparison!;
         Console.WriteLine($"pairs: {comparison.Benchmarks.Sum(b => b.Pairs)}, flips: {comparison.Flips.Count}, not comparable: {comparison.NotComparable.Count}");
-        Console.WriteLine($"written: {Path.Combine(outDirectory, "diff.md")}, {Path.Combine(outDirectory, "junit.xml")}");
+        Console.WriteLine($"written: {Path.Combine(outDirectory, "report.html")}, {Path.Combine(outDirectory, "diff.md")}, {Path.Combine(outDirectory, "junit.xml")}");
         var failed = (context.Verdicts ?? []).Count(v => v.Failed);
         if (failed > 0) Console.Error.WriteLine($"gate: FAIL ({failed} regression(s))");
         return failed > 0 ? ExitCodes.Failure : ExitCodes.Success;
