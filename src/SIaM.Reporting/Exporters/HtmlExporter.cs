@@ -11,7 +11,7 @@ namespace SIaM.Reporting.Exporters;
 /// <summary>
 /// <c>report.html</c>: one self-contained viewer (no server, no external resource). The verdict banner, the table and
 /// the plots are plain HTML, shown before any script runs; the flips, the questions and each run's samples are JSON
-/// blocks at the end of the page that its script parses only when they are first opened.
+/// blocks at the end of the page (gzip, base64) that its script decompresses and parses only when they are first opened.
 /// </summary>
 public sealed class HtmlExporter : IExporter
 {
@@ -51,10 +51,9 @@ public sealed class HtmlExporter : IExporter
             .Append("<div class=\"split\"><ol id=\"sample-list\"></ol><article id=\"sample-detail\"></article></div></section>\n");
         if (includePlots) AppendPlots(html, context);
         html.Append("<p class=\"foot\">Keys: j / k next and previous, / search. Runs, flips and samples are embedded in this file.</p>\n");
-        AppendBlock(html, "siam-index", ViewerJson.Serialize(data.Index));
-        AppendBlock(html, "siam-flips", ViewerJson.Serialize(data.Flips));
-        AppendBlock(html, "siam-questions", ViewerJson.Serialize(data.Questions));
-        for (var i = 0; i < data.Samples.Count; i++) AppendBlock(html, $"siam-run-{i}", ViewerJson.Serialize(data.Samples[i]));
+        foreach (var (id, json) in data.Blocks())
+            if (id == ViewerData.IndexBlock) html.Append($"<script type=\"application/json\" id=\"{id}\">").Append(json).Append("</script>\n");
+            else html.Append($"<script type=\"application/octet-stream\" data-encoding=\"gzip-base64\" id=\"{id}\">").Append(ViewerJson.Gzip(json)).Append("</script>\n");
         html.Append("<script>").Append(ViewerAssets.Script).Append("</script>\n");
         return html.Append("</body></html>\n").ToString();
     }
@@ -156,9 +155,6 @@ public sealed class HtmlExporter : IExporter
         }
         html.Append("</section>\n");
     }
-
-    private static void AppendBlock(StringBuilder html, string id, string json) =>
-        html.Append($"<script type=\"application/json\" id=\"{id}\">").Append(json).Append("</script>\n");
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

@@ -16,6 +16,18 @@ namespace SIaM.Reporting.Viewer;
 public sealed record ViewerData(ViewerIndex Index, IReadOnlyList<ViewerFlip> Flips, IReadOnlyDictionary<string, SortedDictionary<string, string>> Questions,
     IReadOnlyList<IReadOnlyList<ViewerSample>> Samples)
 {
+    /// <summary>The id of the index block, embedded as plain JSON; the others are compressed.</summary>
+    public const string IndexBlock = "siam-index";
+
+    /// <summary>Element id → JSON text of every block, in page order.</summary>
+    public IEnumerable<(string Id, string Json)> Blocks()
+    {
+        yield return (IndexBlock, ViewerJson.Serialize(Index));
+        yield return ("siam-flips", ViewerJson.Serialize(Flips));
+        yield return ("siam-questions", ViewerJson.Serialize(Questions));
+        for (var i = 0; i < Samples.Count; i++) yield return ($"siam-run-{i}", ViewerJson.Serialize(Samples[i]));
+    }
+
     /// <summary>Builds the blocks of <paramref name="context"/>.</summary>
     public static ViewerData Of(ReportContext context)
     {

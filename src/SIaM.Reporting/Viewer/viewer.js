@@ -2,13 +2,29 @@
 (function () {
   'use strict';
   var started = performance.now();
-  var cache = {};
+  var cache = {}, pending = {};
+  // A block already loaded (plain JSON blocks load on first use; compressed ones through load()).
   function block(id) {
     if (!(id in cache)) {
       var el = document.getElementById(id);
-      cache[id] = el ? JSON.parse(el.textContent) : null;
+      cache[id] = el && el.dataset.encoding !== 'gzip-base64' ? JSON.parse(el.textContent) : null;
     }
     return cache[id];
+  }
+  // Decompresses and parses a block once, when a view first needs it.
+  function load(id) {
+    if (id in cache) return Promise.resolve(cache[id]);
+    if (!pending[id]) {
+      var el = document.getElementById(id);
+      pending[id] = (el && el.dataset.encoding === 'gzip-base64' ? gunzip(el.textContent) : Promise.resolve(el ? el.textContent : 'null'))
+        .then(function (text) { cache[id] = JSON.parse(text); return cache[id]; });
+    }
+    return pending[id];
+  }
+  function gunzip(base64) {
+    var bin = atob(base64.trim()), bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
   }
   function $(id) { return document.getElementById(id); }
   function el(tag, attrs, children) {
@@ -249,7 +265,11 @@
     else $('flip-detail').appendChild(el('p', { class: 'muted', text: 'No flip matches.' }));
   }
   function openFlips(params, anchor) {
-    if (!$('flips')) return;
+    if (!$('flips')) return Promise.resolve();
+    return Promise.all(['siam-flips', 'siam-questions', 'siam-run-' + index.baseRun, 'siam-run-' + index.candidate].map(load))
+      .then(function () { showFlips(params, anchor); });
+  }
+  function showFlips(params, anchor) {
     if (!flipList) flipList = new List('flip-list', 'flip-detail', renderFlip, flipItem);
     flipTools();
     flipState = { bench: params.bench || '', suite: params.suite || '', kind: params.kind || '', q: params.q || '' };
@@ -312,7 +332,11 @@
   }
   function sampleTools() {
     var tools = $('sample-tools'), st = sampleState, samples = runSamples(st.run), change = function (key) {
-      return function (e) { sampleState[key] = e.target.value; if (key === 'run') { sampleTools(); } applySamples(); };
+      return function (e) {
+        sampleState[key] = key === 'run' ? parseInt(e.target.value, 10) : e.target.value;
+        if (key !== 'run') { applySamples(); return; }
+        load('siam-run-' + sampleState.run).then(function () { sampleTools(); applySamples(); });
+      };
     };
     tools.textContent = '';
     tools.appendChild(select(index.runs.map(function (r, i) { return [String(i), r.name + (r.baseline ? ' (baseline)' : '')]; }), String(st.run), change('run'), 'run'));
@@ -334,9 +358,13 @@
     if (items.length) sampleList.select(0);
   }
   function openSamples(params) {
-    if (!sampleList) sampleList = new List('sample-list', 'sample-detail', renderSample, sampleItem);
     var run = params.run !== undefined ? parseInt(params.run, 10) : (index.candidate >= 0 ? index.candidate : index.runs.length - 1);
-    sampleState = { run: isNaN(run) || !index.runs[run] ? 0 : run, bench: params.bench || '', suite: params.suite || '', verdict: params.verdict || '',
+    if (isNaN(run) || !index.runs[run]) run = 0;
+    return Promise.all([load('siam-questions'), load('siam-run-' + run)]).then(function () { showSamples(params, run); });
+  }
+  function showSamples(params, run) {
+    if (!sampleList) sampleList = new List('sample-list', 'sample-detail', renderSample, sampleItem);
+    sampleState = { run: run, bench: params.bench || '', suite: params.suite || '', verdict: params.verdict || '',
       exec: params.exec || '', critic: params.critic || '', method: params.method || '', q: params.q || '' };
     sampleTools();
     $('samples').hidden = false;
@@ -353,9 +381,10 @@
       var e = kv.indexOf('=');
       if (e > 0) params[kv.slice(0, e)] = decodeURIComponent(kv.slice(e + 1));
     });
-    if (path === 'flips') openFlips(params);
-    else if (path.indexOf('flip-') === 0) openFlips({}, path);
-    else if (path === 'samples') openSamples(params);
+    if (path === 'flips') return openFlips(params);
+    if (path.indexOf('flip-') === 0) return openFlips({}, path);
+    if (path === 'samples') return openSamples(params);
+    return Promise.resolve();
   }
   window.addEventListener('hashchange', route);
   var table = $('results');
@@ -375,7 +404,10 @@
       if (box) { box.focus(); e.preventDefault(); }
     }
   });
-  route();
-  document.body.setAttribute('data-ready-ms', (performance.now()).toFixed(1));
-  document.body.setAttribute('data-script-ms', (performance.now() - started).toFixed(1));
+  route().then(function () {
+    var paint = performance.getEntriesByName('first-contentful-paint')[0];
+    if (paint) document.body.setAttribute('data-paint-ms', paint.startTime.toFixed(1));
+    document.body.setAttribute('data-script-ms', (performance.now() - started).toFixed(1));
+    document.body.setAttribute('data-ready-ms', (performance.now()).toFixed(1));
+  }, function (e) { console.error('viewer: ' + e); });
 })();

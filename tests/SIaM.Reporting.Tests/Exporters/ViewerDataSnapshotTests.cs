@@ -17,10 +17,12 @@ public sealed partial class ViewerDataSnapshotTests
             Questions = new Dictionary<(string, string), string> { [("gsm8k", "gsm8k-003")] = "What is 1 + 2? </script><b>" },
         };
 
-        var html = HtmlExporter.Render(context, Viewer.ViewerData.Of(context), includePlots: false);
+        var data = Viewer.ViewerData.Of(context);
+        var html = HtmlExporter.Render(context, data, includePlots: false);
 
-        var blocks = Block().Matches(html).Select(m => $"{m.Groups[1].Value}:\n{m.Groups[2].Value}\n");
-        Snapshot.Match(string.Join("\n", blocks));
+        var embedded = Block().Matches(html).Select(m => (m.Groups[2].Value, m.Groups[1].Value == "gzip-base64" ? Gunzip(m.Groups[3].Value) : m.Groups[3].Value));
+        Assert.That(embedded, Is.EqualTo(data.Blocks()), "the page embeds exactly the blocks");
+        Snapshot.Match(string.Join("\n", data.Blocks().Select(b => $"{b.Id}:\n{b.Json}\n")));
     }
 
     [Test]
@@ -34,10 +36,17 @@ public sealed partial class ViewerDataSnapshotTests
 
         var html = HtmlExporter.Render(context, Viewer.ViewerData.Of(context), includePlots: false);
 
-        Assert.That(html, Does.Not.Contain("alert(1)</script>"));
-        Assert.That(html, Does.Contain("\\u003c/script>\\u003cscript>alert(1)"));
+        Assert.That(html, Does.Not.Contain("alert(1)"), "the questions block is compressed");
+        Assert.That(Viewer.ViewerData.Of(context).Blocks().Single(b => b.Id == "siam-questions").Json, Does.Contain("\\u003c/script>\\u003cscript>alert(1)"));
     }
 
-    [GeneratedRegex("<script type=\"application/json\" id=\"([^\"]+)\">(.*?)</script>", RegexOptions.Singleline)]
+    private static string Gunzip(string base64)
+    {
+        using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(Convert.FromBase64String(base64)), System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        return reader.ReadToEnd();
+    }
+
+    [GeneratedRegex("<script type=\"application/(?:json|octet-stream)\"(?: data-encoding=\"([^\"]+)\")? id=\"([^\"]+)\">(.*?)</script>", RegexOptions.Singleline)]
     private static partial Regex Block();
 }
