@@ -14,15 +14,21 @@ public sealed class CompactSnapshotTests
         var samples = GsmReplay.Samples(200);
         samples[5] = samples[5] with
         {
-            Code = "print('not in the completion')", NormalizedPrediction = "other", CompletionStatus = Core.Backends.CompletionStatus.Error, Error = "backend failed",
-            Executions = [new ExecutionRecord(Core.Sandbox.ExecStatus.Timeout, null, "partial", "Traceback\n", true)], Correct = null,
+            Code = "print('not in the completion')",
+            NormalizedPrediction = "other",
+            CompletionStatus = Core.Backends.CompletionStatus.Error,
+            Error = "backend failed",
+            Executions = [new ExecutionRecord(Core.Sandbox.ExecStatus.Timeout, null, "partial", "Traceback\n", true)],
+            Correct = null,
         };
 
         var read = CompactSamplesFile.Decode(CompactSamplesFile.Encode(samples));
 
         Assert.That(read, Is.EqualTo(samples.Select(s => s with
         {
-            PromptHash = s.PromptHash[..16], ProblemHash = s.ProblemHash![..16], ReferenceHash = s.ReferenceHash![..16],
+            PromptHash = s.PromptHash[..16],
+            ProblemHash = s.ProblemHash![..16],
+            ReferenceHash = s.ReferenceHash![..16],
         })).Using<SampleRecord>(Same));
     }
 
