@@ -15,6 +15,7 @@ internal static class BenchCommand
             BenchTrainCommand.Create(),
             BenchCriticCommand.Create(),
             BenchGateCommand.Create(),
+            BenchReportCommand.Create(),
         ];
         foreach (var bench in benches) command.Subcommands.Add(bench);
         return command;

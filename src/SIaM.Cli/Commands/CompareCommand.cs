@@ -15,9 +15,6 @@ internal static class CompareCommand
     private static readonly Argument<string?> Base = new("BASE") { Description = "Base run directory or snapshot name", Arity = ArgumentArity.ZeroOrOne };
     private static readonly Argument<string?> Candidate = new("CAND") { Description = "Candidate run directory or snapshot name", Arity = ArgumentArity.ZeroOrOne };
     private static readonly Option<string> Out = new("--out") { Description = "Output folder", DefaultValueFactory = _ => "reports/compare" };
-    private static readonly Option<double> MaxDrop = new("--max-drop") { Description = "Largest tolerated drop in accuracy points (a practical floor under the test)", DefaultValueFactory = _ => 1.0 };
-    private static readonly Option<double> Alpha = new("--alpha") { Description = "Family-wise significance level of the gate, and level of the bootstrap interval", DefaultValueFactory = _ => 0.05 };
-    private static readonly Option<string?> Gate = new("--gate") { Description = "YAML file of per-benchmark / per-suite thresholds and the family (holm, hierarchy, per-row)" };
     private static readonly Option<int> Seed = new("--seed") { Description = "Bootstrap seed", DefaultValueFactory = _ => 20240601 };
     private static readonly Option<bool> Plan = new("--plan") { Description = "Print, per row, the samples per problem needed to find a drop of --plan-drop points with 80% power; write nothing" };
     private static readonly Option<double> PlanDrop = new("--plan-drop") { Description = "The drop --plan sizes for, in points", DefaultValueFactory = _ => 2.0 };
@@ -25,24 +22,23 @@ internal static class CompareCommand
     internal static readonly Option<int> Last = new("--last") { Description = "With --trend: fit the last K checkpoints", DefaultValueFactory = _ => 6 };
 
     /// <summary>The files compare writes, by exporter.</summary>
-    public static readonly string[] Exporters = ["csv", "json", "markdown", "diff", "junit"];
+    public static readonly string[] Exporters = ["csv", "json", "markdown", "diff", "junit", "html"];
 
     public static Command Create()
     {
         var command = new Command("compare", "Compare two runs or snapshots: flips with diffs, paired statistics, regression gate (exit 1 on a significant drop); --trend: drift over checkpoints");
         command.Arguments.Add(Base);
         command.Arguments.Add(Candidate);
-        foreach (var option in new Option[] { Out, MaxDrop, Alpha, Gate, Seed, Plan, PlanDrop, Trend, Last, SnapshotCommand.Root }) command.Options.Add(option);
+        foreach (var option in new Option[] { Out, GateOptions.MaxDrop, GateOptions.Alpha, GateOptions.Gate, Seed, Plan, PlanDrop, Trend, Last, SnapshotCommand.Root })
+            command.Options.Add(option);
         command.SetAction(Run);
         return command;
     }
 
     private static int Run(ParseResult result)
     {
-        var alpha = result.GetValue(Alpha);
-        var maxDrop = result.GetValue(MaxDrop);
-        if (!(alpha > 0 && alpha < 1)) throw new UsageException($"--alpha must be in (0, 1), got {alpha}");
-        if (!(maxDrop >= 0)) throw new UsageException($"--max-drop must be >= 0 points, got {maxDrop}");
+        var policy = GateOptions.Policy(result);
+        var alpha = result.GetValue(GateOptions.Alpha);
         var store = new SnapshotStore(result.GetValue(SnapshotCommand.Root)!);
         if (result.GetValue(Trend) is { Length: > 0 } trend)
         {
@@ -51,8 +47,6 @@ internal static class CompareCommand
         }
         if (result.GetValue(Base) is not { } baseName || result.GetValue(Candidate) is not { } candidateName)
             throw new UsageException("compare needs BASE and CAND (or --trend RUN...)");
-        var fallback = new GateThreshold(maxDrop, alpha);
-        var policy = result.GetValue(Gate) is { } file ? GateFile.Read(file, fallback) : GatePolicy.Uniform(fallback);
         var baseRun = RunSource.Load(baseName, store);
         var candidate = RunSource.Load(candidateName, store);
         if (baseRun.Name == candidate.Name) candidate = candidate with { Name = candidate.Name + " (candidate)" };
@@ -64,12 +58,13 @@ internal static class CompareCommand
             foreach (var line in GatePlan.Lines(context.Verdicts ?? [], drop)) Console.WriteLine(line);
             return ExitCodes.Success;
         }
+        context = context with { Questions = ReportQuestions.Load(context.Runs, null) };
         var outDirectory = result.GetValue(Out)!;
         ReportBuilder.Write(context, outDirectory, Exporters);
         foreach (var verdict in context.Verdicts ?? []) Console.WriteLine(verdict.Explanation);
         var comparison = context.Comparison!;
         Console.WriteLine($"pairs: {comparison.Benchmarks.Sum(b => b.Pairs)}, flips: {comparison.Flips.Count}, not comparable: {comparison.NotComparable.Count}");
-        Console.WriteLine($"written: {Path.Combine(outDirectory, "diff.md")}, {Path.Combine(outDirectory, "junit.xml")}");
+        Console.WriteLine($"written: {Path.Combine(outDirectory, "report.html")}, {Path.Combine(outDirectory, "diff.md")}, {Path.Combine(outDirectory, "junit.xml")}");
         var failed = (context.Verdicts ?? []).Count(v => v.Failed);
         var underPowered = (context.Verdicts ?? []).Count(v => v.UnderPowered);
         if (underPowered > 0) Console.WriteLine($"under-powered rows (detectable drop above max_drop): {underPowered} of {context.Verdicts!.Count}");

@@ -5,13 +5,12 @@ using SIaM.Reporting.Snapshots;
 
 namespace SIaM.Cli.Commands;
 
-/// <summary><c>siam report RUN_DIR|SNAPSHOT… [--out DIR] [--baseline X]</c>: plots, report.md and a self-contained report.html.</summary>
+/// <summary><c>siam report RUN_DIR|SNAPSHOT… [--out DIR] [--baseline X] [--max-drop PTS] [--gate FILE.yaml]</c>: plots, report.md and a self-contained report.html.</summary>
 internal static class ReportCommand
 {
     private static readonly Argument<string[]> Runs = new("RUNS") { Description = "Run directories or snapshot names, in checkpoint order", Arity = ArgumentArity.OneOrMore };
     private static readonly Option<string> Out = new("--out") { Description = "Output folder", DefaultValueFactory = _ => "reports/report" };
     private static readonly Option<string?> Baseline = new("--baseline") { Description = "Run or snapshot the others are compared with" };
-    private static readonly Option<double> Alpha = new("--alpha") { Description = "Significance level of the comparison", DefaultValueFactory = _ => 0.05 };
     private static readonly Option<int> Seed = new("--seed") { Description = "Bootstrap seed", DefaultValueFactory = _ => 20240601 };
 
     /// <summary>The files report writes, by exporter (diff and junit only with a baseline).</summary>
@@ -21,7 +20,7 @@ internal static class ReportCommand
     {
         var command = new Command("report", "Report on runs or snapshots: plots (PNG+SVG), report.md, report.html, summary.csv");
         command.Arguments.Add(Runs);
-        foreach (var option in new Option[] { Out, Baseline, Alpha, Seed, SnapshotCommand.Root }) command.Options.Add(option);
+        foreach (var option in new Option[] { Out, Baseline, GateOptions.MaxDrop, GateOptions.Alpha, GateOptions.Gate, Seed, SnapshotCommand.Root }) command.Options.Add(option);
         command.SetAction(result =>
         {
             var store = new SnapshotStore(result.GetValue(SnapshotCommand.Root)!);
@@ -29,7 +28,9 @@ internal static class ReportCommand
             if (runs.Select(r => r.Name).Distinct().Count() != runs.Count)
                 throw new InputException($"two runs share a name ({string.Join(", ", runs.Select(r => r.Name))}); give distinct directories or snapshots");
             var baseline = result.GetValue(Baseline) is { } b ? RunSource.Load(b, store) : null;
-            var context = ReportBuilder.Build(runs, baseline, null, result.GetValue(Alpha), result.GetValue(Seed));
+            var policy = GateOptions.Policy(result); // with a baseline the gate judges the last run, as compare does
+            var context = ReportBuilder.Build(runs, baseline, policy, result.GetValue(GateOptions.Alpha), result.GetValue(Seed));
+            context = context with { Questions = ReportQuestions.Load(context.Runs, null) };
             var outDirectory = result.GetValue(Out)!;
             var files = ReportBuilder.Write(context, outDirectory, Exporters);
             Console.WriteLine($"report: {Path.Combine(outDirectory, "report.html")} ({files.Count} files)");

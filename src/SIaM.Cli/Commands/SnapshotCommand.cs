@@ -20,8 +20,11 @@ internal static class SnapshotCommand
         save.SetAction(result =>
         {
             var store = new SnapshotStore(result.GetValue(Root)!);
-            var path = store.Save(RunLog.Read(result.GetValue(Run)!), result.GetValue(Name)!);
-            Console.WriteLine($"snapshot: {path}");
+            var run = RunLog.Read(result.GetValue(Run)!);
+            var path = store.Save(run, result.GetValue(Name)!);
+            var bytes = SnapshotStore.SizeOf(path);
+            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"snapshot: {path} ({run.Samples.Count} samples, {bytes} bytes, {(run.Samples.Count == 0 ? 0 : bytes / (double)run.Samples.Count):0.0} bytes/sample)"));
             return ExitCodes.Success;
         });
         var command = new Command("snapshot", "Named snapshots of runs (reports/snapshots/NAME)");

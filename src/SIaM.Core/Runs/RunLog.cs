@@ -9,7 +9,8 @@ namespace SIaM.Core.Runs;
 /// </summary>
 /// <param name="Path">The run directory.</param>
 /// <param name="Identity">The content of <c>run.json</c>.</param>
-/// <param name="Samples">Every sample of <c>samples.jsonl</c>, in file order (later lines for a key replace earlier ones).</param>
+/// <param name="Samples">Every sample of <c>samples.jsonl</c>, in file order (later lines for a key replace earlier ones), or of a compact
+/// snapshot's <c>samples.compact.br</c>.</param>
 /// <param name="Results">The content of <c>results.json</c>, or null when the run has not written it yet.</param>
 public sealed record RunLog(string Path, JsonObject Identity, IReadOnlyList<SampleRecord> Samples, RunResults? Results)
 {
@@ -32,7 +33,11 @@ public sealed record RunLog(string Path, JsonObject Identity, IReadOnlyList<Samp
             : throw new InputException($"{identityPath}: no schema_version; not a SIaM run.json");
         if (version > RunIdentity.CurrentSchemaVersion)
             throw new InputException($"{identityPath}: schema_version {version} is newer than this harness reads ({RunIdentity.CurrentSchemaVersion}); upgrade siam");
-        var samples = SamplesFile.Read(System.IO.Path.Combine(directory, RunDirectory.SamplesFile));
+        var samplesPath = System.IO.Path.Combine(directory, RunDirectory.SamplesFile);
+        var compactPath = System.IO.Path.Combine(directory, CompactSamplesFile.FileName);
+        var samples = !File.Exists(samplesPath) && File.Exists(compactPath)
+            ? CompactSamplesFile.Read(compactPath).ToDictionary(s => s.Key) // a compact snapshot
+            : SamplesFile.Read(samplesPath);
         var resultsPath = System.IO.Path.Combine(directory, RunDirectory.ResultsFile);
         var results = File.Exists(resultsPath) ? RunResultsFile.Read(resultsPath) : null;
         return new RunLog(directory, identity, samples.Values.ToList(), results);

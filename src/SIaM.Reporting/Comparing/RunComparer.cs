@@ -17,7 +17,7 @@ public static class RunComparer
             .Where(s => s.Value.Benchmarks.Any(benchmarks.Contains))
             .Select(s => Score(s.Key, true, s.Value.Benchmarks, paired, alpha, seed)).ToList();
         var flips = paired.Pairs.Select(Flip.Of).OfType<Flip>()
-            .OrderBy(f => f.Kind).ThenBy(f => f.Benchmark, StringComparer.Ordinal).ThenBy(f => f.Id, StringComparer.Ordinal).ThenBy(f => f.Sample)
+            .OrderBy(f => f.Kind).ThenBy(f => f.Benchmark, StringComparer.Ordinal).ThenBy(f => f.Pair.Base.Index).ThenBy(f => f.Sample)
             .ToList();
         var members = (candidate.Log.Results?.Suites ?? new Dictionary<string, SuiteResult>())
             .ToDictionary(s => s.Key, s => (IReadOnlyList<string>)s.Value.Benchmarks.Where(benchmarks.Contains).ToList());

@@ -12,9 +12,28 @@ public static class SamplePairing
     /// <summary>The key a sample is matched on across runs.</summary>
     public static (string Benchmark, string Id, int Sample) Key(SampleRecord record) => (record.Benchmark, record.Id, record.Sample);
 
-    /// <summary>What must be equal for two samples with the same key to be comparable.</summary>
+    /// <summary>What must agree for two samples with the same key to be comparable.</summary>
     public static string Fingerprint(SampleRecord record) =>
         $"problem:{record.ProblemHash}\nreference:{record.ReferenceHash ?? record.Reference}\nprompt:{record.PromptHash}";
+
+    /// <summary>
+    /// True when the fingerprints agree. A compact snapshot keeps the first
+    /// <see cref="CompactSamplesFile.HashChars"/> hex digits of each hash, so a shortened hash agrees with the full
+    /// hash it starts.
+    /// </summary>
+    public static bool Agree(SampleRecord a, SampleRecord b) =>
+        SameHash(a.ProblemHash, b.ProblemHash) && SameReference(a, b) && SameHash(a.PromptHash, b.PromptHash);
+
+    // Schema 1 has no reference hash: then the reference texts must be equal, never a prefix.
+    private static bool SameReference(SampleRecord a, SampleRecord b) =>
+        a.ReferenceHash is not null && b.ReferenceHash is not null ? SameHash(a.ReferenceHash, b.ReferenceHash) : (a.ReferenceHash ?? a.Reference) == (b.ReferenceHash ?? b.Reference);
+
+    private static bool SameHash(string? a, string? b)
+    {
+        if (a is null || b is null || a.Length == b.Length) return a == b;
+        var shorter = Math.Min(a.Length, b.Length);
+        return shorter >= CompactSamplesFile.HashChars && string.CompareOrdinal(a, 0, b, 0, shorter) == 0;
+    }
 
     /// <summary>Pairs the samples of two runs; the rest are listed as not comparable, with the reason.</summary>
     public static PairedSamples Pair(IReadOnlyList<SampleRecord> baseSamples, IReadOnlyList<SampleRecord> candidateSamples)
@@ -25,7 +44,7 @@ public static class SamplePairing
         foreach (var b in baseSamples.OrderBy(Key))
         {
             if (!candidates.Remove(Key(b), out var c)) { rejected.Add(new NotComparable(b.Benchmark, b.Id, b.Sample, "only in base")); continue; }
-            if (Fingerprint(b) != Fingerprint(c)) { rejected.Add(new NotComparable(b.Benchmark, b.Id, b.Sample, Why(b, c))); continue; }
+            if (!Agree(b, c)) { rejected.Add(new NotComparable(b.Benchmark, b.Id, b.Sample, Why(b, c))); continue; }
             pairs.Add(new SamplePair(b, c));
         }
         rejected.AddRange(candidates.Values.OrderBy(Key).Select(c => new NotComparable(c.Benchmark, c.Id, c.Sample, "only in candidate")));
@@ -33,7 +52,7 @@ public static class SamplePairing
     }
 
     private static string Why(SampleRecord b, SampleRecord c) =>
-        b.ProblemHash != c.ProblemHash ? "problem hash differs"
-        : (b.ReferenceHash ?? b.Reference) != (c.ReferenceHash ?? c.Reference) ? "reference differs"
+        !SameHash(b.ProblemHash, c.ProblemHash) ? "problem hash differs"
+        : !SameReference(b, c) ? "reference differs"
         : "prompt hash differs";
 }

@@ -36,6 +36,7 @@ public sealed class DiffExporter : IExporter
     {
         var md = new StringBuilder();
         md.Append($"# Flips: {comparison.CandidateName} vs {comparison.BaseName}\n\n");
+        md.Append("Each flip links to its side-by-side view in [report.html](report.html), the viewer written beside this file.\n\n");
         foreach (var kind in Enum.GetValues<FlipKind>())
             md.Append($"- {Title(kind)}: {comparison.Flips.Count(f => f.Kind == kind)}\n");
         md.Append($"- not comparable: {comparison.NotComparable.Count}\n");
@@ -43,6 +44,7 @@ public sealed class DiffExporter : IExporter
         {
             var (b, c) = (flip.Pair.Base, flip.Pair.Candidate);
             md.Append($"\n<a id=\"{FlipAnchor.Of(flip)}\"></a>\n## {Title(flip.Kind)}: {flip.Benchmark} / {flip.Id} #{flip.Sample}\n\n");
+            md.Append($"[side by side in report.html](report.html#{FlipAnchor.Of(flip)}) · ");
             md.Append($"reference `{b.Reference}` · base `{b.Extracted ?? "(none)"}` ({Verdict(b)}) · candidate `{c.Extracted ?? "(none)"}` ({Verdict(c)})\n");
             foreach (var (name, diff) in Diffs(flip))
                 if (diff.Length > 0) md.Append($"\n{name}:\n\n````diff\n{diff}````\n");

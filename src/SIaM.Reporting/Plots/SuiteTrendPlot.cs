@@ -2,7 +2,10 @@ using SIaM.Reporting.Exporters;
 
 namespace SIaM.Reporting.Plots;
 
-/// <summary>Accuracy of en-id, en-ood, zh-id, zh-ood and overall across checkpoints (x = step, or run order).</summary>
+/// <summary>
+/// Accuracy of en-id, en-ood, zh-id, zh-ood and overall across checkpoints (x = step, or run order), on an axis fitted
+/// to the values; a suite the gate failed at the compared checkpoint is circled in red.
+/// </summary>
 public sealed class SuiteTrendPlot : IReportPlot
 {
     /// <summary>The suites drawn, when a run has them.</summary>
@@ -23,20 +26,37 @@ public sealed class SuiteTrendPlot : IReportPlot
         var labels = context.Runs.Select(RunLabel.Of).ToList();
         var xs = labels.All(l => l.Step is not null) ? labels.Select(l => l.Step!.Value).ToArray() : labels.Select((_, i) => (double)i).ToArray();
         var series = 0;
+        var drawn = new List<double?>();
         foreach (var suite in Suites)
         {
             var ys = context.Runs.Select(r => r.Log.Results?.Suites.GetValueOrDefault(suite)?.Accuracy).ToList();
             if (ys.All(y => y is null)) { series++; continue; }
             AddLine(plot, suite, xs, ys, series++);
+            drawn.AddRange(ys);
+            MarkFailed(plot, context, suite, xs, ys);
         }
         var overall = context.Runs.Select(r => r.Log.Results is { } res && res.Benchmarks.Values.Sum(b => b.Graded) is var g and > 0
             ? res.Benchmarks.Values.Sum(b => b.Correct) / (double)g : (double?)null).ToList();
         AddLine(plot, "overall", xs, overall, series);
+        drawn.AddRange(overall);
         plot.Axes.Bottom.SetTicks(xs, labels.Select(l => l.Label).ToArray());
-        plot.Axes.SetLimitsY(0, 100);
+        AccuracyAxis.Fit(plot, drawn.OfType<double>().Select(y => 100 * y));
         plot.XLabel(labels.All(l => l.Step is not null) ? "step" : "checkpoint");
         plot.YLabel("accuracy (%)");
         plot.ShowLegend(ScottPlot.Alignment.LowerRight);
+    }
+
+    private static void MarkFailed(ScottPlot.Plot plot, ReportContext context, string suite, double[] xs, IReadOnlyList<double?> ys)
+    {
+        if (context.Comparison is not { } comparison || context.Verdicts is not { } verdicts) return;
+        if (!verdicts.Any(v => v.Failed && v.Row.IsSuite && v.Row.Name == suite)) return;
+        var at = context.Runs.Select((r, i) => (r, i)).FirstOrDefault(x => x.r.Name == comparison.CandidateName);
+        if (at.r is null || ys[at.i] is not { } y) return;
+        var ring = plot.Add.Marker(xs[at.i], 100 * y);
+        ring.MarkerShape = ScottPlot.MarkerShape.OpenCircle;
+        ring.MarkerSize = 18;
+        ring.Color = ScottPlot.Color.FromHex("#CC0000");
+        ring.LegendText = $"{suite}: gate failed";
     }
 
     private static void AddLine(ScottPlot.Plot plot, string name, double[] xs, IReadOnlyList<double?> ys, int series)

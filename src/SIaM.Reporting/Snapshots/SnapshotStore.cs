@@ -6,9 +6,10 @@ namespace SIaM.Reporting.Snapshots;
 
 /// <summary>
 /// Named, committed snapshots of runs under <c>reports/snapshots/NAME/</c>. A snapshot is itself a run directory
-/// (<c>run.json</c>, <c>samples.jsonl</c>, <c>results.json</c>), so everything that reads a run reads a snapshot;
-/// it is normalised (samples in key order, LF line ends, no timing, stderr only where a program failed) so that
-/// saving the same run twice gives the same bytes.
+/// (<c>run.json</c>, <c>results.json</c>, and its samples compressed in <c>samples.compact.br</c>, see
+/// <see cref="CompactSamplesFile"/>), so everything that reads a run reads a snapshot; snapshots saved before, with an
+/// uncompressed <c>samples.jsonl</c>, still read. It is normalised (samples in key order, LF line ends, no timing,
+/// stderr only where a program failed) so that saving the same run twice gives the same bytes.
 /// </summary>
 public sealed partial class SnapshotStore(string root)
 {
@@ -30,7 +31,7 @@ public sealed partial class SnapshotStore(string root)
         try
         {
             AtomicFile.WriteText(Path.Combine(staging, RunDirectory.IdentityFile), run.Identity.ToJsonString(JsonFormat.Document) + "\n");
-            SamplesFile.WriteAll(Path.Combine(staging, RunDirectory.SamplesFile),
+            CompactSamplesFile.Write(Path.Combine(staging, CompactSamplesFile.FileName),
                 run.Samples.OrderBy(s => s.Benchmark, StringComparer.Ordinal).ThenBy(s => s.Index).ThenBy(s => s.Sample).Select(Normalize));
             RunResultsFile.Write(Path.Combine(staging, RunDirectory.ResultsFile),
                 run.Results with { Timing = new RunTiming(DateTimeOffset.UnixEpoch, 0, "") });
@@ -45,6 +46,9 @@ public sealed partial class SnapshotStore(string root)
         }
         return target;
     }
+
+    /// <summary>The bytes a snapshot takes on disk (all its files).</summary>
+    public static long SizeOf(string directory) => Directory.EnumerateFiles(directory).Sum(f => new FileInfo(f).Length);
 
     /// <summary>The snapshot directory of <paramref name="name"/>, or null when there is none.</summary>
     public string? Find(string name) =>

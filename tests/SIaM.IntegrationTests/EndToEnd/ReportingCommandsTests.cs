@@ -21,11 +21,17 @@ public sealed class ReportingCommandsTests
         // Act
         var save = await Siam.RunAsync(temp.Path, "snapshot", "save", temp.File("base"), "--name", "accepted");
         var compare = await Siam.RunAsync(temp.Path, "compare", "accepted", temp.File("cand"), "--out", temp.File("cmp"), "--max-drop", "1");
+        var fromRun = await Siam.RunAsync(temp.Path, "compare", temp.File("base"), temp.File("cand"), "--out", temp.File("cmp-run"), "--max-drop", "1");
         var report = await Siam.RunAsync(temp.Path, "report", temp.File("cand"), "--baseline", "accepted", "--out", temp.File("rep"));
 
         // Assert
         Assert.That(save.ExitCode, Is.EqualTo(0), save.Stderr);
-        Assert.That(File.Exists(temp.File("reports/snapshots/accepted/samples.jsonl")));
+        Assert.That(File.Exists(temp.File("reports/snapshots/accepted/samples.compact.br")));
+        Assert.That(save.Stdout, Does.Match(@"\(40 samples, \d+ bytes, [0-9.]+ bytes/sample\)"));
+        Assert.That(compare.Stdout.Replace("accepted", "base"), Is.EqualTo(fromRun.Stdout.Replace(temp.File("cmp-run"), temp.File("cmp"))),
+            "the compact snapshot compares exactly as the run it was saved from");
+        Assert.That(File.ReadAllBytes(temp.File("cmp/diff.jsonl")), Is.EqualTo(File.ReadAllBytes(temp.File("cmp-run/diff.jsonl"))));
+        Assert.That(File.ReadAllText(temp.File("cmp/report.html")), Does.Contain("<strong>REGRESSION</strong>"));
         Assert.That(compare.ExitCode, Is.EqualTo(1), compare.Stdout + compare.Stderr);
         Assert.That(compare.Stdout, Does.Contain("gsm8k: 100.00% -> 75.00%").And.Contain("flips 10 down / 0 up"));
         var junit = XDocument.Load(temp.File("cmp/junit.xml"));
@@ -34,6 +40,7 @@ public sealed class ReportingCommandsTests
         Assert.That(File.ReadAllLines(temp.File("cmp/diff.jsonl")), Has.Length.EqualTo(10));
         Assert.That(report.ExitCode, Is.EqualTo(0), report.Stderr);
         Assert.That(File.ReadAllText(temp.File("rep/report.md")), Does.Contain("第二轮").And.Contain("plots/trend.png"));
+        Assert.That(File.ReadAllText(temp.File("rep/report.md")), Does.Contain("| FAIL |"), "report fills the gate column as compare judges");
         Assert.That(new FileInfo(temp.File("rep/plots/accuracy.png")).Length, Is.GreaterThan(5000));
         Assert.That(new FileInfo(temp.File("rep/report.html")).Length, Is.GreaterThan(20000));
     }
