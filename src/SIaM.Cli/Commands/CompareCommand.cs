@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SIaM.Core.Validation;
 using SIaM.Reporting.Exporters;
 using SIaM.Reporting.Gating;
 using SIaM.Reporting.Snapshots;
@@ -36,8 +37,12 @@ internal static class CompareCommand
     {
         var alpha = result.GetValue(Alpha);
         var maxDrop = result.GetValue(MaxDrop);
-        if (!(alpha > 0 && alpha < 1)) throw new UsageException($"--alpha must be in (0, 1), got {alpha}");
-        if (!(maxDrop >= 0)) throw new UsageException($"--max-drop must be >= 0 points, got {maxDrop}");
+        Preflight.ThrowIfInvalid(
+        [
+            NumberRangeValidator.SignificanceLevel("--alpha", alpha),
+            NumberRangeValidator.NonNegative("--max-drop", maxDrop, "a drop in accuracy points"),
+        ]);
+        // The gate file is read before any run is loaded: a bad key or value ends the command at once.
         var fallback = new GateThreshold(maxDrop, alpha);
         var policy = result.GetValue(Gate) is { } file ? GateFile.Read(file, fallback) : GatePolicy.Uniform(fallback);
         var store = new SnapshotStore(result.GetValue(SnapshotCommand.Root)!);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SIaM.Core;
+using SIaM.Core.Validation;
 using SIaM.Reporting.Exporters;
 using SIaM.Reporting.Snapshots;
 
@@ -24,6 +25,7 @@ internal static class ReportCommand
         foreach (var option in new Option[] { Out, Baseline, Alpha, Seed, SnapshotCommand.Root }) command.Options.Add(option);
         command.SetAction(result =>
         {
+            Preflight.ThrowIfInvalid([NumberRangeValidator.SignificanceLevel("--alpha", result.GetValue(Alpha))]);
             var store = new SnapshotStore(result.GetValue(SnapshotCommand.Root)!);
             var runs = result.GetValue(Runs)!.Select(r => RunSource.Load(r, store)).ToList();
             if (runs.Select(r => r.Name).Distinct().Count() != runs.Count)
