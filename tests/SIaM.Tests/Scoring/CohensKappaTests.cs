@@ -11,7 +11,7 @@ public sealed class CohensKappaTests
     [TestCase(10, 10, 10, 10, 0.0, TestName = "Agreement at chance level: κ 0")]
     [TestCase(0, 10, 10, 0, -1.0, TestName = "Total disagreement with balanced yes-rates: κ −1")]
     [TestCase(3, 1, 2, 4, 0.4, TestName = "pₒ 0.7, yes-rates 0.4 and 0.5, pₑ 0.5: κ 0.4")]
-    [TestCase(1, 2, 3, 4, -0.25, TestName = "pₒ 0.5, yes-rates 0.3 and 0.4, pₑ 0.6: κ −0.25")]
+    [TestCase(1, 2, 3, 4, -2.0 / 23, TestName = "pₒ 0.5, yes-rates 0.3 and 0.4, pₑ 0.12 + 0.42 = 0.54: κ −0.04 / 0.46 = −2/23")]
     [TestCase(5, 5, 0, 0, 0.0, TestName = "One judge says yes to everything, the other half the time: pₒ = pₑ = 0.5, κ 0")]
     [TestCase(0, 7, 0, 0, 0.0, TestName = "One judge always yes, the other always no: pₒ = pₑ = 0, κ 0")]
     [TestCase(6, 0, 0, 1, 1.0, TestName = "Perfect agreement with both answers present: κ 1")]
