@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using SIaM.Core.Text;
 
 namespace SIaM.Cli;
@@ -25,7 +26,7 @@ internal static class ParseErrors
     private static string FullName(ParseResult parsed)
     {
         var names = new List<string>();
-        for (var result = parsed.CommandResult; result is not null && result.Command is not RootCommand; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        for (var result = parsed.CommandResult; result is not null && result.Command is not RootCommand; result = result.Parent as CommandResult)
             names.Insert(0, result.Command.Name);
         return string.Join(" ", names);
     }

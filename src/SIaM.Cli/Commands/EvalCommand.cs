@@ -117,7 +117,8 @@ internal static class EvalCommand
         NumberRangeValidator.NonNegative("--tolerance", result.GetValue(Tolerance), "a relative tolerance"),
         new ChoiceValidator("--sandbox", result.GetValue(Sandbox)!, SandboxFactory.Kinds),
         new RequirementValidator(result.GetValue(Sandbox) == "none" && result.GetValue(Prompt) != PromptStyle.Cot,
-            $"--prompt {result.GetValue(Prompt).ToString().ToLowerInvariant()} runs code: use --sandbox docker (or local-unsafe), or --prompt cot with --sandbox none"),
+            $"--prompt {result.GetValue(Prompt).ToString().ToLowerInvariant()} runs code: " +
+            "use --sandbox docker (or local-unsafe), or --prompt cot with --sandbox none"),
         new ShardValidator("--shard", result.GetValue(Shard)),
         new CriticOptionsValidator(result.GetValue(Critic.Critic), result.GetValue(Critic.Mode)!, result.GetValue(Critic.Threshold),
             result.GetValue(Critic.FewShot), result.GetValue(Critic.Scoring), BackendFactory.Kinds),

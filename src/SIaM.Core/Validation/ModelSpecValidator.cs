@@ -16,8 +16,8 @@ public sealed record ModelSpecValidator(string Option, string Spec, IReadOnlyDic
         var prefix = colon < 0 ? Spec : Spec[..colon];
         if (!Kinds.TryGetValue(prefix, out var check))
         {
-            yield return new ValidationError(
-                $"unknown model spec '{Spec}' ({Option}): the prefix must be one of {string.Join(", ", Kinds.Keys.Order(StringComparer.Ordinal).Select(k => k + ":"))}");
+            var prefixes = string.Join(", ", Kinds.Keys.Order(StringComparer.Ordinal).Select(k => k + ":"));
+            yield return new ValidationError($"unknown model spec '{Spec}' ({Option}): the prefix must be one of {prefixes}");
             yield break;
         }
         if (check(colon < 0 ? "" : Spec[(colon + 1)..]) is { } problem) yield return new ValidationError($"{Option} {Spec}: {problem}");

@@ -83,7 +83,8 @@ public static class GateFile
         if (node is YamlScalarNode { Value: { } text }
             && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             return value;
-        throw new InputException($"{Where(path, node)}: {key} must be a number, got {(node is YamlScalarNode scalar ? $"'{scalar.Value}'" : "a " + node.NodeType.ToString().ToLowerInvariant())}");
+        var got = node is YamlScalarNode scalar ? $"'{scalar.Value}'" : "a " + node.NodeType.ToString().ToLowerInvariant();
+        throw new InputException($"{Where(path, node)}: {key} must be a number, got {got}");
     }
 
     private static string Where(string path, YamlNode? node) => node is null ? path : $"{path}:{node.Start.Line}";

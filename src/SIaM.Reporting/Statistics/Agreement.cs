@@ -17,7 +17,10 @@ public sealed record Agreement(int BothCorrect, int RuleOnly, int CriticOnly, in
     /// <summary>Share of samples on which they agree (0 when there are none).</summary>
     public double Observed => Total == 0 ? 0 : (BothCorrect + BothWrong) / (double)Total;
 
-    /// <summary>Cohen's κ (<see cref="CohensKappa"/>); null without samples or when chance agreement is 1 (both judges gave one and the same answer to everything).</summary>
+    /// <summary>
+    /// Cohen's κ (<see cref="CohensKappa"/>); null without samples or when chance agreement is 1 (both judges gave one
+    /// and the same answer to everything).
+    /// </summary>
     public double? Kappa => CohensKappa.Of(BothCorrect, RuleOnly, CriticOnly, BothWrong);
 
     /// <summary>Adds one sample judged <paramref name="rule"/> by the rule and <paramref name="critic"/> by the critic.</summary>

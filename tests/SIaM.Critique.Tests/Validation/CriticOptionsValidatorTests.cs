@@ -36,7 +36,8 @@ public sealed class CriticOptionsValidatorTests
     public void An_unknown_spec_names_the_kinds_a_probability_critic_can_be()
     {
         // Act + Assert
-        Assert.That(Messages("bogus:x", scoring: ScoringMode.Cascade), Is.EqualTo(new[] { "--critic bogus:x: unknown critic spec; use hf:…, openai:… or replay:FILE" }));
+        Assert.That(Messages("bogus:x", scoring: ScoringMode.Cascade),
+            Is.EqualTo(new[] { "--critic bogus:x: unknown critic spec; use hf:…, openai:… or replay:FILE" }));
     }
 
     [Test]

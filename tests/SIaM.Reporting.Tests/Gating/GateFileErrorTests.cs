@@ -10,7 +10,8 @@ public sealed class GateFileErrorTests
 {
     [TestCase("defaults:\n  max_drop: 2\n", "gate.yaml:1: unknown key 'defaults' in the gate file; allowed keys: default, benchmarks, suites")]
     [TestCase("benchmarks:\n  gsm8k: { max_dropp: 1 }\n", "gate.yaml:2: unknown key 'max_dropp' in benchmarks.gsm8k; allowed keys: max_drop, alpha")]
-    [TestCase("suites:\n  zh-ood:\n    alpha: 0.01\n    tolerance: 3\n", "gate.yaml:4: unknown key 'tolerance' in suites.zh-ood; allowed keys: max_drop, alpha")]
+    [TestCase("suites:\n  zh-ood:\n    alpha: 0.01\n    tolerance: 3\n",
+        "gate.yaml:4: unknown key 'tolerance' in suites.zh-ood; allowed keys: max_drop, alpha")]
     [TestCase("default:\n  max_drop: lots\n", "gate.yaml:2: default.max_drop must be a number, got 'lots'")]
     [TestCase("benchmarks: [gsm8k, math]\n", "gate.yaml:1: benchmarks must be a mapping of names to thresholds")]
     [TestCase("default:\n  max_drop: -1\n", "default.max_drop must be >= 0 points")]
