@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using SIaM.Cli.Critique;
+using SIaM.Core.Runs;
+using SIaM.Core.Validation;
 using SIaM.Critique;
 using SIaM.Critique.Calibration;
-using SIaM.Core.Validation;
 using SIaM.Critique.Pipeline;
 using SIaM.Critique.Validation;
 
