@@ -27,14 +27,17 @@ public static class GateFile
     public static GatePolicy Read(string path, GateThreshold fallback)
     {
         if (!File.Exists(path)) throw new InputException($"{path}: no such gate file");
+        var text = File.ReadAllText(path);
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(File.ReadAllText(path)));
+            stream.Load(new StringReader(text));
         }
         catch (YamlException e)
         {
-            throw new InputException($"{path}:{e.Start.Line}: not valid YAML: {e.InnerException?.Message ?? e.Message}");
+            // An error found at the end of the file (an unclosed bracket) is reported on the file's last line.
+            var line = Math.Min(e.Start.Line, Math.Max(1, text.TrimEnd('\n').Split('\n').Length));
+            throw new InputException($"{path}:{line}: not valid YAML: {e.InnerException?.Message ?? e.Message}");
         }
         var root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
         var sections = Mapping(root, path, "the gate file", SectionKeys);
