@@ -53,7 +53,7 @@ public sealed record CriticOptionsValidator(string? Spec, string Mode, double Th
         var kinds = Mode == "text" ? ModelKinds.Keys.Where(p => p != "replay").Order(StringComparer.Ordinal).ToList() : ScoringPrefixes;
         if (prefix == "replay")
             return argument.Length == 0 ? "--critic replay: needs a file of recorded verdicts, e.g. replay:verdicts.jsonl"
-                : File.Exists(argument) ? null : $"--critic {Spec}: no such verdict file";
+                : File.Exists(argument) ? null : $"--critic {Spec}: no such critic recording";
         if (!kinds.Contains(prefix))
         {
             return ModelKinds.ContainsKey(prefix) && Mode == "prob"

@@ -77,7 +77,7 @@ public sealed class CriticOptionsValidatorTests
         using var temp = new TempDirectory();
 
         // Act + Assert
-        Assert.That(Messages($"replay:{temp.File("none.jsonl")}").Single(), Does.EndWith("none.jsonl: no such verdict file"));
+        Assert.That(Messages($"replay:{temp.File("none.jsonl")}").Single(), Does.EndWith("none.jsonl: no such critic recording"));
         Assert.That(Messages($"hf:{temp.File("nockpt")}").Single(), Does.EndWith("nockpt: no such checkpoint directory"));
         Assert.That(Messages("openai:http://h/v1").Single(), Does.EndWith("has no model"));
     }
