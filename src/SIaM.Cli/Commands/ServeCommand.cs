@@ -1,6 +1,6 @@
 using System.CommandLine;
-using SIaM.Core.Validation;
 using SIaM.Backends.Server;
+using SIaM.Core.Validation;
 
 namespace SIaM.Cli.Commands;
 
