@@ -1,5 +1,7 @@
+using SIaM.Core;
 using SIaM.Core.Backends;
 using SIaM.Core.Runs;
+using SIaM.Core.Validation;
 using SIaM.Evaluation.Backends;
 using SIaM.Evaluation.Fingerprints;
 
@@ -28,7 +30,26 @@ internal static class BackendFactory
         ["openai"] = SIaM.Backends.OpenAi.OpenAiModelProbe.FingerprintAsync,
     };
 
+    // Each kind's check of its argument before anything is loaded or contacted: the problem, or null.
+    private static readonly Dictionary<string, Func<string, string?>> ArgumentChecks = new()
+    {
+        ["oracle"] = _ => null,
+        ["hf"] = argument => ProblemOf(() => SIaM.TorchSharp.TorchSharpBackendOptions.ParseSpecArgument(argument)) is { } problem ? problem
+            : Directory.Exists(SIaM.TorchSharp.TorchSharpBackendOptions.ParseSpecArgument(argument).Directory) ? null
+            : "no such checkpoint directory",
+        ["replay"] = file => file.Length == 0 ? "needs a file of recorded completions, e.g. replay:completions.jsonl"
+            : Directory.Exists(file) ? "is a directory, not a replay file"
+            : File.Exists(file) ? null : "no such replay file",
+        ["openai"] = argument => ProblemOf(() => SIaM.Backends.OpenAi.OpenAiSpecParser.Parse(argument)),
+    };
+
     public static IReadOnlyCollection<string> Prefixes => Registry.Keys;
+
+    /// <summary>The model spec kinds and their argument checks, for validators of options that take a model spec.</summary>
+    public static IReadOnlyDictionary<string, Func<string, string?>> Kinds => ArgumentChecks;
+
+    /// <summary>Checks <paramref name="spec"/> (given with <paramref name="option"/>) without loading or contacting anything.</summary>
+    public static IOptionValidator Validator(string option, string spec) => new ModelSpecValidator(option, spec, ArgumentChecks);
 
     public static IModelBackend Create(string spec, BackendContext context)
     {
@@ -41,6 +62,19 @@ internal static class BackendFactory
     {
         var (prefix, argument) = Split(spec);
         return Fingerprints[prefix](spec, argument, cancellationToken);
+    }
+
+    private static string? ProblemOf(Action parse)
+    {
+        try
+        {
+            parse();
+            return null;
+        }
+        catch (InputException e)
+        {
+            return e.Message;
+        }
     }
 
     private static (string Prefix, string Argument) Split(string spec)

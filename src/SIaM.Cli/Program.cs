@@ -37,7 +37,7 @@ foreach (var verb in verbs) root.Subcommands.Add(verb);
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
-    foreach (var error in parsed.Errors) Console.Error.WriteLine($"error: {error.Message}");
+    foreach (var error in ParseErrors.Describe(parsed)) Console.Error.WriteLine($"error: {error}");
     Console.Error.WriteLine("Run 'siam --help' (or 'siam VERB --help') for usage.");
     return ExitCodes.Usage;
 }

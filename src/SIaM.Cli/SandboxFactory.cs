@@ -9,6 +9,9 @@ namespace SIaM.Cli;
 /// <summary>The one place that maps <c>--sandbox</c> names to code executors.</summary>
 internal static class SandboxFactory
 {
+    /// <summary>The <c>--sandbox</c> names.</summary>
+    public static readonly IReadOnlyList<string> Kinds = ["docker", "local-unsafe", "none"];
+
     public static async Task<ICodeSandbox?> CreateAsync(string kind, PromptStyle prompt, CancellationToken cancellationToken)
     {
         switch (kind)

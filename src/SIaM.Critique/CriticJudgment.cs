@@ -1,3 +1,5 @@
+using SIaM.Core.Runs;
+
 namespace SIaM.Critique;
 
 /// <summary>A critic's verdict on one case.</summary>

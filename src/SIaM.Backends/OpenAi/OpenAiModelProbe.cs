@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using SIaM.Core;
 using SIaM.Core.Runs;
 
 namespace SIaM.Backends.OpenAi;
@@ -7,8 +8,10 @@ namespace SIaM.Backends.OpenAi;
 /// <summary>
 /// Fingerprints an <c>openai:</c> model before a run: base URL, model name, API, and the model the server reports at
 /// <c>GET BASE_URL/models</c> (its <c>id</c>, plus vLLM's <c>root</c> — the checkpoint path — when given). A server
-/// that cannot be reached within 10 s is recorded as <c>unreachable</c> (a run started that way cannot be resumed
-/// against a reachable server: its identity differs); one without the endpoint or without the model as <c>not reported</c>.
+/// that refuses the connection (or whose host does not resolve) is an <see cref="InputException"/>: the run ends at once
+/// (exit 2), before any retry. One that connects but does not answer within 10 s is recorded as <c>unreachable</c> (a run
+/// started that way cannot be resumed against a reachable server: its identity differs); one without the endpoint or
+/// without the model as <c>not reported</c>.
 /// </summary>
 public static class OpenAiModelProbe
 {
@@ -45,6 +48,12 @@ public static class OpenAiModelProbe
                     : options.Model;
             }
             return "not reported (the server does not list this model)";
+        }
+        catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
+        {
+            // Nobody answered at all: retries are for a server that answered once, so the run ends here.
+            throw new InputException(
+                $"openai: cannot connect to {request.RequestUri} ({e.InnerException?.Message ?? e.Message}): is the server running at {options.BaseUrl}?");
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {

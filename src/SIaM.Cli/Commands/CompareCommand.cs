@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SIaM.Core.Validation;
 using SIaM.Reporting.Exporters;
 using SIaM.Reporting.Gating;
 using SIaM.Reporting.Snapshots;
@@ -37,6 +38,7 @@ internal static class CompareCommand
 
     private static int Run(ParseResult result)
     {
+        // The gate file is read before any run is loaded: a bad key or value ends the command at once.
         var policy = GateOptions.Policy(result);
         var alpha = result.GetValue(GateOptions.Alpha);
         var store = new SnapshotStore(result.GetValue(SnapshotCommand.Root)!);

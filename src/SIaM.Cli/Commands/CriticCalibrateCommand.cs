@@ -1,9 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using SIaM.Cli.Critique;
+using SIaM.Core.Runs;
+using SIaM.Core.Validation;
 using SIaM.Critique;
 using SIaM.Critique.Calibration;
 using SIaM.Critique.Pipeline;
+using SIaM.Critique.Validation;
 
 namespace SIaM.Cli.Commands;
 
@@ -25,11 +28,17 @@ internal static class CriticCalibrateCommand
         Critic.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
+            Preflight.ThrowIfInvalid(
+            [
+                IntRangeValidator.Positive("--batch-size", result.GetValue(BatchSize)),
+                new CriticOptionsValidator(result.GetValue(Critic.Critic), result.GetValue(Critic.Mode)!, result.GetValue(Critic.Threshold),
+                    result.GetValue(Critic.FewShot), result.GetValue(Critic.Scoring), BackendFactory.Kinds),
+            ]);
             var labelled = LabelsFile.Read(result.GetValue(Labels)!);
             var threshold = Critic.Options(result).Threshold;
             await using var critic = Critic.Create(result);
             var judgments = new List<CriticJudgment>();
-            foreach (var chunk in labelled.Chunk(Math.Max(1, result.GetValue(BatchSize))))
+            foreach (var chunk in labelled.Chunk(result.GetValue(BatchSize)))
                 judgments.AddRange(await critic.JudgeAsync(chunk.Select(c => c.Case).ToList(), cancellationToken));
             var scored = labelled.Zip(judgments)
                 .Where(x => x.Second.Outcome is CriticOutcome.Yes or CriticOutcome.No)

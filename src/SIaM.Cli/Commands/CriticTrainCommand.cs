@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SIaM.Cli.Critique;
+using SIaM.Core.Validation;
 using SIaM.Critique.Calibration;
 using SIaM.Training.Trainers;
 
@@ -28,6 +29,12 @@ internal static class CriticTrainCommand
         foreach (var option in new Option[] { Data, Base, Out, Steps, Batch, Lr, Seed, Device }) command.Options.Add(option);
         command.SetAction(async (result, cancellationToken) =>
         {
+            Preflight.ThrowIfInvalid(
+            [
+                IntRangeValidator.Positive("--steps", result.GetValue(Steps)),
+                IntRangeValidator.Positive("--batch-size", result.GetValue(Batch)),
+                new NumberRangeValidator("--lr", result.GetValue(Lr), 0, double.MaxValue, MinOpen: true, MaxOpen: false, "a learning rate"),
+            ]);
             var spec = result.GetValue(Base)!;
             if (!spec.StartsWith("hf:", StringComparison.Ordinal)) throw new UsageException($"--base must be hf:DIR (a checkpoint that can be trained), got '{spec}'");
             var steps = result.GetValue(Steps);

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using SIaM.Cli.Critique;
+using SIaM.Core.Validation;
 using SIaM.Critique.Pipeline;
+using SIaM.Critique.Validation;
 
 namespace SIaM.Cli.Commands;
 
@@ -24,8 +26,15 @@ internal static class CritiqueCommand
         Critic.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
+            Preflight.ThrowIfInvalid(
+            [
+                IntRangeValidator.Positive("--batch-size", result.GetValue(BatchSize)),
+                IntRangeValidator.Positive("--concurrency", result.GetValue(Concurrency)),
+                new CriticOptionsValidator(result.GetValue(Critic.Critic), result.GetValue(Critic.Mode)!, result.GetValue(Critic.Threshold),
+                    result.GetValue(Critic.FewShot), result.GetValue(Critic.Scoring), BackendFactory.Kinds),
+            ]);
             await CritiquePass.RunAsync(result.GetValue(Run)!, result.GetValue(Data), Critic, result,
-                Math.Max(1, result.GetValue(BatchSize)), Math.Max(1, result.GetValue(Concurrency)), cancellationToken);
+                result.GetValue(BatchSize), result.GetValue(Concurrency), cancellationToken);
             return ExitCodes.Success;
         });
         return command;

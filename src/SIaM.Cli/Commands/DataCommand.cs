@@ -35,7 +35,8 @@ internal static class DataCommand
                     ? $"ok        {spec.Id,-18} {check.Records,5} records  sha256 {check.Sha256}  {check.Path}"
                     : $"{(check.Path is null ? "MISSING" : "MISMATCH"),-9} {spec.Id,-18} {spec.DataFile}: {check.Problem}");
             }
-            Console.WriteLine(bad == 0 ? "all files verified" : $"{bad} file(s) missing or not matching the manifest; looked in: {string.Join(", ", root.Directories)}");
+            if (bad == 0) Console.WriteLine("all files verified");
+            else Console.Error.WriteLine($"error: {bad} file(s) missing or not matching the manifest; looked in: {string.Join(", ", root.Directories)}");
             return bad == 0 ? ExitCodes.Success : ExitCodes.Usage;
         });
         return command;

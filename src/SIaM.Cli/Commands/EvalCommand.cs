@@ -4,6 +4,8 @@ using SIaM.Core.Backends;
 using SIaM.Core.Benchmarks;
 using SIaM.Core.Prompts;
 using SIaM.Core.Runs;
+using SIaM.Core.Validation;
+using SIaM.Critique.Validation;
 using SIaM.Data;
 using SIaM.Evaluation;
 using SIaM.Evaluation.Fingerprints;
@@ -57,27 +59,21 @@ internal static class EvalCommand
 
     private static async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {
-        if (result.GetValue(Critic.Critic) is null && result.GetValue(Critic.Scoring) != SIaM.Critique.Pipeline.ScoringMode.Rule)
-            throw new UsageException("--scoring other than rule needs --critic SPEC");
-        var shard = ShardOf(result.GetValue(Shard));
+        // Every option is checked before data, models, engines or HTTP are touched.
+        Preflight.ThrowIfInvalid(Validators(result));
+        var shard = result.GetValue(Shard) is { } shardText ? SIaM.Core.Runs.Shard.Parse(shardText) : null;
         var spec = new RunSpec(
             result.GetValue(Model)!,
             Suites.Expand(result.GetValue(Benchmarks)!),
             result.GetValue(Prompt),
-            Positive(result.GetValue(FewShot), "--few-shot", allowZero: true),
-            Positive(result.GetValue(Samples), "--n"),
-            result.GetValue(Limit) is { } limit ? Positive(limit, "--limit") : null,
-            new GenerationConfig(result.GetValue(Temperature), result.GetValue(TopP), result.GetValue(TopK),
-                Positive(result.GetValue(MaxNewTokens), "--max-new-tokens"), null, result.GetValue(Seed)),
-            Positive(result.GetValue(MaxToolRounds), "--max-tool-rounds", allowZero: true),
+            result.GetValue(FewShot),
+            result.GetValue(Samples),
+            result.GetValue(Limit),
+            Generation(result),
+            result.GetValue(MaxToolRounds),
             result.GetValue(Sandbox)!,
             result.GetValue(Tolerance));
-        if (GenerationConfigChecks.Problems(spec.Generation) is [var problem, ..])
-            throw new UsageException("--" + problem);
-        if (spec.FewShot > MaxFewShot) throw new UsageException($"--few-shot must be from 0 to {MaxFewShot}, got {spec.FewShot}");
-        if (!double.IsFinite(spec.RelativeTolerance) || spec.RelativeTolerance < 0)
-            throw new UsageException($"--tolerance must be a finite number ≥ 0, got {spec.RelativeTolerance}");
-        var performance = new EvalPerformance(Positive(result.GetValue(BatchSize), "--batch-size"), Positive(result.GetValue(Concurrency), "--concurrency"));
+        var performance = new EvalPerformance(result.GetValue(BatchSize), result.GetValue(Concurrency));
         if (result.GetValue(Out) is { } requestedOut) OutputDirectory.EnsureWritable(requestedOut, "--out");
         if (result.GetValue(Cache) is { } cache) OutputDirectory.EnsureWritable(cache, "--cache");
         spec = spec with { PassK = PassKList(result.GetValue(PassK), spec.Samples), Shard = shard, Grading = result.GetValue(Grading) };
@@ -110,11 +106,28 @@ internal static class EvalCommand
         return results.Status == RunStatus.Complete ? ExitCodes.Success : ExitCodes.Failure;
     }
 
-    private static SIaM.Core.Runs.Shard? ShardOf(string? text)
-    {
-        try { return text is null ? null : SIaM.Core.Runs.Shard.Parse(text); }
-        catch (SIaM.Core.InputException e) { throw new UsageException($"--shard {e.Message}"); }
-    }
+    private static GenerationConfig Generation(ParseResult result) =>
+        new(result.GetValue(Temperature), result.GetValue(TopP), result.GetValue(TopK), result.GetValue(MaxNewTokens), null, result.GetValue(Seed));
+
+    private static IEnumerable<IOptionValidator> Validators(ParseResult result) =>
+    [
+        BackendFactory.Validator("--model", result.GetValue(Model)!),
+        IntRangeValidator.Positive("--n", result.GetValue(Samples)),
+        IntRangeValidator.Positive("--limit", result.GetValue(Limit)),
+        new IntRangeValidator("--few-shot", result.GetValue(FewShot), 0, MaxFewShot),
+        IntRangeValidator.NonNegative("--max-tool-rounds", result.GetValue(MaxToolRounds)),
+        IntRangeValidator.Positive("--batch-size", result.GetValue(BatchSize)),
+        IntRangeValidator.Positive("--concurrency", result.GetValue(Concurrency)),
+        new GenerationConfigValidator(Generation(result)),
+        NumberRangeValidator.NonNegative("--tolerance", result.GetValue(Tolerance), "a relative tolerance"),
+        new ChoiceValidator("--sandbox", result.GetValue(Sandbox)!, SandboxFactory.Kinds),
+        new RequirementValidator(result.GetValue(Sandbox) == "none" && result.GetValue(Prompt) != PromptStyle.Cot,
+            $"--prompt {result.GetValue(Prompt).ToString().ToLowerInvariant()} runs code: " +
+            "use --sandbox docker (or local-unsafe), or --prompt cot with --sandbox none"),
+        new ShardValidator("--shard", result.GetValue(Shard)),
+        new CriticOptionsValidator(result.GetValue(Critic.Critic), result.GetValue(Critic.Mode)!, result.GetValue(Critic.Threshold),
+            result.GetValue(Critic.FewShot), result.GetValue(Critic.Scoring), BackendFactory.Kinds),
+    ];
 
     private static IReadOnlyList<int>? PassKList(string? text, int samples)
     {
@@ -128,7 +141,4 @@ internal static class EvalCommand
     }
 
     private const int MaxFewShot = 2;
-
-    private static int Positive(int value, string name, bool allowZero = false) =>
-        value > 0 || (allowZero && value == 0) ? value : throw new UsageException($"{name} must be {(allowZero ? "≥ 0" : "> 0")}, got {value}");
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SIaM.Core.Sandbox;
+using SIaM.Core.Validation;
 using SIaM.Sandbox.Docker;
 
 namespace SIaM.Cli.Commands;
@@ -22,6 +23,7 @@ internal static class ExecCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var input = parseResult.GetValue(Input)!;
+            Preflight.ThrowIfInvalid([IntRangeValidator.Positive("--workers", parseResult.GetValue(Workers))]);
             var cpuSeconds = OptionChecks.PositiveSeconds(parseResult.GetValue(CpuSeconds), "--cpu-seconds");
             var wallSeconds = OptionChecks.PositiveSeconds(parseResult.GetValue(WallSeconds), "--wall-seconds");
             var programs = ReadPrograms(input);

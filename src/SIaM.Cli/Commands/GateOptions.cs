@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SIaM.Core.Validation;
 using SIaM.Reporting.Gating;
 
 namespace SIaM.Cli.Commands;
@@ -26,8 +27,11 @@ internal static class GateOptions
     {
         var alpha = result.GetValue(Alpha);
         var maxDrop = result.GetValue(MaxDrop);
-        if (!(alpha > 0 && alpha < 1)) throw new UsageException($"--alpha must be in (0, 1), got {alpha}");
-        if (!(maxDrop >= 0)) throw new UsageException($"--max-drop must be >= 0 points, got {maxDrop}");
+        Preflight.ThrowIfInvalid(
+        [
+            NumberRangeValidator.SignificanceLevel("--alpha", alpha),
+            NumberRangeValidator.NonNegative("--max-drop", maxDrop, "a drop in accuracy points"),
+        ]);
         var fallback = new GateThreshold(maxDrop, alpha);
         return result.GetValue(Gate) is { } file ? GateFile.Read(file, fallback) : GatePolicy.Uniform(fallback);
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SIaM.Core;
+using SIaM.Core.Validation;
 using SIaM.Reporting.Exporters;
 using SIaM.Reporting.Snapshots;
 
@@ -23,12 +24,13 @@ internal static class ReportCommand
         foreach (var option in new Option[] { Out, Baseline, GateOptions.MaxDrop, GateOptions.Alpha, GateOptions.Gate, Seed, SnapshotCommand.Root }) command.Options.Add(option);
         command.SetAction(result =>
         {
+            var policy = GateOptions.Policy(result); // checked (and the gate file read) before any run is loaded
             var store = new SnapshotStore(result.GetValue(SnapshotCommand.Root)!);
             var runs = result.GetValue(Runs)!.Select(r => RunSource.Load(r, store)).ToList();
             if (runs.Select(r => r.Name).Distinct().Count() != runs.Count)
                 throw new InputException($"two runs share a name ({string.Join(", ", runs.Select(r => r.Name))}); give distinct directories or snapshots");
             var baseline = result.GetValue(Baseline) is { } b ? RunSource.Load(b, store) : null;
-            var policy = GateOptions.Policy(result); // with a baseline the gate judges the last run, as compare does
+            // with a baseline the gate judges the last run, as compare does
             var context = ReportBuilder.Build(runs, baseline, policy, result.GetValue(GateOptions.Alpha), result.GetValue(Seed));
             context = context with { Questions = ReportQuestions.Load(context.Runs, null) };
             var outDirectory = result.GetValue(Out)!;

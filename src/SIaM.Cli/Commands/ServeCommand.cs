@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SIaM.Backends.Server;
+using SIaM.Core.Validation;
 
 namespace SIaM.Cli.Commands;
 
@@ -24,6 +25,7 @@ internal static class ServeCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var spec = parseResult.GetValue(Model)!;
+            Preflight.ThrowIfInvalid([BackendFactory.Validator("--model", spec)]);
             var options = new OpenAiServerOptions(parseResult.GetValue(Host)!, parseResult.GetValue(Port), parseResult.GetValue(Name), parseResult.GetValue(MaxBatch))
             {
                 MaxQueuedRequests = parseResult.GetValue(MaxQueue),

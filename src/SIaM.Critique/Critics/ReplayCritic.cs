@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SIaM.Core;
 using SIaM.Core.Prompts;
+using SIaM.Core.Runs;
 using SIaM.Critique.Rules;
 
 namespace SIaM.Critique.Critics;

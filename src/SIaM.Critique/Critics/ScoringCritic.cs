@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using SIaM.Core.Backends;
+using SIaM.Core.Runs;
 using SIaM.Critique.Prompts;
 
 namespace SIaM.Critique.Critics;

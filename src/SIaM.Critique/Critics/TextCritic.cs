@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SIaM.Core.Backends;
+using SIaM.Core.Runs;
 using SIaM.Critique.Prompts;
 using SIaM.Critique.Rules;
 

@@ -1,3 +1,5 @@
+using SIaM.Core.Runs;
+
 namespace SIaM.Critique.Filtering;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using SIaM.Core.Runs;
+
 namespace SIaM.Critique.Pipeline;
 
 /// <summary>Which samples the critic is asked about, and how verdicts combine, per <see cref="ScoringMode"/>. Pure.</summary>

@@ -1,3 +1,5 @@
+using SIaM.Core.Runs;
+
 namespace SIaM.Critique.Pipeline;
 
 /// <summary>One line of <c>disagreements.jsonl</c>: a sample where the rule grader and the critic disagree.</summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SIaM.Core.Runs;
 
 namespace SIaM.Critique.Rules;
 

@@ -1,3 +1,5 @@
+using SIaM.Core.Scoring;
+
 namespace SIaM.Critique.Statistics;
 
 /// <summary>Rule × critic agreement over samples with a rule verdict and a critic YES or NO.</summary>
@@ -16,19 +18,8 @@ public sealed record AgreementMatrix(int RuleYesCriticYes, int RuleYesCriticNo, 
     /// <summary>Share of samples where both agree; null without samples.</summary>
     public double? Agreement => N == 0 ? null : (RuleYesCriticYes + RuleNoCriticNo) / (double)N;
 
-    /// <summary>Cohen's κ = (pₒ − pₑ) / (1 − pₑ); null without samples or when chance agreement is 1.</summary>
-    public double? Kappa
-    {
-        get
-        {
-            if (N == 0) return null;
-            double n = N;
-            var observed = (RuleYesCriticYes + RuleNoCriticNo) / n;
-            var expected = ((RuleYesCriticYes + RuleYesCriticNo) * (double)(RuleYesCriticYes + RuleNoCriticYes)
-                            + (RuleNoCriticYes + RuleNoCriticNo) * (double)(RuleYesCriticNo + RuleNoCriticNo)) / (n * n);
-            return expected >= 1 ? null : (observed - expected) / (1 - expected);
-        }
-    }
+    /// <summary>Cohen's κ (<see cref="CohensKappa"/>); null without samples or when chance agreement is 1.</summary>
+    public double? Kappa => CohensKappa.Of(RuleYesCriticYes, RuleYesCriticNo, RuleNoCriticYes, RuleNoCriticNo);
 
     /// <summary>This matrix plus one sample.</summary>
     public AgreementMatrix Add(bool rule, bool critic) => (rule, critic) switch

@@ -1,3 +1,5 @@
+using SIaM.Core.Runs;
+
 namespace SIaM.Critique.Statistics;
 
 /// <summary>Aggregates scored samples into <see cref="CritiqueScores"/>. Pure.</summary>

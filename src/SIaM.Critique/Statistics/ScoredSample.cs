@@ -1,3 +1,5 @@
+using SIaM.Core.Runs;
+
 namespace SIaM.Critique.Statistics;
 
 /// <summary>One graded sample's verdicts, as the statistics read them.</summary>

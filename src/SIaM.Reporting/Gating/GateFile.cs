@@ -1,7 +1,7 @@
+using System.Globalization;
 using SIaM.Core;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using YamlDotNet.RepresentationModel;
 
 namespace SIaM.Reporting.Gating;
 
@@ -14,64 +14,101 @@ namespace SIaM.Reporting.Gating;
 /// family: holm               # holm (default) | hierarchy | per-row
 /// benchmark_budget: 0.01     # hierarchy only: test the benchmarks of suites at this α whether or not their suite failed
 /// </code>
-/// Missing fields take the value of <c>default</c>, then of the command line.
+/// Missing fields take the value of <c>default</c>, then of the command line. Every error names the file, the line and
+/// the key, and for an unknown key the keys allowed there.
 /// </summary>
 public static class GateFile
 {
-    /// <summary>Parses <paramref name="path"/>; malformed YAML or a bad value is an <see cref="InputException"/> naming the file and line.</summary>
+    /// <summary>The keys at the top of a gate file.</summary>
+    public static readonly IReadOnlyList<string> SectionKeys = ["default", "benchmarks", "suites", "family", "benchmark_budget"];
+
+    /// <summary>The keys of one threshold.</summary>
+    public static readonly IReadOnlyList<string> ThresholdKeys = ["max_drop", "alpha"];
+
+    /// <summary>Parses <paramref name="path"/>; malformed YAML, an unknown key or a bad value is an <see cref="InputException"/>.</summary>
     public static GatePolicy Read(string path, GateThreshold fallback)
     {
         if (!File.Exists(path)) throw new InputException($"{path}: no such gate file");
-        Document document;
+        var text = File.ReadAllText(path);
+        var stream = new YamlStream();
         try
         {
-            var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
-            document = deserializer.Deserialize<Document?>(File.ReadAllText(path)) ?? new Document();
+            stream.Load(new StringReader(text));
         }
-        catch (YamlException e) { throw new InputException($"{path}:{e.Start.Line}: {e.InnerException?.Message ?? e.Message}"); }
-        var defaults = Merge(document.Default, fallback, path, "default");
+        catch (YamlException e)
+        {
+            // An error found at the end of the file (an unclosed bracket) is reported on the file's last line.
+            var line = Math.Min(e.Start.Line, Math.Max(1, text.TrimEnd('\n').Split('\n').Length));
+            throw new InputException($"{path}:{line}: not valid YAML: {e.InnerException?.Message ?? e.Message}");
+        }
+        var root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        var sections = Mapping(root, path, "the gate file", SectionKeys);
+        var defaults = Threshold(sections.GetValueOrDefault("default"), fallback, path, "default");
         return new GatePolicy(defaults,
-            document.Benchmarks.ToDictionary(p => p.Key, p => Merge(p.Value, defaults, path, $"benchmarks.{p.Key}")),
-            document.Suites.ToDictionary(p => p.Key, p => Merge(p.Value, defaults, path, $"suites.{p.Key}")),
-            ParseFamily(document.Family, path), Budget(document, path));
+            Named(sections.GetValueOrDefault("benchmarks"), defaults, path, "benchmarks"),
+            Named(sections.GetValueOrDefault("suites"), defaults, path, "suites"),
+            Family(sections.GetValueOrDefault("family"), path),
+            Budget(sections.GetValueOrDefault("benchmark_budget"), sections.GetValueOrDefault("family"), path));
     }
 
-    private static GateFamily ParseFamily(string? family, string path) => family switch
+    private static GateFamily Family(YamlNode? node, string path) => (node as YamlScalarNode)?.Value switch
     {
         null or "holm" => GateFamily.Holm,
         "hierarchy" => GateFamily.Hierarchy,
         "per-row" => GateFamily.PerRow,
-        _ => throw new InputException($"{path}: family must be holm, hierarchy or per-row, got '{family}'"),
+        var other => throw new InputException($"{Where(path, node)}: family must be holm, hierarchy or per-row, got '{other}'"),
     };
 
-    private static double? Budget(Document document, string path)
+    private static double? Budget(YamlNode? node, YamlNode? family, string path)
     {
-        if (document.BenchmarkBudget is not { } budget) return null;
-        if (document.Family != "hierarchy") throw new InputException($"{path}: benchmark_budget needs family: hierarchy");
-        if (!(budget > 0 && budget < 1)) throw new InputException($"{path}: benchmark_budget must be in (0, 1)");
+        if (Number(node, path, "benchmark_budget") is not { } budget) return null;
+        if ((family as YamlScalarNode)?.Value != "hierarchy") throw new InputException($"{Where(path, node)}: benchmark_budget needs family: hierarchy");
+        if (!(budget > 0 && budget < 1)) throw new InputException($"{Where(path, node)}: benchmark_budget must be in (0, 1)");
         return budget;
     }
 
-    private static GateThreshold Merge(Entry? entry, GateThreshold fallback, string path, string where)
+    private static Dictionary<string, GateThreshold> Named(YamlNode? node, GateThreshold defaults, string path, string section) =>
+        Mapping(node, path, section, allowed: null).ToDictionary(p => p.Key, p => Threshold(p.Value, defaults, path, $"{section}.{p.Key}"));
+
+    private static GateThreshold Threshold(YamlNode? node, GateThreshold fallback, string path, string where)
     {
-        var threshold = new GateThreshold(entry?.MaxDrop ?? fallback.MaxDropPoints, entry?.Alpha ?? fallback.Alpha);
-        if (!(threshold.MaxDropPoints >= 0)) throw new InputException($"{path}: {where}.max_drop must be >= 0");
-        if (!(threshold.Alpha > 0 && threshold.Alpha < 1)) throw new InputException($"{path}: {where}.alpha must be in (0, 1)");
+        var fields = Mapping(node, path, where, ThresholdKeys);
+        var threshold = new GateThreshold(
+            Number(fields.GetValueOrDefault("max_drop"), path, $"{where}.max_drop") ?? fallback.MaxDropPoints,
+            Number(fields.GetValueOrDefault("alpha"), path, $"{where}.alpha") ?? fallback.Alpha);
+        if (!(threshold.MaxDropPoints >= 0)) throw new InputException($"{Where(path, node)}: {where}.max_drop must be >= 0 points");
+        if (!(threshold.Alpha > 0 && threshold.Alpha < 1)) throw new InputException($"{Where(path, node)}: {where}.alpha must be in (0, 1)");
         return threshold;
     }
 
-    private sealed class Document
+    // A mapping's entries by key; an absent or empty node is an empty mapping. With allowed keys, any other is refused by name.
+    private static Dictionary<string, YamlNode?> Mapping(YamlNode? node, string path, string where, IReadOnlyList<string>? allowed)
     {
-        public Entry? Default { get; set; }
-        public Dictionary<string, Entry?> Benchmarks { get; set; } = [];
-        public Dictionary<string, Entry?> Suites { get; set; } = [];
-        public string? Family { get; set; }
-        public double? BenchmarkBudget { get; set; }
+        if (node is null || node is YamlScalarNode { Value: null or "" or "~" or "null" }) return [];
+        if (node is not YamlMappingNode mapping)
+            throw new InputException($"{Where(path, node)}: {where} must be a mapping of " +
+                                     (allowed is null ? "names to thresholds { max_drop, alpha }" : $"the keys {string.Join(", ", allowed)}"));
+        var entries = new Dictionary<string, YamlNode?>(StringComparer.Ordinal);
+        foreach (var (keyNode, value) in mapping.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value
+                      ?? throw new InputException($"{Where(path, keyNode)}: a key in {where} must be a plain name");
+            if (allowed is not null && !allowed.Contains(key))
+                throw new InputException($"{Where(path, keyNode)}: unknown key '{key}' in {where}; allowed keys: {string.Join(", ", allowed)}");
+            if (!entries.TryAdd(key, value)) throw new InputException($"{Where(path, keyNode)}: key '{key}' appears twice in {where}");
+        }
+        return entries;
     }
 
-    private sealed class Entry
+    private static double? Number(YamlNode? node, string path, string key)
     {
-        public double? MaxDrop { get; set; }
-        public double? Alpha { get; set; }
+        if (node is null || node is YamlScalarNode { Value: null or "" or "~" or "null" }) return null;
+        if (node is YamlScalarNode { Value: { } text }
+            && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            return value;
+        var got = node is YamlScalarNode scalar ? $"'{scalar.Value}'" : "a " + node.NodeType.ToString().ToLowerInvariant();
+        throw new InputException($"{Where(path, node)}: {key} must be a number, got {got}");
     }
+
+    private static string Where(string path, YamlNode? node) => node is null ? path : $"{path}:{node.Start.Line}";
 }

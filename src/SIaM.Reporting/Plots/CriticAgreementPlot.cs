@@ -58,7 +58,7 @@ public sealed class CriticAgreementPlot : IReportPlot
     }
 
     private static string Kappa(Agreement agreement, string? run) =>
-        (run is null ? "" : run + "\n") + "κ " + agreement.Kappa.ToString("0.00", CultureInfo.InvariantCulture) + $" (n={agreement.Total})";
+        (run is null ? "" : run + "\n") + "κ " + (agreement.Kappa?.ToString("0.00", CultureInfo.InvariantCulture) ?? "–") + $" (n={agreement.Total})";
 
     private sealed record JudgedRun(string Label, IReadOnlyDictionary<string, Agreement> Agreement);
 

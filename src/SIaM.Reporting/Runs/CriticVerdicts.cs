@@ -1,5 +1,3 @@
-using System.Text.Json;
-using SIaM.Core;
 using SIaM.Core.Runs;
 
 namespace SIaM.Reporting.Runs;
@@ -10,8 +8,8 @@ namespace SIaM.Reporting.Runs;
 /// (ties: the smallest critic id); the others are left out.
 /// </summary>
 /// <param name="CriticId">The critic's short id (its folder name).</param>
-/// <param name="Lines">Its verdicts, in file order.</param>
-public sealed record CriticVerdicts(string CriticId, IReadOnlyList<CriticVerdictLine> Lines)
+/// <param name="Lines">Its verdicts, in file order (read by <see cref="VerdictsFile"/>, the one reader of the file).</param>
+public sealed record CriticVerdicts(string CriticId, IReadOnlyList<CritiqueVerdict> Lines)
 {
     /// <summary>The critique folder of a run.</summary>
     public const string Folder = "critique";
@@ -24,7 +22,7 @@ public sealed record CriticVerdicts(string CriticId, IReadOnlyList<CriticVerdict
         return Directory.GetDirectories(folder).Order(StringComparer.Ordinal)
             .Select(d => (Id: Path.GetFileName(d), File: Path.Combine(d, "verdicts.jsonl")))
             .Where(x => File.Exists(x.File))
-            .Select(x => new CriticVerdicts(x.Id, ReadLines(x.File)))
+            .Select(x => new CriticVerdicts(x.Id, VerdictsFile.Read(x.File).Values.ToList()))
             .Where(v => v.Lines.Count > 0)
             .OrderByDescending(v => v.Lines.Count)
             .FirstOrDefault();
@@ -36,28 +34,8 @@ public sealed record CriticVerdicts(string CriticId, IReadOnlyList<CriticVerdict
     /// </summary>
     public IReadOnlyDictionary<string, Statistics.Agreement> ByBenchmark() =>
         new SortedDictionary<string, Statistics.Agreement>(
-            Lines.Where(l => l.RuleCorrect is not null && l.Verdict is "yes" or "no")
+            Lines.Where(l => l.RuleCorrect is not null && l.Verdict is CriticOutcome.Yes or CriticOutcome.No)
                 .GroupBy(l => l.Benchmark)
-                .ToDictionary(g => g.Key, g => g.Aggregate(Statistics.Agreement.Empty, (a, l) => a.Add(l.RuleCorrect!.Value, l.Verdict == "yes"))),
+                .ToDictionary(g => g.Key, g => g.Aggregate(Statistics.Agreement.Empty, (a, l) => a.Add(l.RuleCorrect!.Value, l.Verdict == CriticOutcome.Yes))),
             StringComparer.Ordinal);
-
-    private static List<CriticVerdictLine> ReadLines(string path)
-    {
-        var lines = File.ReadAllText(path).Split('\n');
-        var verdicts = new List<CriticVerdictLine>();
-        for (var i = 0; i < lines.Length - 1; i++) // the part after the last newline is torn or empty
-        {
-            if (lines[i].Trim().Length == 0) continue;
-            try
-            {
-                verdicts.Add(JsonSerializer.Deserialize<CriticVerdictLine>(lines[i], JsonFormat.Line)
-                             ?? throw new InputException($"{path}:{i + 1}: empty critic verdict"));
-            }
-            catch (JsonException e)
-            {
-                throw new InputException($"{path}:{i + 1}: not a critic verdict ({e.Message})");
-            }
-        }
-        return verdicts;
-    }
 }

@@ -1,3 +1,5 @@
+using SIaM.Core.Scoring;
+
 namespace SIaM.Reporting.Statistics;
 
 /// <summary>
@@ -16,21 +18,10 @@ public sealed record Agreement(int BothCorrect, int RuleOnly, int CriticOnly, in
     public double Observed => Total == 0 ? 0 : (BothCorrect + BothWrong) / (double)Total;
 
     /// <summary>
-    /// Cohen's κ = (p_o − p_e) / (1 − p_e), p_e from the two judges' marginal rates. When p_e = 1 (both judges gave one
-    /// and the same answer to everything) κ is taken as 1; with no samples, 0.
+    /// Cohen's κ (<see cref="CohensKappa"/>); null without samples or when chance agreement is 1 (both judges gave one
+    /// and the same answer to everything).
     /// </summary>
-    public double Kappa
-    {
-        get
-        {
-            if (Total == 0) return 0;
-            double n = Total;
-            var ruleYes = (BothCorrect + RuleOnly) / n;
-            var criticYes = (BothCorrect + CriticOnly) / n;
-            var expected = ruleYes * criticYes + (1 - ruleYes) * (1 - criticYes);
-            return expected >= 1 ? 1 : (Observed - expected) / (1 - expected);
-        }
-    }
+    public double? Kappa => CohensKappa.Of(BothCorrect, RuleOnly, CriticOnly, BothWrong);
 
     /// <summary>Adds one sample judged <paramref name="rule"/> by the rule and <paramref name="critic"/> by the critic.</summary>
     public Agreement Add(bool rule, bool critic) => (rule, critic) switch

@@ -28,10 +28,11 @@ public sealed record ViewerSample(
     IReadOnlyList<ViewerExecution> E, string? St, string? Err, string? Cv, double? Py, string Ph)
 {
     /// <summary>The sample with its critic verdict, if any.</summary>
-    public static ViewerSample Of(SampleRecord s, CriticVerdictLine? critic) => new(
+    public static ViewerSample Of(SampleRecord s, CritiqueVerdict? critic) => new(
         s.Benchmark, s.Id, s.Index, s.Sample, s.Correct, s.Extracted, s.ExtractionMethod, s.Reference, s.Path, s.NormalizedPrediction,
         s.NormalizedReference, s.Completion, s.Code, s.Executions.Select(ViewerExecution.Of).ToList(),
-        s.CompletionStatus == Core.Backends.CompletionStatus.Ok ? null : Snake(s.CompletionStatus.ToString()), s.Error, critic?.Verdict, critic?.PYes, s.PromptHash);
+        s.CompletionStatus == Core.Backends.CompletionStatus.Ok ? null : Snake(s.CompletionStatus.ToString()), s.Error,
+        critic is null ? null : Snake(critic.Verdict.ToString()), critic?.PYes, s.PromptHash);
 
     internal static string Snake(string name) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SIaM.Core.Sandbox;
+using SIaM.Core.Scoring;
 using SIaM.Core.SelfImprovement;
 
 namespace SIaM.Training.Improvement;
@@ -68,9 +69,7 @@ public static class FilterComparison
         if (a.Count == 0) return (1, null);
         double n = a.Count;
         var observed = a.Where((x, i) => x == b[i]).Count() / n;
-        var (pa, pb) = (a.Count(x => x) / n, b.Count(x => x) / n);
-        var expected = pa * pb + (1 - pa) * (1 - pb);
-        return (observed, expected >= 1 ? null : (observed - expected) / (1 - expected));
+        return (observed, CohensKappa.Of(a, b));
     }
 
     /// <summary>The rows as one Markdown table.</summary>

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
 using SIaM.Backends.OpenAi;
 using SIaM.Backends.Tests.Support;
+using SIaM.Core;
 
 namespace SIaM.Backends.Tests.OpenAi;
 
@@ -82,7 +83,7 @@ public sealed class OpenAiModelProbeTests
     }
 
     [Test]
-    public async Task A_server_nobody_listens_on_is_recorded_as_unreachable()
+    public async Task A_server_nobody_listens_on_is_refused_at_once_with_the_address_and_the_cause()
     {
         // Arrange: a port that was free a moment ago
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -91,10 +92,11 @@ public sealed class OpenAiModelProbeTests
         listener.Stop();
 
         // Act
-        var fingerprint = await OpenAiModelProbe.FingerprintAsync("openai:x", $"http://127.0.0.1:{port}/v1#m", CancellationToken.None);
+        var error = await Assert.ThrowsAsync<InputException>(() =>
+            OpenAiModelProbe.FingerprintAsync("openai:x", $"http://127.0.0.1:{port}/v1#m", CancellationToken.None));
 
         // Assert
-        Assert.That(fingerprint.Details["reported_model"], Is.EqualTo("unreachable"));
+        Assert.That(error!.Message, Does.Contain($"cannot connect to http://127.0.0.1:{port}/v1/models").And.Contain("refused"));
     }
 
     private static Task<TestHttpServer> ModelsServer(string json) => TestHttpServer.StartAsync(async context =>

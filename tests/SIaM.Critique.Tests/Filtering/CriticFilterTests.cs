@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SIaM.Core;
+using SIaM.Core.Runs;
 using SIaM.Core.Sandbox;
 using SIaM.Core.SelfImprovement;
 using SIaM.Critique.Critics;

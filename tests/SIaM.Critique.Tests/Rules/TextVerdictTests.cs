@@ -1,3 +1,4 @@
+using SIaM.Core.Runs;
 using SIaM.Critique.Rules;
 
 namespace SIaM.Critique.Tests.Rules;

@@ -2,7 +2,10 @@ using SIaM.IntegrationTests.Faults;
 
 namespace SIaM.IntegrationTests.BadInput;
 
-/// <summary>Every row of <c>BadInput/cases.jsonl</c>: the exit code, a message naming the cause, never a stack trace.</summary>
+/// <summary>
+/// Every row of <c>BadInput/cases.jsonl</c>: the exit code, an <c>error:</c> line with a phrase naming the cause, never a
+/// stack trace, and nothing written: every file and directory under the row's directory is byte-identical afterwards.
+/// </summary>
 [TestFixture, Category("BadInput")]
 public sealed class BadInputTableTests
 {
@@ -18,6 +21,7 @@ public sealed class BadInputTableTests
         // Arrange
         using var temp = new TempDirectory();
         using var mount = Arrange(row, temp.Path);
+        var before = DirectoryState.Capture(temp.Path);
 
         // Act
         var outcome = await SiamProcess.RunAsync(temp.Path, TimeSpan.FromMinutes(2), null, row.Args.Select(a => row.Expand(a, temp.Path)).ToArray());
@@ -25,10 +29,34 @@ public sealed class BadInputTableTests
         // Assert
         var output = outcome.Stdout + outcome.Stderr;
         Assert.That(outcome.ExitCode, Is.EqualTo(row.Exit), output);
-        Assert.That(output, Does.Contain(row.Expand(row.Message, temp.Path)));
+        var errorLines = outcome.Stderr.Split('\n').Where(line => line.StartsWith("error: ", StringComparison.Ordinal)).ToList();
+        Assert.That(errorLines, Has.Some.Contain(row.Expand(row.Message, temp.Path)), $"no 'error: ' line names the cause:\n{output}");
         RunFiles.AssertNoStackTrace(outcome);
         foreach (var path in row.Absent ?? [])
             Assert.That(Path.Exists(Path.Combine(temp.Path, path)), Is.False, $"{path} was written by a refused command");
+        Assert.That(DirectoryState.Capture(temp.Path).ChangesSince(before), Is.Empty, "a refused command changed files");
+    }
+
+    [Test]
+    public void Every_row_names_the_cause_with_a_phrase_that_is_not_just_an_echo_of_its_input()
+    {
+        // Arrange
+        var rows = BadInputCase.ReadAll();
+
+        // Act
+        var echoes = rows.Where(row => !NamesACause(row)).Select(row => $"{row.Name}: '{row.Message}'").ToList();
+
+        // Assert
+        Assert.That(echoes, Is.Empty,
+            "message fragments must say what is wrong (at least 13 characters besides placeholders, not a copy of an argument or a file)");
+    }
+
+    private static bool NamesACause(BadInputCase row)
+    {
+        var phrase = row.Message.Replace("{tmp}", "", StringComparison.Ordinal).Replace("{data}", "", StringComparison.Ordinal)
+            .Replace("{tiny}", "", StringComparison.Ordinal);
+        var inputs = row.Args.Concat((row.Files ?? new Dictionary<string, string?>()).SelectMany(f => new[] { f.Key, f.Value ?? "" }));
+        return phrase.Trim().Length >= 13 && !inputs.Any(input => input.Contains(row.Message, StringComparison.Ordinal));
     }
 
     [Test]

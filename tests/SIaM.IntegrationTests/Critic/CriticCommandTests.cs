@@ -32,9 +32,10 @@ public sealed class CriticCommandTests
         // Arrange
         using var temp = new TempDirectory();
         File.WriteAllLines(temp.File("labels.jsonl"), ["""{"question": "q", "reference": "1", "label": "yes"}""", """{"question": "q", "reference": 1"""]);
+        File.WriteAllText(temp.File("critic.jsonl"), ""); // the critic's options are checked before the labels are read
 
         // Act
-        var outcome = await Siam.RunAsync(temp.Path, "critic", "calibrate", "--critic", "replay:nowhere.jsonl", "--labels", temp.File("labels.jsonl"));
+        var outcome = await Siam.RunAsync(temp.Path, "critic", "calibrate", "--critic", $"replay:{temp.File("critic.jsonl")}", "--labels", temp.File("labels.jsonl"));
 
         // Assert
         Assert.That(outcome.ExitCode, Is.EqualTo(2));

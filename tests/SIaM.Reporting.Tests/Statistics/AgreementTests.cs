@@ -10,7 +10,6 @@ public sealed class AgreementTests
     [TestCase(45, 5, 5, 45, 0.9, 0.8)]
     [TestCase(10, 10, 10, 10, 0.5, 0.0)]
     [TestCase(0, 10, 10, 0, 0.0, -1.0)]
-    [TestCase(7, 0, 0, 0, 1.0, 1.0)] // p_e = 1: both said YES to everything
     public void Cohen_kappa_matches_the_value_computed_by_hand(int both, int ruleOnly, int criticOnly, int neither, double observed, double kappa)
     {
         // Arrange
@@ -29,6 +28,17 @@ public sealed class AgreementTests
 
         // Assert
         Assert.That(agreement, Is.EqualTo(new Agreement(1, 1, 2, 1)));
-        Assert.That(Agreement.Empty.Kappa, Is.EqualTo(0));
+    }
+
+    [Test]
+    public void Kappa_is_undefined_without_samples_and_when_both_judges_said_yes_to_everything()
+    {
+        // Arrange: p_e = 1 when both gave one and the same answer to every sample (0/0), as the critique table says
+        var unanimous = new Agreement(7, 0, 0, 0);
+
+        // Act + Assert
+        Assert.That(unanimous.Observed, Is.EqualTo(1.0));
+        Assert.That(unanimous.Kappa, Is.Null);
+        Assert.That(Agreement.Empty.Kappa, Is.Null);
     }
 }

@@ -1,4 +1,4 @@
-namespace SIaM.Critique;
+namespace SIaM.Core.Runs;
 
 /// <summary>What a critic said about one sample.</summary>
 public enum CriticOutcome

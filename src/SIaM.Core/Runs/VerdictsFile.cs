@@ -1,9 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using SIaM.Core;
-using SIaM.Core.Runs;
 
-namespace SIaM.Critique.Pipeline;
+namespace SIaM.Core.Runs;
 
 /// <summary>Reads and appends a critic's <c>verdicts.jsonl</c> (a torn last line, from a killed pass, is ignored).</summary>
 public static class VerdictsFile

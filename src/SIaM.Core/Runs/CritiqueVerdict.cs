@@ -1,4 +1,4 @@
-namespace SIaM.Critique.Pipeline;
+namespace SIaM.Core.Runs;
 
 /// <summary>One line of a critic's <c>verdicts.jsonl</c>: the rule verdict beside the critic's, never replacing it.</summary>
 /// <param name="Id">The problem id.</param>
