@@ -67,7 +67,7 @@ public sealed record QuestionFileTask(
         foreach (var property in root.EnumerateObject())
             if (!Known.Contains(property.Name))
                 throw new InputException($"{path}: unknown task field '{property.Name}'; known: {string.Join(", ", Known)}");
-        string? Text(string field) => root.TryGetProperty(field, out var e) ? e.ValueKind == JsonValueKind.String && e.GetString()!.Trim().Length > 0
+        string? Text(string field) => root.TryGetProperty(field, out var e) && e.ValueKind != JsonValueKind.Null ? e.ValueKind == JsonValueKind.String && e.GetString()!.Trim().Length > 0
             ? e.GetString()!.Trim() : throw new InputException($"{path}: task field '{field}' must be a non-empty string") : null;
         var data = Text("path") ?? throw new InputException($"{path}: the task file has no 'path' (the question file, relative to the task file)");
         var dataPath = System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, data));
