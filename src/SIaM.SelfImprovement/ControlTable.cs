@@ -20,7 +20,8 @@ public static class ControlTable
             {
                 var g = r.Gain![suite];
                 text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {r.Iteration} | {suite} | {g.N} | {100.0 * g.Loop / g.N:F1} | {100.0 * g.Control / g.N:F1} | {g.Points:+0.0;−0.0;0.0} | {g.LoopOnly} | {g.ControlOnly} | {g.PValue:0.0000} |"));
+                    $"| {r.Iteration} | {suite} | {g.N} | {100.0 * g.Loop / g.N:F1} | {100.0 * g.Control / g.N:F1} | {g.Points:+0.0;−0.0;0.0} | ") +
+                    string.Create(CultureInfo.InvariantCulture, $"{g.LoopOnly} | {g.ControlOnly} | {g.PValue:0.0000} |"));
             }
         return text.ToString();
     }

@@ -11,9 +11,22 @@ namespace SIaM.Cli.Commands;
 /// </summary>
 internal static class ContaminationCommand
 {
-    private static readonly Argument<FileInfo> Train = new("TRAIN") { Description = "JSONL of training examples: question or prompt, and completion, response or program" };
-    private static readonly Option<string> Benchmarks = new("--benchmarks") { Description = "Benchmark ids, suites and question files (file:PATH.jsonl or file:TASK.json) it will be judged on", Required = true };
-    private static readonly Option<string?> Data = new("--data") { Description = "Data directory (default: $SIAM_DATA, ./benchmarks-data, ../shared/benchmarks-data)" };
+    private static readonly Argument<FileInfo> Train = new("TRAIN")
+    {
+        Description = "JSONL of training examples: question or prompt, and completion, response or program",
+    };
+
+    private static readonly Option<string> Benchmarks = new("--benchmarks")
+    {
+        Description = "Benchmark ids, suites and question files (file:PATH.jsonl or file:TASK.json) it will be judged on",
+        Required = true,
+    };
+
+    private static readonly Option<string?> Data = new("--data")
+    {
+        Description = "Data directory (default: $SIAM_DATA, ./benchmarks-data, ../shared/benchmarks-data)",
+    };
+
     private static readonly Option<string?> Out = new("--out") { Description = "Write the report (counts and every overlap) as JSON to this file" };
 
     public static Command Create()

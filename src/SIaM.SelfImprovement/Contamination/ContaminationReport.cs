@@ -32,7 +32,8 @@ public sealed record ContaminationReport(int Examples, int Overlapping, IReadOnl
     {
         var items = JsonLinesFile.Read(path, "training examples", line =>
         {
-            string? Text(params string[] names) => names.Select(n => line.Fields[n] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).FirstOrDefault(s => s is not null);
+            string? Text(params string[] names) =>
+                names.Select(n => line.Fields[n] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).FirstOrDefault(s => s is not null);
             var question = Text("question", "prompt") ?? throw line.Error("no string field 'question' or 'prompt'");
             var target = Text("completion", "response", "program") ?? throw line.Error("no string field 'completion', 'response' or 'program'");
             return new TrainingItem(Text("id") ?? $"line {line.Number}", question, target);

@@ -21,8 +21,9 @@ public static class LoopQuestionFiles
         WriteIfChanged(data, string.Concat(questions.Select(q =>
             JsonSerializer.Serialize(new { id = q.Id, question = q.Question, answer = q.Answer, program = q.Program }, JsonOptions.Compact) + "\n")));
         var language = LanguageOf(questions).ToString().ToLowerInvariant();
-        var programField = questions.All(q => q.Program is not null) ? "program" : null;
-        WriteIfChanged(task, JsonSerializer.Serialize(new { name, path = name + ".jsonl", language, program_field = programField }, JsonOptions.Indented) + "\n");
+        var fields = new Dictionary<string, string> { ["name"] = name, ["path"] = name + ".jsonl", ["language"] = language };
+        if (questions.All(q => q.Program is not null)) fields["program_field"] = "program";
+        WriteIfChanged(task, JsonSerializer.Serialize(fields, JsonOptions.Indented) + "\n");
         return QuestionFileTask.Prefix + task;
     }
 

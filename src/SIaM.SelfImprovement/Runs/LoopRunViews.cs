@@ -30,8 +30,11 @@ public static class LoopRunViews
         CancellationToken cancellationToken)
     {
         var records = Ordered(run, questions);
-        var cases = records.Select(r => r.Code is { } code && Execution(r) is { } e ? new ProgramCase(questions[r.Index].Question, questions[r.Index].Answer, code, e) : null).ToList();
-        await Task.WhenAll(filters.OfType<IBatchProgramFilter>().Select(f => f.PrepareAsync(cases.OfType<ProgramCase>().ToList(), cancellationToken))).ConfigureAwait(false);
+        var cases = records.Select(r => r.Code is { } code && Execution(r) is { } e
+            ? new ProgramCase(questions[r.Index].Question, questions[r.Index].Answer, code, e)
+            : null).ToList();
+        var judged = cases.OfType<ProgramCase>().ToList();
+        await Task.WhenAll(filters.OfType<IBatchProgramFilter>().Select(f => f.PrepareAsync(judged, cancellationToken))).ConfigureAwait(false);
         var verdicts = new List<LoopVerdict>(records.Count);
         for (var i = 0; i < records.Count; i++)
         {
