@@ -6,6 +6,9 @@ namespace SIaM.SelfImprovement.Synthetic;
 /// <param name="Frame">The family's sentence frame.</param>
 public sealed record SyntheticProblem(string Id, string Family, FamilyTier Tier, int Frame, Language Language, string Question, string Answer, string Program)
 {
-    /// <summary>What identifies the program whatever the names and objects: family, frame and values (the program text holds the values).</summary>
-    public string ProgramKey => $"{Family}/{Frame}/{Program}";
+    /// <summary>
+    /// What identifies the program whatever the names and objects: the family and the program text (the frame's
+    /// expression and the values). Two frames of one family with the same expression and values are one program.
+    /// </summary>
+    public string ProgramKey => $"{Family}/{Program}";
 }

@@ -41,9 +41,9 @@ public sealed class FamilyStartTests
         // Assert
         Assert.That(scores, Is.EqualTo(new[]
         {
-            new FamilyScore("rate", "en", false, 1, 1, 1, 1),
-            new FamilyScore("price", "en", true, 2, 1, 2, 1),
-            new FamilyScore("price", "zh", true, 1, 0, 1, 0),
+            new FamilyScore("rate", "en", false, 1, 1, 1, 1, "seed"),
+            new FamilyScore("price", "en", true, 2, 1, 2, 1, "answer-only"),
+            new FamilyScore("price", "zh", true, 1, 0, 1, 0, "answer-only"),
         }));
     }
 
