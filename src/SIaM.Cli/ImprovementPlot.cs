@@ -1,5 +1,5 @@
 using SIaM.Reporting.Plots;
-using SIaM.Training.Improvement;
+using SIaM.SelfImprovement;
 
 namespace SIaM.Cli;
 

@@ -31,6 +31,7 @@ Command[] verbs =
     CritiqueCommand.Create(),
     CriticCommand.Create(),
     ImproveCommand.Create(),
+    ContaminationCommand.Create(),
 ];
 foreach (var verb in verbs) root.Subcommands.Add(verb);
 

@@ -27,7 +27,7 @@ public sealed class SampleSolver(
         await GenerateAsync(states, cancellationToken);
         switch (spec.Prompt)
         {
-            case PromptStyle.Pot:
+            case PromptStyle.Pot or PromptStyle.Bare:
                 await Task.WhenAll(states.Where(s => s.Status == CompletionStatus.Ok).Select(s => RunProgramAsync(s, cancellationToken)));
                 break;
             case PromptStyle.Tir:
@@ -111,7 +111,7 @@ public sealed class SampleSolver(
             var word = state.Status == CompletionStatus.Missing ? "missing" : "error";
             return Record(state, null, word, null, new Grade(false, null, word, word, null, null));
         }
-        var answer = state.Answer ?? (spec.Prompt == PromptStyle.Pot
+        var answer = state.Answer ?? (spec.Prompt is PromptStyle.Pot or PromptStyle.Bare
             ? ExtractedAnswer.None
             : extractor.FromText(state.Transcript, problem)); // the problem: its question names the asked variable
         var sandboxFailed = state.Executions.Any(e => e.Status == ExecStatus.SandboxFailure);

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using SIaM.SelfImprovement.Critic;
 using SIaM.Cli.Critique;
 using SIaM.Critique.Calibration;
-using SIaM.Training.Improvement;
-using SIaM.Training.Synthetic;
+using SIaM.SelfImprovement;
+using SIaM.SelfImprovement.Synthetic;
 
 namespace SIaM.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using SIaM.SelfImprovement.Critic;
 using SIaM.Cli.Critique;
 using SIaM.Core.Validation;
 using SIaM.Critique.Calibration;

@@ -17,8 +17,8 @@ namespace SIaM.Cli.Commands;
 internal static class EvalCommand
 {
     private static readonly Option<string> Model = new("--model") { Description = "Model spec: oracle:, replay:FILE, hf:DIR, openai:BASE_URL#MODEL", Required = true };
-    private static readonly Option<string> Benchmarks = new("--benchmarks") { Description = "Benchmark ids and/or suites, comma-separated (see 'siam benchmarks')", Required = true };
-    private static readonly Option<PromptStyle> Prompt = new("--prompt") { Description = "Prompt style: pot (one program), tir (tool-integrated), cot (text only)", DefaultValueFactory = _ => PromptStyle.Pot };
+    private static readonly Option<string> Benchmarks = new("--benchmarks") { Description = "Benchmark ids, suites and question files (file:PATH.jsonl or file:TASK.json), comma-separated (see 'siam benchmarks')", Required = true };
+    private static readonly Option<PromptStyle> Prompt = new("--prompt") { Description = "Prompt style: pot (one program), tir (tool-integrated), cot (text only), bare (the question alone, answered by one program)", DefaultValueFactory = _ => PromptStyle.Pot };
     private static readonly Option<int> Samples = new("--n") { Description = "Samples per problem (k)", DefaultValueFactory = _ => 1 };
     private static readonly Option<int?> Limit = new("--limit") { Description = "Only the first N problems of each benchmark" };
     private static readonly Option<int> Seed = new("--seed") { Description = "Sampling seed", DefaultValueFactory = _ => 0 };
@@ -64,7 +64,7 @@ internal static class EvalCommand
         var shard = result.GetValue(Shard) is { } shardText ? SIaM.Core.Runs.Shard.Parse(shardText) : null;
         var spec = new RunSpec(
             result.GetValue(Model)!,
-            Suites.Expand(result.GetValue(Benchmarks)!),
+            BenchmarkSources.Expand(result.GetValue(Benchmarks)!),
             result.GetValue(Prompt),
             result.GetValue(FewShot),
             result.GetValue(Samples),
@@ -80,8 +80,8 @@ internal static class EvalCommand
         if (spec.Samples > 1 && spec.Generation.IsGreedy)
             Console.Error.WriteLine("warning: --n > 1 with greedy decoding gives k identical samples; set --temperature");
 
-        var root = DataLocator.Resolve(result.GetValue(Data));
-        var benchmarks = spec.Benchmarks.Select(id => BenchmarkLoader.Load(id, root, result.GetValue(AllowUnverified))).ToList();
+        var sources = BenchmarkSources.Load(spec.Benchmarks, () => DataLocator.Resolve(result.GetValue(Data)), result.GetValue(AllowUnverified));
+        var benchmarks = sources.Benchmarks;
         var problems = benchmarks.SelectMany(b => b.Problems).ToDictionary(p => p.Id);
         // The identity comes first: a resume with a different one is refused before any model load or container start.
         var identity = RunIdentityBuilder.Build(spec, benchmarks, GraderVersion.Current,
@@ -91,7 +91,7 @@ internal static class EvalCommand
         RunDirectory.EnsureUsable(outDirectory, identity);
         await using var backend = BackendFactory.Create(spec.Model, new BackendContext(problems, result.GetValue(Cache)));
         await using var sandbox = await SandboxFactory.CreateAsync(spec.Sandbox, spec.Prompt, cancellationToken);
-        var inputs = new EvalInputs(benchmarks, SIaM.Data.Suites.All, backend, sandbox,
+        var inputs = new EvalInputs(benchmarks, sources.Suites, backend, sandbox,
             new MathAnswerExtractor(mode: spec.Grading), new MathEquivalenceChecker(spec.GradingOptions), identity);
 
         Console.Error.WriteLine($"siam eval: {spec.Model} on {string.Join(", ", spec.Benchmarks)}{(shard is not null ? $" shard {shard}" : "")} ({spec.Prompt.ToString().ToLowerInvariant()}, executor {sandbox?.Description ?? "none"}) → {outDirectory}");

@@ -1,11 +1,13 @@
 using System.CommandLine;
+using SIaM.SelfImprovement.Critic;
 using SIaM.Cli.Critique;
 using SIaM.Core.Prompts;
 using SIaM.Core.SelfImprovement;
 using SIaM.Critique;
 using SIaM.Critique.Filtering;
-using SIaM.Training.Improvement;
-using SIaM.Training.Synthetic;
+using SIaM.SelfImprovement;
+using SIaM.SelfImprovement.Runs;
+using SIaM.SelfImprovement.Synthetic;
 
 namespace SIaM.Cli.Commands;
 
@@ -18,7 +20,7 @@ internal static class ImproveCommand
     private static readonly Option<string?> Policy = new("--policy") { Description = "Starting policy: hf:DIR" };
     private static readonly Option<FileInfo?> Questions = new("--questions") { Description = "JSONL of {id, question, answer} (no programs) to learn from" };
     private static readonly Option<string[]> Eval = new("--eval") { Description = "Evaluation suite NAME=FILE (JSONL like --questions); repeatable", AllowMultipleArgumentsPerToken = true };
-    private static readonly Option<string> Critic = new("--critic") { Description = "Filter that selects data: rule, or a critic SPEC (hf:DIR, openai:URL#MODEL, replay:FILE; with --demo also 'demo'); a critic's verdicts are recorded beside the rule's", DefaultValueFactory = _ => "rule" };
+    private static readonly Option<string> Critic = new("--critic") { Description = "Filter that selects data: rule, or a critic SPEC (hf:DIR, openai:URL#MODEL, replay:FILE; with --demo also 'demo'); a critic's verdicts are recorded beside the rule's. With --demo the demo critic is trained and recorded unless --critic rule is given explicitly", DefaultValueFactory = _ => "rule" };
     private static readonly Option<CriticFormat> CriticFormatOption = new("--critic-format") { Description = "How the critic is asked: plain (one prompt ending in 'Answer:', as 'siam critic train' trains), chat, or compact (reference and result only; the demo critic's)", DefaultValueFactory = _ => CriticFormat.Plain };
     private static readonly Option<double> Threshold = new("--threshold") { Description = "P(YES) at or above which the critic accepts", DefaultValueFactory = _ => 0.5 };
     private static readonly Option<int> K = new("--k") { Description = "Samples per question", DefaultValueFactory = _ => 8 };
@@ -31,16 +33,23 @@ internal static class ImproveCommand
     private static readonly Option<bool> Demo = new("--demo") { Description = "Build the synthetic fixture and weak policy under --out and run the loop on it" };
     private static readonly Option<string> DemoSize = new("--demo-size") { Description = "demo (≤ 10 min on 2 cores) or ci (≤ 3 min)", DefaultValueFactory = _ => "demo" };
     private static readonly Option<string> Device = TrainingDevice.Create();
-    private static readonly Option<string> Sandbox = new("--sandbox") { Description = "Where programs run: docker", DefaultValueFactory = _ => "docker" };
+    private static readonly Option<bool> Tables = new("--tables") { Description = "Print the Markdown tables of the finished run under --out, from its files, and exit (nothing runs)" };
+    private static readonly Option<bool?> Control = new("--control") { Description = "Also run the control arm: the same iterations with k = 0 (seed programs alone, same steps), and report loop − control paired per question (default: on with --demo)" };
+    private static readonly Option<string> Sandbox = new("--sandbox") { Description = "Where programs run: docker, or local-unsafe (NOT isolated)", DefaultValueFactory = _ => "docker" };
 
     public static Command Create()
     {
         var command = new Command("improve", "Self-improvement loop: sample, execute in the sandbox, filter, train, evaluate; resumable under --out");
-        foreach (var option in new Option[] { Policy, Questions, Eval, Critic, CriticFormatOption, Threshold, K, Algo, Iterations, Seed, Lambda, Beta, Out, Demo, DemoSize, Sandbox, Device })
+        foreach (var option in new Option[] { Policy, Questions, Eval, Critic, CriticFormatOption, Threshold, K, Algo, Iterations, Seed, Lambda, Beta, Out, Demo, DemoSize, Sandbox, Device, Control, Tables })
             command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = Path.GetFullPath(parse.GetValue(Out)!);
+            if (parse.GetValue(Tables))
+            {
+                Console.Out.Write(LoopTables.Render(output));
+                return ExitCodes.Success;
+            }
             var device = TrainingDevice.Resolve(parse.GetValue(Device)!);
             var criticSpec = parse.GetValue(Critic)!;
             var demo = parse.GetValue(Demo);
@@ -49,7 +58,8 @@ internal static class ImproveCommand
             if (algorithm != "sft" && !Training.Losses.PreferenceLosses.Names.Contains(algorithm))
                 throw new UsageException($"--algo '{algorithm}': use sft, {string.Join(", ", Training.Losses.PreferenceLosses.Names)}");
             var options = new ImprovementOptions("", algorithm, parse.GetValue(K), parse.GetValue(Iterations), parse.GetValue(Seed),
-                Beta: parse.GetValue(Beta), Lambda: parse.GetValue(Lambda), Filter: criticSpec == "rule" ? "rule" : CriticFilter.FilterName);
+                Beta: parse.GetValue(Beta), Lambda: parse.GetValue(Lambda), Filter: criticSpec == "rule" ? "rule" : CriticFilter.FilterName,
+                Control: parse.GetValue(Control) ?? demo);
             void Log(string line) => Console.Error.WriteLine($"siam improve: {line}");
             IProgramFilter[] filters = [new RuleFilter()];
             DemoFixture.Sizes? sizes = null;
@@ -84,13 +94,18 @@ internal static class ImproveCommand
             ImprovementLoop.ClaimDirectory(options, output);
             await using var critic = new ImproveCritic(criticSpec, new CriticOptions(parse.GetValue(Threshold), 0, parse.GetValue(CriticFormatOption)), output);
             if (!demo && critic.Create() is { } criticFilter) filters = [.. filters, criticFilter];
-            await using var sandbox = await SandboxFactory.CreateAsync(parse.GetValue(Sandbox)!, PromptStyle.Pot, cancellationToken)
-                ?? throw new UsageException("--sandbox none: the loop executes programs");
+            var sandboxName = parse.GetValue(Sandbox)!;
+            if (sandboxName == "none") throw new UsageException("--sandbox none: the loop executes programs");
+            var fingerprint = await SandboxFactory.FingerprintAsync(sandboxName, PromptStyle.Bare, cancellationToken);
+            await using var executor = (await SandboxFactory.CreateAsync(sandboxName, PromptStyle.Bare, cancellationToken))!;
+            var sandbox = new LoopSandbox(executor, sandboxName, fingerprint);
             ImprovementLoop loop;
             if (demo)
             {
                 var data = await DemoFixture.BuildAsync(Path.Combine(output, "fixture"), options.Seed, sizes!, Log, cancellationToken);
-                filters = [.. filters, await critic.CreateForDemoAsync(data.Pool, options.Seed, parse.GetValue(DemoSize) == "ci" ? DemoCritic.Ci : DemoCritic.Demo, device, Log, cancellationToken)];
+                // --critic rule given explicitly: the rule filter alone, no demo critic to train (the loop's data is the same).
+                if (parse.GetResult(Critic) is not { Implicit: false } || criticSpec != "rule")
+                    filters = [.. filters, await critic.CreateForDemoAsync(data.Pool, options.Seed, parse.GetValue(DemoSize) == "ci" ? DemoCritic.Ci : DemoCritic.Demo, device, Log, cancellationToken)];
                 (evaluation, pool) = (data.Evaluation, data.Pool);
                 loop = new ImprovementLoop(options, pool, evaluation, data.Seed, sandbox, filters, Log, data.Families, device);
             }
@@ -100,8 +115,9 @@ internal static class ImproveCommand
             }
             var rows = await loop.RunAsync(output, cancellationToken);
             Console.Out.Write(IterationTable.Render(rows, evaluation.Keys.ToList()));
+            if (options.Control) Console.Out.Write("\n" + ControlTable.Render(rows, evaluation.Keys.ToList()));
             if (demo) Console.Out.Write("\n" + FamilyTable.Render(rows));
-            if (demo) critic.CompareFilters(output, rows.Count - 1, pool, options.EffectiveLimits);
+            if (demo && filters.Length > 1) critic.CompareFilters(output, rows.Count - 1, pool, options.EffectiveLimits);
             ImprovementPlot.Write(rows, evaluation.Keys.ToList(), output);
             Console.Out.WriteLine($"plot: {Path.Combine(output, "iterations.png")}");
             Console.Out.WriteLine($"iterations.json: {Path.Combine(output, "iterations.json")}");

@@ -33,10 +33,10 @@ internal static class MergeCommand
     {
         var outDirectory = result.GetValue(Out)!;
         var set = ShardSet.Of(result.GetValue(Shards)!.Select(RunLog.Read).ToList(), result.GetValue(AllowIncomplete));
-        var root = DataLocator.Resolve(result.GetValue(Data));
-        var benchmarks = set.Spec.Benchmarks.Select(id => BenchmarkLoader.Load(id, root, allowUnverified: true)).ToList();
+        var sources = BenchmarkSources.Load(set.Spec.Benchmarks, () => DataLocator.Resolve(result.GetValue(Data)), allowUnverified: true);
+        var benchmarks = sources.Benchmarks;
         var checker = new MathEquivalenceChecker(set.Spec.GradingOptions);
-        var merged = ShardMerger.Merge(set, benchmarks, SIaM.Data.Suites.All, checker, [CheckpointFile.Name]);
+        var merged = ShardMerger.Merge(set, benchmarks, sources.Suites, checker, [CheckpointFile.Name]);
         await ShardMerger.WriteAsync(merged, outDirectory,
             temporary => ShardCritiques.MergeAsync(set, temporary, result.GetValue(Data), cancellationToken));
         Console.Error.WriteLine($"siam merge: {set.Shards.Count} shards of run {merged.Results.RunId} ({merged.Samples.Count} samples) → {outDirectory}");

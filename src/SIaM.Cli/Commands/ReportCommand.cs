@@ -26,9 +26,7 @@ internal static class ReportCommand
         {
             var policy = GateOptions.Policy(result); // checked (and the gate file read) before any run is loaded
             var store = new SnapshotStore(result.GetValue(SnapshotCommand.Root)!);
-            var runs = result.GetValue(Runs)!.Select(r => RunSource.Load(r, store)).ToList();
-            if (runs.Select(r => r.Name).Distinct().Count() != runs.Count)
-                throw new InputException($"two runs share a name ({string.Join(", ", runs.Select(r => r.Name))}); give distinct directories or snapshots");
+            var runs = RunSource.LoadAll(result.GetValue(Runs)!, store);
             var baseline = result.GetValue(Baseline) is { } b ? RunSource.Load(b, store) : null;
             // with a baseline the gate judges the last run, as compare does
             var context = ReportBuilder.Build(runs, baseline, policy, result.GetValue(GateOptions.Alpha), result.GetValue(Seed));

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
+using SIaM.SelfImprovement.Critic;
 using SIaM.Core;
 using SIaM.Core.Runs;
 using SIaM.Core.SelfImprovement;
 using SIaM.Critique;
 using SIaM.Critique.Critics;
 using SIaM.Critique.Filtering;
-using SIaM.Training.Improvement;
+using SIaM.SelfImprovement;
 
 namespace SIaM.Cli.Critique;
 

@@ -14,11 +14,11 @@ internal static class RunProblems
     {
         var benchmarks = run.Identity["spec"]?["benchmarks"] as JsonArray
             ?? throw new InputException($"{run.Path}/run.json: no spec.benchmarks; not a run of this harness");
-        var root = DataLocator.Resolve(dataDirectory);
         var problems = new Dictionary<string, ProblemContext>();
-        foreach (var id in benchmarks.Select(b => b!.GetValue<string>()))
+        var entries = benchmarks.Select(b => b!.GetValue<string>()).ToList();
+        foreach (var loaded in BenchmarkSources.Load(entries, () => DataLocator.Resolve(dataDirectory), allowUnverified: true).Benchmarks)
         {
-            var loaded = BenchmarkLoader.Load(id, root, allowUnverified: true);
+            var id = loaded.Info.Id;
             var expected = run.Identity["data_sha256"]?[id]?.GetValue<string>();
             if (expected is not null && expected != loaded.DataSha256)
                 throw new InputException($"the data file of {id} (sha256 {loaded.DataSha256}) is not the one the run used ({expected}); pass --data with the run's data");

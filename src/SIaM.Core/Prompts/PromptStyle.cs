@@ -9,4 +9,9 @@ public enum PromptStyle
     Tir,
     /// <summary>Chain of thought: reasoning in text, a \boxed{} answer, no code.</summary>
     Cot,
+    /// <summary>
+    /// The question alone (no system message, no instruction), answered like <see cref="Pot"/> by one program: for a
+    /// policy trained on bare questions, such as the self-improvement loop's.
+    /// </summary>
+    Bare,
 }

@@ -53,6 +53,8 @@ public static class PromptTemplates
                 "12 - 3 = 9，9 + 5 = 14。答案是 $\\boxed{14}$。"),
              new("一个长方形的长是 8 厘米，宽是长的一半，它的面积是多少平方厘米？",
                 "宽是 8 ÷ 2 = 4 厘米，面积是 8 × 4 = 32 平方厘米。答案是 $\\boxed{32}$。")]),
+        new PromptTemplate(PromptStyle.Bare, Language.En, "", "", []),
+        new PromptTemplate(PromptStyle.Bare, Language.Zh, "", "", []),
     }.ToDictionary(t => t.Key);
 
     /// <summary>The template for a style and language.</summary>

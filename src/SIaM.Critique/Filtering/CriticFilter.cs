@@ -10,7 +10,7 @@ namespace SIaM.Critique.Filtering;
 /// <summary>
 /// The critic as the self-improvement loop's filter: a program is accepted when the critic says YES about its output
 /// against the reference answer. Programs with no answer at all are <c>invalid</c> by <see cref="ProgramInvalidity"/>
-/// and the critic is not asked. Verdicts are cached per (question, program, output), in memory and, when a cache file
+/// and the critic is not asked. Verdicts are cached per (question, reference, program, output), in memory and, when a cache file
 /// is given, in that JSONL file (appended as they come, read back on the next start). <see cref="PrepareAsync"/>
 /// judges a stage's cases in batches of <paramref name="batchSize"/>.
 /// </summary>
@@ -31,9 +31,9 @@ public sealed class CriticFilter(ICritic critic, string? cacheFile = null, int b
     /// <summary>Cases sent to the critic so far (cache hits and invalid cases are not).</summary>
     public int Asked { get; private set; }
 
-    /// <summary>The cache key of a case: a hash of question, program and what running it gave (status and output).</summary>
+    /// <summary>The cache key of a case: a hash of question, reference answer, program and what running it gave (status and output).</summary>
     public static string KeyOf(ProgramCase @case) =>
-        Sha256.Hex($"{@case.Question}\u0000{@case.Program}\u0000{@case.Execution.Status}\u0000{@case.Execution.Truncated}\u0000{OutputOf(@case.Execution)}")[..24];
+        Sha256.Hex($"{@case.Question}\u0000{@case.Reference}\u0000{@case.Program}\u0000{@case.Execution.Status}\u0000{@case.Execution.Truncated}\u0000{OutputOf(@case.Execution)}")[..24];
 
     /// <summary>The verdict on a case judged before (null when it was not).</summary>
     public FilterVerdict? Cached(ProgramCase @case) => _verdicts.GetValueOrDefault(KeyOf(@case));

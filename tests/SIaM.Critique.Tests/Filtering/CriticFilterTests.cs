@@ -87,6 +87,25 @@ public sealed class CriticFilterTests
     }
 
     [Test]
+    public async Task The_same_program_and_output_against_another_reference_is_a_new_case_not_a_cache_hit()
+    {
+        // Arrange: one question, program and output; only the reference answer differs
+        using var temp = new TempDirectory();
+        var otherReference = Right with { Reference = "13" };
+        var critic = Recording(temp, (Right, 0.9), (otherReference, 0.1));
+        var filter = new CriticFilter(critic);
+
+        // Act
+        var right = await filter.AcceptsAsync(Right.Question, Right.Reference, Right.Program, Right.Execution, CancellationToken.None);
+        var other = await filter.AcceptsAsync(otherReference.Question, otherReference.Reference, otherReference.Program, otherReference.Execution, CancellationToken.None);
+
+        // Assert
+        Assert.That(CriticFilter.KeyOf(otherReference), Is.Not.EqualTo(CriticFilter.KeyOf(Right)));
+        Assert.That((right, other), Is.EqualTo((true, false)));
+        Assert.That(filter.Asked, Is.EqualTo(2));
+    }
+
+    [Test]
     public async Task Rejects_a_program_the_critic_gives_no_verdict_on_and_records_it_as_unparseable()
     {
         // Arrange

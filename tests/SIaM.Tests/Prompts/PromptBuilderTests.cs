@@ -28,7 +28,7 @@ public sealed class PromptBuilderTests
     {
         var hashes = PromptTemplates.All.Values.Select(t => t.Hash).ToList();
 
-        Assert.That(PromptTemplates.All, Has.Count.EqualTo(6));
+        Assert.That(PromptTemplates.All, Has.Count.EqualTo(8));
         Assert.That(hashes, Is.Unique);
     }
 
@@ -42,6 +42,17 @@ public sealed class PromptBuilderTests
 
         Assert.That(again, Is.EqualTo(a));
         Assert.That(other, Is.Not.EqualTo(a));
+    }
+
+    [Test]
+    public void A_bare_prompt_is_the_question_alone_so_a_plain_backend_sees_the_question_and_a_blank_line()
+    {
+        // Act
+        var messages = PromptBuilder.Build(Chinese, PromptTemplates.For(PromptStyle.Bare, Language.Zh), fewShot: 2);
+
+        // Assert
+        Assert.That(messages.Select(m => (m.Role, m.Content)), Is.EqualTo(new[] { ("user", Chinese.Question) }));
+        Assert.That(new SIaM.Core.Backends.GenerationRequest("cmath/0", 0, messages, "", new()).PlainPrompt, Is.EqualTo(Chinese.Question + "\n\n"));
     }
 
     [Test]

@@ -1,4 +1,4 @@
-using SIaM.Training.Improvement;
+using SIaM.SelfImprovement;
 
 namespace SIaM.Training.Tests.Improvement;
 

@@ -1,5 +1,5 @@
 using SIaM.Core.Sandbox;
-using SIaM.Training.Improvement;
+using SIaM.SelfImprovement;
 
 namespace SIaM.Training.Tests.Improvement;
 
@@ -7,14 +7,14 @@ public sealed class FamilyStartTests
 {
     private static readonly Dictionary<string, QuestionFamily> Families = new()
     {
-        ["en-id/rate-en-1"] = new("rate", "en", false),
-        ["en-ood/price-en-2"] = new("price", "en", true),
-        ["en-ood/price-en-3"] = new("price", "en", true),
-        ["zh-ood/price-zh-4"] = new("price", "zh", true),
-        ["pool/rate-en-5"] = new("rate", "en", false),
-        ["pool/price-en-6"] = new("price", "en", true),
-        ["pool/price-en-7"] = new("price", "en", true),
-        ["pool/price-zh-8"] = new("price", "zh", true),
+        ["en-id/rate-en-1"] = new("rate", "en", false, "seed"),
+        ["en-ood/price-en-2"] = new("price", "en", true, "answer-only"),
+        ["en-ood/price-en-3"] = new("price", "en", true, "answer-only"),
+        ["zh-ood/price-zh-4"] = new("price", "zh", true, "answer-only"),
+        ["pool/rate-en-5"] = new("rate", "en", false, "seed"),
+        ["pool/price-en-6"] = new("price", "en", true, "answer-only"),
+        ["pool/price-en-7"] = new("price", "en", true, "answer-only"),
+        ["pool/price-zh-8"] = new("price", "zh", true, "answer-only"),
     };
 
     private static EvalRecord Answer(string id, bool correct) => new(id.Split('/')[0], id, "", 5, "", correct);
@@ -41,9 +41,9 @@ public sealed class FamilyStartTests
         // Assert
         Assert.That(scores, Is.EqualTo(new[]
         {
-            new FamilyScore("rate", "en", false, 1, 1, 1, 1),
-            new FamilyScore("price", "en", true, 2, 1, 2, 1),
-            new FamilyScore("price", "zh", true, 1, 0, 1, 0),
+            new FamilyScore("rate", "en", false, 1, 1, 1, 1, "seed"),
+            new FamilyScore("price", "en", true, 2, 1, 2, 1, "answer-only"),
+            new FamilyScore("price", "zh", true, 1, 0, 1, 0, "answer-only"),
         }));
     }
 
@@ -95,7 +95,7 @@ public sealed class FamilyStartTests
         var text = FamilyTable.Render(rows);
 
         // Assert
-        Assert.That(text, Does.Contain("| en-ood | price | 2 | 50.0 % | 50.0 % | 1/2 |"));
+        Assert.That(text, Does.Contain("| en-answer-only | price | 2 | 50.0 % | 50.0 % | 1/2 |"));
         Assert.That(text, Does.Contain("price-en 1/2 (1/2), price-zh 0/1 (0/1)"));
         Assert.That(text, Does.Contain("WARNING: new family 'price' (zh) starts at zero"));
         Assert.That(text, Does.Not.Contain("WARNING: new family 'price' (en)"));

@@ -1,4 +1,3 @@
-using SIaM.Training.Improvement;
 using SIaM.Training.Losses;
 using SIaM.Training.Scoring;
 using SIaM.Training.Tests.Support;

@@ -1,6 +1,6 @@
 using SIaM.Testing;
 using SIaM.Tokenization;
-using SIaM.Training.Synthetic;
+using SIaM.SelfImprovement.Synthetic;
 using SIaM.Training.Tokenizers;
 
 namespace SIaM.Training.Tests.Synthetic;

@@ -1,5 +1,5 @@
 using SIaM.Core.Benchmarks;
-using SIaM.Training.Synthetic;
+using SIaM.SelfImprovement.Synthetic;
 
 namespace SIaM.Training.Tests.Synthetic;
 
@@ -8,25 +8,30 @@ public sealed class SyntheticSuiteTests
     private static readonly SyntheticSuite Suite = SyntheticSuite.Generate(seed: 3, seedPerFamily: 20, poolPerFamily: 15, evalPerFamily: 10);
 
     [Test]
-    public void The_seed_set_covers_only_in_domain_families_and_the_pool_covers_all_six_in_both_languages()
+    public void The_seed_set_covers_the_seed_tier_the_pool_the_seed_and_answer_only_tiers_and_neither_the_unseen_tier()
     {
         // Act
         var seedFamilies = Suite.SeedSet.Select(p => p.Family).Distinct();
-        var poolFamilies = Suite.Pool.Select(p => (p.Family, p.Language)).Distinct();
+        var poolFamilies = Suite.Pool.Select(p => (p.Family, p.Language)).Distinct().ToList();
+        var unseen = Families.All.Where(f => f.Tier == FamilyTier.Unseen).Select(f => f.Name).ToList();
 
         // Assert
         Assert.That(seedFamilies, Is.EquivalentTo(new[] { "chain", "rate", "units" }));
-        Assert.That(poolFamilies.Count(), Is.EqualTo(12));
+        Assert.That(poolFamilies, Has.Count.EqualTo(12));
+        Assert.That(unseen, Is.EquivalentTo(new[] { "age", "share", "distance" }));
+        Assert.That(poolFamilies.Select(f => f.Family).Intersect(unseen), Is.Empty);
         Assert.That(Suite.SeedSet.Count, Is.EqualTo(20 * 3 * 2));
     }
 
     [Test]
-    public void Out_of_domain_programs_recombine_in_domain_operations_under_wording_the_seed_set_never_shows()
+    public void New_tier_programs_recombine_seed_operations_under_wording_the_seed_set_and_pool_never_show()
     {
         // Arrange
-        var pool = SyntheticSuite.Generate(seed: 5, seedPerFamily: 60, poolPerFamily: 60, evalPerFamily: 0).Pool;
-        var inDomain = pool.Where(p => p.InDomain).ToList();
-        var outOfDomain = pool.Where(p => !p.InDomain).ToList();
+        var suite = SyntheticSuite.Generate(seed: 5, seedPerFamily: 60, poolPerFamily: 60, evalPerFamily: 40);
+        var inDomain = suite.SeedSet.ToList();
+        var outOfDomain = suite.Pool.Where(p => p.Tier == FamilyTier.AnswerOnly)
+            .Concat(suite.Evaluation["en-unseen"]).Concat(suite.Evaluation["zh-unseen"]).ToList();
+        var unseen = suite.Evaluation["en-unseen"].Concat(suite.Evaluation["zh-unseen"]).ToList();
         static string Expression(SyntheticProblem p) => p.Program.TrimEnd().Split('\n')[^1];
         static string Wording(SyntheticProblem p) => new(p.Question.Where(c => !char.IsDigit(c)).ToArray());
 
@@ -34,28 +39,40 @@ public sealed class SyntheticSuiteTests
         var newShapes = outOfDomain.Select(Expression).Except(inDomain.Select(Expression)).ToList();
         var sharedWordings = outOfDomain.Select(Wording).Intersect(inDomain.Select(Wording)).ToList();
 
+        var unseenFrames = unseen.Select(Wording).Intersect(suite.Pool.Concat(suite.SeedSet).Select(Wording)).ToList();
+
         // Assert
-        Assert.That(newShapes, Is.Empty, "the out-of-domain families need no operation the seed set lacks");
+        Assert.That(newShapes, Is.Empty, "the new tiers need no operation the seed set lacks");
         Assert.That(sharedWordings, Is.Empty, "but their questions are worded differently");
+        Assert.That(unseenFrames, Is.Empty, "and no unseen question uses a frame of the seed set or the pool");
     }
 
     [Test]
-    public void No_question_appears_in_two_sets()
+    public void No_evaluation_question_has_the_program_of_a_seed_or_pool_question_whatever_its_names_and_objects()
     {
+        // Arrange: the program is named by its family and text (the text holds the frame's expression and the values),
+        // independently of the generator's own key, so that a generator that de-duplicated by question text fails here
+        static string Program(SyntheticProblem p) => p.Family + "\n" + p.Program;
+        var trained = Suite.SeedSet.Concat(Suite.Pool).Select(Program).ToHashSet();
+
         // Act
-        var all = Suite.SeedSet.Concat(Suite.Pool).Concat(Suite.Evaluation.Values.SelectMany(v => v)).Select(p => p.Question).ToList();
+        var leaked = Suite.Evaluation.Values.SelectMany(v => v).Where(p => trained.Contains(Program(p))).Select(p => p.Id).ToList();
+        var repeated = Suite.Evaluation.Values.SelectMany(v => v).Concat(Suite.SeedSet).Concat(Suite.Pool).GroupBy(Program).Where(g => g.Count() > 1).ToList();
 
         // Assert
-        Assert.That(all, Is.Unique);
+        Assert.That(leaked, Is.Empty);
+        Assert.That(repeated, Is.Empty, "no program is drawn twice in any set");
     }
 
     [Test]
-    public void Evaluation_suites_are_split_by_language_and_domain()
+    public void Evaluation_suites_are_split_by_language_and_tier()
     {
         // Assert
         Assert.That(Suite.Evaluation.Keys, Is.EqualTo(SyntheticSuite.SuiteNames));
-        Assert.That(Suite.Evaluation["zh-ood"].All(p => p.Language == Language.Zh && !p.InDomain), Is.True);
-        Assert.That(Suite.Evaluation["en-id"].All(p => p.Language == Language.En && p.InDomain), Is.True);
+        Assert.That(Suite.Evaluation["zh-answer-only"].All(p => p.Language == Language.Zh && p.Tier == FamilyTier.AnswerOnly), Is.True);
+        Assert.That(Suite.Evaluation["en-seed"].All(p => p.Language == Language.En && p.Tier == FamilyTier.Seed), Is.True);
+        Assert.That(Suite.Evaluation["en-unseen"].All(p => p.Language == Language.En && p.Tier == FamilyTier.Unseen), Is.True);
+        Assert.That(Suite.Evaluation.Values, Has.All.Count.EqualTo(30));
     }
 
     [Test]
@@ -72,7 +89,7 @@ public sealed class SyntheticSuiteTests
     public void Every_reference_program_computes_its_answer()
     {
         // Arrange: evaluate the generated a, b, c assignments and the printed expression by hand
-        foreach (var p in Suite.SeedSet.Concat(Suite.Pool))
+        foreach (var p in Suite.SeedSet.Concat(Suite.Pool).Concat(Suite.Evaluation.Values.SelectMany(v => v)))
         {
             var lines = p.Program.TrimEnd().Split('\n');
             var values = lines[..^1].Select(l => l.Split(" = ")).ToDictionary(x => x[0], x => double.Parse(x[1]));
