@@ -1,10 +1,10 @@
 using System.Text.Json;
 using SIaM.Core.Runs;
+using SIaM.SelfImprovement.Synthetic;
 using SIaM.TorchSharp.Models;
 using SIaM.Training.Checkpoints;
 using SIaM.Training.Models;
 using SIaM.Training.Scoring;
-using SIaM.SelfImprovement.Synthetic;
 using SIaM.Training.Tokenizers;
 using SIaM.Training.Trainers;
 

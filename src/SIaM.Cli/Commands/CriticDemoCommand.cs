@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using SIaM.SelfImprovement.Critic;
 using SIaM.Cli.Critique;
 using SIaM.Critique.Calibration;
 using SIaM.SelfImprovement;
+using SIaM.SelfImprovement.Critic;
 using SIaM.SelfImprovement.Synthetic;
 
 namespace SIaM.Cli.Commands;

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using SIaM.SelfImprovement.Critic;
 using SIaM.Cli.Critique;
 using SIaM.Core.Validation;
 using SIaM.Critique.Calibration;
+using SIaM.SelfImprovement.Critic;
 using SIaM.Training.Trainers;
 
 namespace SIaM.Cli.Commands;

@@ -1,11 +1,11 @@
 using System.CommandLine;
-using SIaM.SelfImprovement.Critic;
 using SIaM.Cli.Critique;
 using SIaM.Core.Prompts;
 using SIaM.Core.SelfImprovement;
 using SIaM.Critique;
 using SIaM.Critique.Filtering;
 using SIaM.SelfImprovement;
+using SIaM.SelfImprovement.Critic;
 using SIaM.SelfImprovement.Runs;
 using SIaM.SelfImprovement.Synthetic;
 

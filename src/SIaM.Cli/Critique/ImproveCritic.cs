@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using SIaM.SelfImprovement.Critic;
 using SIaM.Core;
 using SIaM.Core.Runs;
 using SIaM.Core.SelfImprovement;
@@ -7,6 +6,7 @@ using SIaM.Critique;
 using SIaM.Critique.Critics;
 using SIaM.Critique.Filtering;
 using SIaM.SelfImprovement;
+using SIaM.SelfImprovement.Critic;
 
 namespace SIaM.Cli.Critique;
 

@@ -1,7 +1,7 @@
 using SIaM.Core.Sandbox;
 using SIaM.Core.SelfImprovement;
-using SIaM.Testing;
 using SIaM.SelfImprovement;
+using SIaM.Testing;
 
 namespace SIaM.Training.Tests.Improvement;
 

@@ -1,6 +1,6 @@
+using SIaM.SelfImprovement.Synthetic;
 using SIaM.Testing;
 using SIaM.Tokenization;
-using SIaM.SelfImprovement.Synthetic;
 using SIaM.Training.Tokenizers;
 
 namespace SIaM.Training.Tests.Synthetic;
