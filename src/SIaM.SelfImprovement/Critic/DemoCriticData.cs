@@ -76,7 +76,18 @@ public static partial class DemoCriticData
             var hash = Sha256.Hex($"{seed}/{all[Find(i)].Line.Prompt}");
             (Convert.ToUInt32(hash[..8], 16) / (double)uint.MaxValue < heldOut ? held : train).Add(all[i]);
         }
-        return (train, held);
+        return (train, Balanced(held));
+    }
+
+    /// <summary>
+    /// The held-out side with as many YES as NO examples (the surplus of the larger label dropped from its end, never moved
+    /// to the training side), so that chance is 50% there, as on the balanced pool.
+    /// </summary>
+    private static List<Example> Balanced(List<Example> held)
+    {
+        var each = Math.Min(held.Count(e => e.Line.Label), held.Count(e => !e.Line.Label));
+        var kept = new Dictionary<bool, int> { [true] = 0, [false] = 0 };
+        return held.Where(e => kept[e.Line.Label]++ < each).ToList();
     }
 
     /// <summary>
