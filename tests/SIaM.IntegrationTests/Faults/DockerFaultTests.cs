@@ -110,7 +110,6 @@ public sealed class DockerFaultTests
             var target = Math.Min(RunFiles.SampleLines(run) + random.Next(1, 4), reachable);
             using var siam = SiamProcess.Start(_temp.Path, null, Eval(run));
             await RunFiles.WaitForSamplesAsync(run, target, siam, Limit);
-            await Task.Delay(random.Next(0, 150)); // a random point, not a wait for an event
             siam.Signal("KILL");
             var outcome = await siam.WaitAsync(TimeSpan.FromSeconds(30));
             killed.Add(siam.Id);
