@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using SIaM.Core;
 
 namespace SIaM.SelfImprovement;
@@ -15,12 +14,7 @@ public static class LoopTables
     /// <exception cref="InputException">The directory holds no finished iteration.</exception>
     public static string Render(string directory)
     {
-        var file = Path.Combine(directory, "iterations.json");
-        if (!File.Exists(file)) throw new InputException($"{directory}: no iterations.json; not a siam improve run, or none of its iterations finished");
-        List<IterationSummary> rows;
-        try { rows = JsonSerializer.Deserialize<List<IterationSummary>>(File.ReadAllText(file), JsonOptions.Indented) ?? []; }
-        catch (JsonException e) { throw new InputException($"{file}: not an iterations.json of this siam ({e.Message})"); }
-        if (rows.Count == 0) throw new InputException($"{file}: no iterations");
+        var rows = IterationsFile.Read(directory);
         var suites = rows[0].Accuracy.Keys.ToList();
         var text = new StringBuilder(IterationTable.Render(rows, suites));
         if (rows.Any(r => r.Gain is not null)) text.Append('\n').Append(ControlTable.Render(rows, suites));

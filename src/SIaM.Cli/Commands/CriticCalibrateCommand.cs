@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using SIaM.Cli.Critique;
 using SIaM.Core.Runs;
 using SIaM.Core.Validation;
@@ -17,6 +19,10 @@ namespace SIaM.Cli.Commands;
 internal static class CriticCalibrateCommand
 {
     private static readonly Option<string> Labels = new("--labels") { Description = "JSONL of {question, reference, code?, output?, answer?, language?, label: yes|no}", Required = true };
+    private static readonly Option<string?> Scores = new("--scores")
+    {
+        Description = "Also write each case's P(YES), verdict and label as JSONL, in the order of --labels, so the figures can be recomputed",
+    };
     private static readonly Option<int> BatchSize = new("--batch-size") { Description = "Cases per critic call", DefaultValueFactory = _ => 16 };
     private static readonly CriticCliOptions Critic = new(required: true, defaultScoring: ScoringMode.Critic);
 
@@ -25,12 +31,15 @@ internal static class CriticCalibrateCommand
         var command = new Command("calibrate", "Measure a critic against labelled cases and find its best threshold");
         command.Options.Add(Labels);
         command.Options.Add(BatchSize);
+        command.Options.Add(Scores);
         Critic.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             Preflight.ThrowIfInvalid(
             [
                 IntRangeValidator.Positive("--batch-size", result.GetValue(BatchSize)),
+                new RequirementValidator(result.GetValue(Scores) is { } scores && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(scores))),
+                    $"--scores {result.GetValue(Scores)}: its directory does not exist"),
                 new CriticOptionsValidator(result.GetValue(Critic.Critic), result.GetValue(Critic.Mode)!, result.GetValue(Critic.Threshold),
                     result.GetValue(Critic.FewShot), result.GetValue(Critic.Scoring), BackendFactory.Kinds),
             ]);
@@ -44,11 +53,30 @@ internal static class CriticCalibrateCommand
                 .Where(x => x.Second.Outcome is CriticOutcome.Yes or CriticOutcome.No)
                 .Select(x => (x.Second.PYes ?? (x.Second.Outcome == CriticOutcome.Yes ? 1.0 : 0.0), x.First.Label))
                 .ToList();
+            if (result.GetValue(Scores) is { } path) WriteScores(path, labelled, judgments, threshold);
             Print(Calibrator.Compute(scored, threshold, labelled.Count - scored.Count));
             return ExitCodes.Success;
         });
         return command;
     }
+
+    private static void WriteScores(string path, IReadOnlyList<LabelledCase> labelled, IReadOnlyList<CriticJudgment> judgments, double threshold) =>
+        AtomicFile.Write(path, stream =>
+        {
+            foreach (var (labelledCase, judgment) in labelled.Zip(judgments))
+            {
+                var line = new JsonObject
+                {
+                    ["id"] = labelledCase.Case.Id,
+                    ["p_yes"] = judgment.PYes,
+                    ["outcome"] = judgment.Outcome.ToString().ToLowerInvariant(),
+                    ["accepted"] = judgment.PYes is { } p ? p >= threshold : judgment.Outcome == CriticOutcome.Yes,
+                    ["label"] = labelledCase.Label,
+                };
+                stream.Write(JsonSerializer.SerializeToUtf8Bytes(line, JsonFormat.Line));
+                stream.WriteByte((byte)'\n');
+            }
+        });
 
     private static void Print(CalibrationReport r)
     {

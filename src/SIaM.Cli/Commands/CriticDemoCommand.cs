@@ -43,6 +43,7 @@ internal static class CriticDemoCommand
             Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
             Row("critic (P(YES) ≥ 0.5)", built.Critic!, ece: true);
             Row("rule filter", built.Rule!, ece: false);
+            Row("trivial baseline (compare the two numbers)", built.Trivial!, ece: false);
             Console.WriteLine($"checkpoint: hf:{built.Model}");
             return ExitCodes.Success;
         });

@@ -42,6 +42,7 @@ internal static class ImproveCommand
         var command = new Command("improve", "Self-improvement loop: sample, execute in the sandbox, filter, train, evaluate; resumable under --out");
         foreach (var option in new Option[] { Policy, Questions, Eval, Critic, CriticFormatOption, Threshold, K, Algo, Iterations, Seed, Lambda, Beta, Out, Demo, DemoSize, Sandbox, Device, Control, Tables })
             command.Options.Add(option);
+        command.Subcommands.Add(ImproveSpreadCommand.Create());
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = Path.GetFullPath(parse.GetValue(Out)!);

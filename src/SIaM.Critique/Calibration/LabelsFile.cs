@@ -1,6 +1,8 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using SIaM.Core;
 using SIaM.Core.Benchmarks;
+using SIaM.Core.Runs;
 
 namespace SIaM.Critique.Calibration;
 
@@ -8,6 +10,7 @@ namespace SIaM.Critique.Calibration;
 /// Reads a labels file: one JSON object per line with <c>question</c>, <c>reference</c>, <c>label</c> (<c>"yes"</c>/<c>"no"</c>
 /// or true/false) and optionally <c>code</c>, <c>output</c>, <c>answer</c>, <c>language</c> (<c>en</c>/<c>zh</c>), <c>id</c>.
 /// Blank lines are skipped; anything malformed is an <see cref="InputException"/> naming file and line.
+/// <see cref="Write"/> writes the same format, so a file written here reads back as the same cases.
 /// </summary>
 public static class LabelsFile
 {
@@ -40,4 +43,26 @@ public static class LabelsFile
         if (cases.Count == 0) throw new InputException($"{path}: no labelled cases");
         return cases;
     }
+
+    /// <summary>Writes labelled cases atomically, one line each, in the format <see cref="Read"/> reads.</summary>
+    public static void Write(string path, IEnumerable<LabelledCase> cases) =>
+        AtomicFile.Write(path, stream =>
+        {
+            foreach (var (@case, label) in cases)
+            {
+                var line = new JsonObject
+                {
+                    ["id"] = @case.Id,
+                    ["language"] = @case.Language == Language.Zh ? "zh" : "en",
+                    ["question"] = @case.Question,
+                    ["reference"] = @case.Reference,
+                    ["code"] = @case.Code,
+                    ["output"] = @case.Output,
+                    ["answer"] = @case.Answer,
+                    ["label"] = label ? "yes" : "no",
+                };
+                stream.Write(JsonSerializer.SerializeToUtf8Bytes(line, JsonFormat.Line));
+                stream.WriteByte((byte)'\n');
+            }
+        });
 }

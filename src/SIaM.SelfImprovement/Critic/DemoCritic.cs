@@ -34,20 +34,30 @@ public static class DemoCritic
     // The CI fixture's critic sees half the examples (its test only needs it clearly above chance).
     public static Sizes Ci { get; } = new(Merges: 300, Hidden: 64, Layers: 2, Steps: 1000, BatchSize: 32, LearningRate: 2e-3);
 
-    /// <summary>The checkpoint, and held-out accuracy of the critic and of the rule filter when it was trained now (null when reused).</summary>
-    public sealed record Built(string Model, CalibrationReport? Critic, CalibrationReport? Rule);
+    /// <summary>
+    /// The checkpoint, and on the held-out examples the accuracy of the critic, of the rule filter and of the trivial
+    /// baseline (compare the two numbers) when it was trained now (null when reused).
+    /// </summary>
+    public sealed record Built(string Model, CalibrationReport? Critic, CalibrationReport? Rule, CalibrationReport? Trivial);
+
+    /// <summary>
+    /// The held-out examples as a labels file (question, reference, program, output, label), beside <c>heldout.jsonl</c>:
+    /// <c>siam critic calibrate --labels</c> re-scores the critic on it independently of the trainer's own figure.
+    /// </summary>
+    public const string HeldOutLabels = "heldout.labels.jsonl";
 
     public static async Task<Built> BuildAsync(string directory, IReadOnlyList<LoopQuestion> pool, int seed, Sizes sizes, string device, Action<string> log,
         CancellationToken cancellationToken)
     {
         var model = Path.Combine(directory, "model");
-        if (Directory.Exists(model)) return new Built(model, null, null);
+        if (Directory.Exists(model)) return new Built(model, null, null, null);
         if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
         var (train, heldOut) = DemoCriticData.Build(pool, seed);
         var data = Path.Combine(directory, "data");
         Directory.CreateDirectory(data);
         CriticDataFile.Write(Path.Combine(data, "train.jsonl"), train.Select(e => e.Line).ToList());
         CriticDataFile.Write(Path.Combine(data, "heldout.jsonl"), heldOut.Select(e => e.Line).ToList());
+        LabelsFile.Write(Path.Combine(data, HeldOutLabels), heldOut.Select(e => new LabelledCase(e.Case, e.Line.Label)));
 
         var tokenizerDirectory = Path.Combine(directory, "tokenizer");
         var vocab = BpeTokenizerBuilder.Build(train.SelectMany(e => new[] { e.Line.Prompt + " " + e.Line.Response }), sizes.Merges, tokenizerDirectory);
@@ -64,10 +74,16 @@ public static class DemoCritic
         log($"demo critic: {train.Count} train / {heldOut.Count} held-out examples, vocabulary {vocab}, prompts up to {longest} tokens");
         var options = new TrainingOptions(sizes.Steps, BatchSize: sizes.BatchSize, LearningRate: sizes.LearningRate, WarmupSteps: sizes.Steps / 10, Seed: seed);
         var report = await CriticTraining.RunAsync(data, baseModel, model, options, device, line => log($"demo critic: {line}"), cancellationToken);
-        var rule = Calibrator.Compute(heldOut.Select(e => (RuleFilter.Accepts(e.Reference, new ExecResult(ExecStatus.Ok, 0, e.Output + "\n", "", 0, false)) ? 1.0 : 0.0, e.Line.Label)).ToList(), 0.5);
-        var trivial = Calibrator.Compute(heldOut.Select(e => (DemoCriticData.Trivial(e) ? 1.0 : 0.0, e.Line.Label)).ToList(), 0.5);
+        var rule = Score(heldOut, e => RuleFilter.Accepts(e.Reference, new ExecResult(ExecStatus.Ok, 0, e.Output + "\n", "", 0, false)));
+        var trivial = Score(heldOut, DemoCriticData.Trivial);
         log(string.Create(CultureInfo.InvariantCulture,
-            $"demo critic: trained {report.Train.Steps} steps in {report.TrainSeconds:F0} s ({report.TrainCpuSeconds:F0} s CPU), loss {report.Train.FirstLoss:F3} → {report.Train.LastLoss:F3}; held-out accuracy (no prompt or (reference, result) pair shared with train) critic {report.HeldOut?.Accuracy:P1} (ECE {report.HeldOut?.Ece:F3}), rule {rule.Accuracy:P1} (recall {rule.Recall:P1}), trivial (compare the two numbers) {trivial.Accuracy:P1}"));
-        return new Built(model, report.HeldOut, rule);
+            $"demo critic: trained {report.Train.Steps} steps in {report.TrainSeconds:F0} s ({report.TrainCpuSeconds:F0} s CPU), "
+            + $"loss {report.Train.FirstLoss:F3} → {report.Train.LastLoss:F3}; held-out accuracy (no prompt or (reference, result) pair shared with "
+            + $"train) critic {report.HeldOut?.Accuracy:P1} (ECE {report.HeldOut?.Ece:F3}), rule {rule.Accuracy:P1} (recall {rule.Recall:P1}), "
+            + $"trivial (compare the two numbers) {trivial.Accuracy:P1}"));
+        return new Built(model, report.HeldOut, rule, trivial);
     }
+
+    private static CalibrationReport Score(IEnumerable<DemoCriticData.Example> examples, Func<DemoCriticData.Example, bool> accepts) =>
+        Calibrator.Compute(examples.Select(e => (accepts(e) ? 1.0 : 0.0, e.Line.Label)).ToList(), 0.5);
 }

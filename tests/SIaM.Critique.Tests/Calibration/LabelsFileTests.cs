@@ -28,6 +28,26 @@ public sealed class LabelsFileTests
         Assert.That((cases[1].Case.Id, cases[1].Case.Language, cases[1].Case.Answer), Is.EqualTo(("cmath/7", Language.Zh, "3")));
     }
 
+    [Test]
+    public void A_written_labels_file_reads_back_as_the_same_cases()
+    {
+        // Arrange
+        using var temp = new TempDirectory();
+        LabelledCase[] cases =
+        [
+            new(new CritiqueCase("pool/a/3", 0, "pool", Language.En, "How many?", "22", "print(22)", "twenty-two", null, "print(22)"), true),
+            new(new CritiqueCase("pool/b/4", 0, "pool", Language.Zh, "多少？", "21000", null, null, "2.1万", "2.1万"), false),
+        ];
+
+        // Act
+        LabelsFile.Write(temp.File("labels.jsonl"), cases);
+        var read = LabelsFile.Read(temp.File("labels.jsonl"));
+
+        // Assert
+        Assert.That(read.Select(c => (c.Case.Id, c.Case.Language, c.Case.Question, c.Case.Reference, c.Case.Code, c.Case.Output, c.Case.Answer, c.Label)),
+            Is.EqualTo(cases.Select(c => (c.Case.Id, c.Case.Language, c.Case.Question, c.Case.Reference, c.Case.Code, c.Case.Output, c.Case.Answer, c.Label))));
+    }
+
     [TestCase("""{"question": "q", "reference": "1", "label": "maybe"}""", "\"label\" must be")]
     [TestCase("""{"question": "q", "label": "yes"}""", "no \"reference\"")]
     [TestCase("""{"question": "q", "reference": "1", "label": "yes" """, "malformed labels line")]
