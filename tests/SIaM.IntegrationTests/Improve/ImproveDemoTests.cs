@@ -5,8 +5,9 @@ namespace SIaM.IntegrationTests.Improve;
 
 /// <summary>
 /// <c>siam improve --demo --demo-size ci</c> end to end on the real Docker sandbox: one iteration of the loop on the
-/// CI-sized synthetic fixture must raise in-domain accuracy, every stage file must be well-formed and agree with
-/// counts.json and iterations.json, and the samples and evaluations are standard runs that report and compare read.
+/// CI-sized synthetic fixture must be no worse than its control arm (see MarginDerivation), every stage file must be
+/// well-formed and agree with counts.json and iterations.json, and the samples and evaluations are standard runs that
+/// report and compare read.
 /// </summary>
 [Category("Docker"), Category("Training")]
 public sealed class ImproveDemoTests
@@ -19,7 +20,7 @@ public sealed class ImproveDemoTests
     private const double MarginPoints = MarginDerivation.Points;
 
     [Test]
-    public async Task One_iteration_on_the_ci_fixture_beats_its_control_on_the_seed_and_answer_only_tiers_and_writes_standard_runs()
+    public async Task One_iteration_on_the_ci_fixture_is_no_worse_than_its_control_on_the_seed_and_answer_only_tiers_and_writes_standard_runs()
     {
         // Arrange
         DockerGate.Require();
