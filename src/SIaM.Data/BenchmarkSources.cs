@@ -52,7 +52,9 @@ public static class BenchmarkSources
             {
                 var task = QuestionFileTask.Parse(entry);
                 if (BenchmarkRegistry.All.ContainsKey(task.Name))
-                    throw new InputException($"{task.Path}: the question file's name '{task.Name}' is a registered benchmark; rename the file or give a 'name' in a task file");
+                    throw new InputException(
+                        $"{task.Path}: the question file's name '{task.Name}' is a registered benchmark; " +
+                        "rename the file or give a 'name' in a task file");
                 loaded = QuestionFileLoader.Load(task);
                 if (task.Suite is { } suite)
                 {

@@ -14,6 +14,9 @@ public static partial class AskedVariable
         return found;
     }
 
-    [GeneratedRegex(@"(?:\b(?:find|solve for|value of|what is|determine|compute|calculate)\s+(?:the\s+)?(?:value\s+of\s+)?|求(?:出)?(?:实数|正数|整数|常数|正整数)?\s*)\$\s*([a-zA-Z])\s*\$(?!\s*(?:=|\(|\\in|[<>]))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(
+        @"(?:\b(?:find|solve for|value of|what is|determine|compute|calculate)\s+(?:the\s+)?(?:value\s+of\s+)?|" +
+        @"求(?:出)?(?:实数|正数|整数|常数|正整数)?\s*)\$\s*([a-zA-Z])\s*\$(?!\s*(?:=|\(|\\in|[<>]))",
+        RegexOptions.IgnoreCase)]
     private static partial Regex Asked();
 }

@@ -66,12 +66,16 @@ public sealed partial record ExamReference(string Form, IReadOnlyList<string> Va
     /// <summary>The chain of relations in a remark: words (CJK, English of two letters or more) dropped; null when none is left.</summary>
     private static string? ConditionOf(string remark)
     {
-        var math = Prose().Replace(new string(remark.Select(c => LatexNormalizer.IsCjk(c) ? ' ' : c).ToArray()), " ").Trim().Trim(',', '，', ':', '：').Trim();
+        var math = Prose().Replace(new string(remark.Select(c => LatexNormalizer.IsCjk(c) ? ' ' : c).ToArray()), " ")
+            .Trim().Trim(',', '，', ':', '：').Trim();
         return Chain().Match(math) is { Success: true } chain ? chain.Value : null;
     }
 
     // "2 (满足 1<e≤√5 皆可)", "2 (any e with 1<e\le\sqrt{5} is accepted)": a value, then a remark that accepts others.
-    [GeneratedRegex(@"^(?<v>[^()（）]{1,40}?)\s*[（(](?<c>[^()（）]*(?:皆可|均可|都可|即可|都对|均对|答案不唯一|不唯一|\bany\b|\baccepted\b|\bacceptable\b|\bworks\b)[^()（）]*)[)）]\s*[.。]?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(
+        @"^(?<v>[^()（）]{1,40}?)\s*[（(](?<c>[^()（）]*(?:皆可|均可|都可|即可|都对|均对|答案不唯一|不唯一|" +
+        @"\bany\b|\baccepted\b|\bacceptable\b|\bworks\b)[^()（）]*)[)）]\s*[.。]?$",
+        RegexOptions.IgnoreCase)]
     private static partial Regex Remark();
 
     // "1<e≤√5", "1 < e \le \sqrt5": operands without spaces joined by relations (a stray "e" before it is left out).

@@ -35,7 +35,13 @@ public sealed class PairGrader(IAnswerExtractor extractor, IEquivalenceChecker c
         var choices = row["choices"] is JsonObject c
             ? c.ToDictionary(kv => kv.Key, kv => kv.Value?.ToString() ?? "")
             : null;
-        var problem = new Problem(Text(row, "benchmark", source, lineNumber) ?? "pairs", lineNumber - 1, Text(row, "question", source, lineNumber) ?? "", reference, kind, choices);
+        var problem = new Problem(
+            Text(row, "benchmark", source, lineNumber) ?? "pairs",
+            lineNumber - 1,
+            Text(row, "question", source, lineNumber) ?? "",
+            reference,
+            kind,
+            choices);
         var answer = extracted ? new ExtractedAnswer(prediction, "given") : extractor.FromText(prediction, problem);
         var grade = Grader.Judge(answer, problem, checker);
         row["extracted"] = grade.Extracted;

@@ -16,7 +16,8 @@ public static partial class ReferenceParser
         var o = options ?? GradingOptions.Default;
         if (kind != AnswerKind.Choice && ExamReference.Parse(reference ?? "") is { Form: not "word" } exam) return ExamForm(exam, kind, o);
         var budget = new WorkBudget(o.Budget);
-        var normalized = LatexNormalizer.Normalize(kind is AnswerKind.Choice or AnswerKind.MultiBlank ? reference ?? "" : ReferenceExtraction.Of(reference ?? "").Answer,
+        var normalized = LatexNormalizer.Normalize(
+            kind is AnswerKind.Choice or AnswerKind.MultiBlank ? reference ?? "" : ReferenceExtraction.Of(reference ?? "").Answer,
             o.MaxInputLength);
         if (normalized.Length == 0) return new ParsedReference(false, "", "unparsed");
         switch (kind)
@@ -72,7 +73,9 @@ public static partial class ReferenceParser
             }
             case RelationShape rel:
             {
-                var sides = rel.Sides.Select(x => Scalar(x, budget) is { Parsed: true } scalar ? scalar : Describe(ShapeParser.Parse(x, false), budget)).ToList();
+                var sides = rel.Sides
+                    .Select(x => Scalar(x, budget) is { Parsed: true } scalar ? scalar : Describe(ShapeParser.Parse(x, false), budget))
+                    .ToList();
                 var text = sides[0].Canonical;
                 for (var i = 0; i < rel.Ops.Count; i++) text += $" {rel.Ops[i]} {sides[i + 1].Canonical}";
                 return new ParsedReference(sides.All(x => x.Parsed), text, "relation");

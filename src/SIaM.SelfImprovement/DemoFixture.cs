@@ -44,18 +44,24 @@ public static class DemoFixture
         var suite = SyntheticSuite.Generate(seed, sizes.SeedPerFamily, sizes.PoolPerFamily, sizes.EvalPerFamily);
         static LoopQuestion Q(SyntheticProblem p) => new(p.Id, p.Question, p.Answer);
         var pool = suite.Pool.Select(Q).ToList();
-        var evaluation = suite.Evaluation.ToDictionary(e => e.Key, e => (IReadOnlyList<LoopQuestion>)e.Value.Select(p => Q(p) with { Program = p.Program }).ToList());
+        var evaluation = suite.Evaluation.ToDictionary(
+            e => e.Key,
+            e => (IReadOnlyList<LoopQuestion>)e.Value.Select(p => Q(p) with { Program = p.Program }).ToList());
         var seedSet = suite.SeedSet.Select(p => (Q(p), p.Program)).ToList();
         Directory.CreateDirectory(directory);
         QuestionsFile.Write(Path.Combine(directory, "questions.jsonl"), pool);
         foreach (var (name, questions) in evaluation) QuestionsFile.Write(Path.Combine(directory, $"eval-{name}.jsonl"), questions);
-        AtomicFile.WriteText(Path.Combine(directory, "seed.jsonl"), string.Concat(suite.SeedSet.Select(p => JsonSerializer.Serialize(p, JsonOptions.Compact) + "\n")));
+        AtomicFile.WriteText(
+            Path.Combine(directory, "seed.jsonl"),
+            string.Concat(suite.SeedSet.Select(p => JsonSerializer.Serialize(p, JsonOptions.Compact) + "\n")));
 
         var policy = Path.Combine(directory, "policy");
         if (!Directory.Exists(policy))
         {
             var tokenizerDirectory = Path.Combine(directory, "tokenizer");
-            var corpus = suite.SeedSet.SelectMany(p => new[] { PolicyFormat.Prompt(p.Question), p.Program }).Concat(suite.Pool.Select(p => PolicyFormat.Prompt(p.Question)));
+            var corpus = suite.SeedSet
+                .SelectMany(p => new[] { PolicyFormat.Prompt(p.Question), p.Program })
+                .Concat(suite.Pool.Select(p => PolicyFormat.Prompt(p.Question)));
             var vocab = BpeTokenizerBuilder.Build(corpus, sizes.Merges, tokenizerDirectory);
             var tokenizer = SIaM.Tokenization.HfTokenizer.Load(tokenizerDirectory);
             var llama = CausalLmConfig.Llama(vocab, sizes.Hidden, sizes.Hidden * 3, sizes.Layers, heads: 4, kvHeads: 2);
@@ -67,12 +73,17 @@ public static class DemoFixture
             double last = double.NaN;
             await foreach (var p in Trainer.RunAsync(lm, new SftObjective(examples, 0), options, cancellationToken: cancellationToken))
                 last = p.Loss;
-            log($"weak policy: {lm.parameters().Sum(p => p.numel()):N0} parameters, vocabulary {vocab}, {sizes.PolicySteps} SFT steps on {examples.Count} seed programs, final loss {last:F3}");
+            log($"weak policy: {lm.parameters().Sum(p => p.numel()):N0} parameters, vocabulary {vocab}, " +
+                $"{sizes.PolicySteps} SFT steps on {examples.Count} seed programs, final loss {last:F3}");
             lm.SetTrainable(false);
             HfCheckpointWriter.Write(lm, tokenizerDirectory, policy);
         }
         var families = suite.Pool.Concat(suite.Evaluation.Values.SelectMany(v => v))
-            .ToDictionary(p => p.Id, p => new QuestionFamily(p.Family, p.Language.ToString().ToLowerInvariant(), p.Tier != FamilyTier.Seed, SyntheticSuite.TierName(p.Tier)));
+            .ToDictionary(p => p.Id, p => new QuestionFamily(
+                p.Family,
+                p.Language.ToString().ToLowerInvariant(),
+                p.Tier != FamilyTier.Seed,
+                SyntheticSuite.TierName(p.Tier)));
         return new Data(policy, pool, evaluation, seedSet, families);
     }
 }

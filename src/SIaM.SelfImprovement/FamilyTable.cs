@@ -20,7 +20,9 @@ public static class FamilyTable
         foreach (var f in first.OrderBy(f => f.Language, StringComparer.Ordinal).ThenBy(f => f.New))
         {
             FamilyScore? At(IterationSummary r) => r.Families?.FirstOrDefault(g => g.Family == f.Family && g.Language == f.Language);
-            var cells = rows.Select(r => At(r) is { EvalN: > 0 } g ? string.Create(CultureInfo.InvariantCulture, $"{100.0 * g.EvalCorrect / g.EvalN:F1} %") : "–");
+            var cells = rows.Select(r => At(r) is { EvalN: > 0 } g
+                ? string.Create(CultureInfo.InvariantCulture, $"{100.0 * g.EvalCorrect / g.EvalN:F1} %")
+                : "–");
             var pool = rows.Count > 1 && At(rows[1]) is { PoolQuestions: { } total, PoolSolved: { } solved } ? $"{solved}/{total}" : "–";
             text.AppendLine($"| {f.Language}-{f.Tier} | {f.Family} | {f.EvalN} | {string.Join(" | ", cells)} | {pool} |");
         }

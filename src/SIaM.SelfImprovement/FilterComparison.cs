@@ -77,11 +77,16 @@ public static class FilterComparison
     {
         static string P(double? v) => v is { } x ? (100 * x).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";
         var text = new StringBuilder()
-            .AppendLine("| iter | filter | ran ok | truly correct | accepted | accepted & correct | precision | recall | agreement with rule | κ vs rule | SFT targets | SFT targets correct | pairs |")
+            .AppendLine(
+                "| iter | filter | ran ok | truly correct | accepted | accepted & correct | precision | recall | agreement with rule | κ vs rule | " +
+                "SFT targets | SFT targets correct | pairs |")
             .AppendLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in rows)
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Iteration} | {r.Filter} | {r.Judged} | {r.TrulyCorrect} | {r.Accepted} | {r.AcceptedCorrect} | {P(r.Precision)} | {P(r.Recall)} | {P(r.Agreement)} | {(r.Kappa is { } k ? k.ToString("0.000", CultureInfo.InvariantCulture) : "–")} | {r.SftTargets} | {r.SftCorrect} | {r.Pairs} |"));
+                $"| {r.Iteration} | {r.Filter} | {r.Judged} | {r.TrulyCorrect} | {r.Accepted} | {r.AcceptedCorrect} | " +
+                $"{P(r.Precision)} | {P(r.Recall)} | {P(r.Agreement)} | " +
+                $"{(r.Kappa is { } k ? k.ToString("0.000", CultureInfo.InvariantCulture) : "–")} | " +
+                $"{r.SftTargets} | {r.SftCorrect} | {r.Pairs} |"));
         return text.ToString();
     }
 }

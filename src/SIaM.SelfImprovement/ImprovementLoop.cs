@@ -38,7 +38,8 @@ public sealed class ImprovementLoop(
     /// <summary>Runs (or resumes) every iteration and returns the summaries written to iterations.json.</summary>
     public async Task<IReadOnlyList<IterationSummary>> RunAsync(string directory, CancellationToken cancellationToken)
     {
-        if (!filters.Any(f => f.Name == options.Filter)) throw new InputException($"filter '{options.Filter}' is not among {string.Join(", ", filters.Select(f => f.Name))}");
+        if (!filters.Any(f => f.Name == options.Filter))
+            throw new InputException($"filter '{options.Filter}' is not among {string.Join(", ", filters.Select(f => f.Name))}");
         if (options.Algorithm != "sft") PreferenceLosses.Create(options.Algorithm);
         PolicyCheck.RequireTrainable(options.Policy);
         if (options.Control && anchors.Count == 0)
@@ -51,9 +52,12 @@ public sealed class ImprovementLoop(
         var poolById = pool.ToDictionary(q => q.Id);
         var seedScreen = _contamination.Screen([], [], anchors, poolById);
         _seed = seedScreen.Seed.Select(i => anchors[i]).ToList();
-        if (_seed.Count < anchors.Count) log($"contamination: {anchors.Count - _seed.Count} of {anchors.Count} seed programs overlap an evaluation item; refused");
+        if (_seed.Count < anchors.Count)
+            log($"contamination: {anchors.Count - _seed.Count} of {anchors.Count} seed programs overlap an evaluation item; refused");
         var summaries = new List<IterationSummary>();
-        var initial = await Stage(Path.Combine(directory, "iter-0", "eval.json"), () => EvaluateAsync(options.Policy, Path.Combine(directory, "iter-0"), 0, cancellationToken)).ConfigureAwait(false);
+        var initial = await Stage(
+            Path.Combine(directory, "iter-0", "eval.json"),
+            () => EvaluateAsync(options.Policy, Path.Combine(directory, "iter-0"), 0, cancellationToken)).ConfigureAwait(false);
         summaries.Add(Summary(0, null, null, initial, Path.Combine(directory, "iter-0")) with { Control = options.Control ? initial : null });
         Write(directory, summaries);
         for (var i = 1; i <= options.Iterations; i++)
@@ -64,7 +68,9 @@ public sealed class ImprovementLoop(
             if (!Directory.Exists(checkpoint)) await ImproveAsync(i, policy, iteration, checkpoint, cancellationToken).ConfigureAwait(false);
             var counts = Read<StageCounts>(Path.Combine(iteration, "counts.json"));
             var train = Read<TrainResult>(Path.Combine(iteration, "train.json"));
-            var scores = await Stage(Path.Combine(iteration, "eval.json"), () => EvaluateAsync(checkpoint, iteration, i, cancellationToken)).ConfigureAwait(false);
+            var scores = await Stage(
+                Path.Combine(iteration, "eval.json"),
+                () => EvaluateAsync(checkpoint, iteration, i, cancellationToken)).ConfigureAwait(false);
             var summary = Summary(i, counts, train, scores, iteration);
             if (i == 1 && summaries[0].Families is { } start && summary.Families is { } now)
             {
@@ -88,8 +94,12 @@ public sealed class ImprovementLoop(
             SIaM.Data.Files.QuestionFileTask.Parse(entry).Path);
         var inputs = new Dictionary<string, string> { ["questions"] = FileSha(_pool) };
         foreach (var (suite, entry) in _suites) inputs[$"eval/{suite}"] = FileSha(entry);
-        inputs["seed_programs"] = RunPins.Sha256(string.Concat(anchors.Select(a => JsonSerializer.Serialize(new[] { a.Question.Question, a.Question.Answer, a.Program }) + "\n")));
-        inputs["policy"] = SIaM.Evaluation.Fingerprints.ModelFingerprints.Hf("hf:" + options.Policy, options.Policy, SIaM.Evaluation.Fingerprints.FileHashCache.Default).ContentSha256 ?? "";
+        inputs["seed_programs"] = RunPins.Sha256(string.Concat(anchors.Select(a =>
+            JsonSerializer.Serialize(new[] { a.Question.Question, a.Question.Answer, a.Program }) + "\n")));
+        inputs["policy"] = SIaM.Evaluation.Fingerprints.ModelFingerprints.Hf(
+            "hf:" + options.Policy,
+            options.Policy,
+            SIaM.Evaluation.Fingerprints.FileHashCache.Default).ContentSha256 ?? "";
         return inputs;
     }
 
@@ -108,10 +118,21 @@ public sealed class ImprovementLoop(
             Directory.CreateDirectory(iteration);
             await using var backend = TorchSharpBackend.Load(TorchSharpBackendOptions.OnDevice(policy + "#batch=64", device));
             var (examples, pad) = SeedExamples(backend);
-            var last = await TrainAsync(backend, new SftObjective(examples, pad), examples.Count, steps, i, iteration, policy, checkpoint, cancellationToken).ConfigureAwait(false);
+            var last = await TrainAsync(
+                backend,
+                new SftObjective(examples, pad),
+                examples.Count,
+                steps,
+                i,
+                iteration,
+                policy,
+                checkpoint,
+                cancellationToken).ConfigureAwait(false);
             log($"control {i}: trained {steps} steps on the {examples.Count} seed programs alone, last loss {last:F4}");
         }
-        var scores = await Stage(Path.Combine(iteration, "eval.json"), () => EvaluateAsync(checkpoint, iteration, i, cancellationToken, "control")).ConfigureAwait(false);
+        var scores = await Stage(
+            Path.Combine(iteration, "eval.json"),
+            () => EvaluateAsync(checkpoint, iteration, i, cancellationToken, "control")).ConfigureAwait(false);
         var gain = evaluation.Keys.ToDictionary(s => s, s => PairedGain.Of(EvalRecords(Path.Combine(directory, $"iter-{i}"), s), EvalRecords(iteration, s)));
         return summary with { Control = scores, Gain = gain };
     }
@@ -120,7 +141,9 @@ public sealed class ImprovementLoop(
     private (List<TokenizedExample> Examples, int Pad) SeedExamples(TorchSharpBackend backend)
     {
         var tokenizer = backend.Tokenizer;
-        var eos = tokenizer.EosTokenIds.Count > 0 ? tokenizer.EosTokenIds[0] : throw new InputException("the policy's tokenizer has no EOS token (training targets need one)");
+        var eos = tokenizer.EosTokenIds.Count > 0
+            ? tokenizer.EosTokenIds[0]
+            : throw new InputException("the policy's tokenizer has no EOS token (training targets need one)");
         return (_seed.Select(a => new TokenizedExample(tokenizer.Encode(PolicyFormat.Prompt(a.Question.Question)),
             [.. tokenizer.Encode(a.Program, addSpecialTokens: false), eos])).ToList(), tokenizer.PadTokenId ?? eos);
     }
@@ -133,7 +156,8 @@ public sealed class ImprovementLoop(
             SIaM.Training.Optimization.ScheduleKind.Cosine, 0.0, 1.0, options.Seed + i, CheckpointEvery: 25);
         var logLines = new List<string>();
         double last = double.NaN;
-        await foreach (var p in Trainer.RunAsync(backend.Model, objective, training, Path.Combine(iteration, "train-state"), cancellationToken).ConfigureAwait(false))
+        await foreach (var p in Trainer.RunAsync(backend.Model, objective, training, Path.Combine(iteration, "train-state"), cancellationToken)
+            .ConfigureAwait(false))
         {
             logLines.Add(JsonSerializer.Serialize(p, JsonOptions.Compact));
             last = p.Loss;
@@ -210,7 +234,9 @@ public sealed class ImprovementLoop(
         }
         else
         {
-            var tokenized = pairs.Select(p => new PreferencePair(Prompt(byId[p.QuestionId].Question), Response(p.Chosen.Completion), Response(p.Rejected.Completion))).ToList();
+            var tokenized = pairs
+                .Select(p => new PreferencePair(Prompt(byId[p.QuestionId].Question), Response(p.Chosen.Completion), Response(p.Rejected.Completion)))
+                .ToList();
             var loss = PreferenceLosses.Create(options.Algorithm, options.Beta, options.Lambda);
             var reference = loss.NeedsReference || loss.NeedsKlTerms
                 ? ReferenceLogProbs.LoadOrCompute(backend.Model, tokenized, pad, options.BatchSize, Path.Combine(iteration, "reference.json"))
@@ -222,7 +248,8 @@ public sealed class ImprovementLoop(
         var steps = Math.Max(10, (int)Math.Ceiling((double)options.Epochs * count / options.BatchSize));
         AtomicFile.WriteText(Path.Combine(iteration, "counts.json"), JsonSerializer.Serialize(counts, JsonOptions.Indented));
         var last = await TrainAsync(backend, objective, count, steps, i, iteration, policyDirectory, checkpoint, cancellationToken).ConfigureAwait(false);
-        log($"iter {i}: trained {steps} steps on {count} {(options.Algorithm == "sft" ? "examples" : $"pairs and seed programs ({_seed.Count} replayed)")}, last loss {last:F4}");
+        var trainedOn = options.Algorithm == "sft" ? "examples" : $"pairs and seed programs ({_seed.Count} replayed)";
+        log($"iter {i}: trained {steps} steps on {count} {trainedOn}, last loss {last:F4}");
     }
 
     /// <summary>Refuses an empty training set before the iteration's data files are written, naming the stage and why it is empty.</summary>
@@ -231,7 +258,8 @@ public sealed class ImprovementLoop(
         var questions = candidates.GroupBy(c => c.QuestionId).ToList();
         var accepted = questions.Count(q => q.Any(c => c.Accepted));
         var rejected = questions.Count(q => q.Any(c => !c.Accepted));
-        var why = $"of {questions.Count} pool questions × k = {options.K}, {accepted} had an accepted sample and {rejected} a rejected one ({options.Filter} filter)";
+        var why = $"of {questions.Count} pool questions × k = {options.K}, " +
+            $"{accepted} had an accepted sample and {rejected} a rejected one ({options.Filter} filter)";
         if (options.Algorithm == "sft" && sft == 0 && _seed.Count == 0)
             throw new InputException($"iteration {i}, stage sft.jsonl: no SFT targets ({why}); nothing to train on: raise --k or start from a stronger policy");
         if (options.Algorithm != "sft" && pairs == 0)
@@ -240,7 +268,12 @@ public sealed class ImprovementLoop(
     }
 
     /// <summary>Evaluates <paramref name="checkpoint"/> greedily on every suite, one standard run each under <c>ITERATION/eval/</c>.</summary>
-    private async Task<Dictionary<string, SuiteScore>> EvaluateAsync(string checkpoint, string iteration, int i, CancellationToken cancellationToken, string label = "iter")
+    private async Task<Dictionary<string, SuiteScore>> EvaluateAsync(
+        string checkpoint,
+        string iteration,
+        int i,
+        CancellationToken cancellationToken,
+        string label = "iter")
     {
         await using var backend = TorchSharpBackend.Load(TorchSharpBackendOptions.OnDevice(checkpoint + "#batch=64", device));
         int Tokens(string completion) => backend.Tokenizer.Encode(completion, addSpecialTokens: false).Count;

@@ -11,7 +11,8 @@ namespace SIaM.SelfImprovement;
 /// <param name="QuestionsSolved">Pool questions with at least one accepted sample.</param>
 /// <param name="Refused">Training examples (SFT targets, pair sides, seed programs) refused because they overlap an
 /// evaluation item (see <c>contamination.json</c>); the counts above are after refusal.</param>
-public sealed record StageCounts(int Questions, int Samples, int WithProgram, int RanOk, IReadOnlyDictionary<string, int> Accepted, int Sft, int Pairs, int QuestionsSolved,
+public sealed record StageCounts(int Questions, int Samples, int WithProgram, int RanOk, IReadOnlyDictionary<string, int> Accepted, int Sft, int Pairs,
+    int QuestionsSolved,
     int Refused = 0);
 
 /// <summary>One row of <c>iterations.json</c>: iteration 0 is the starting policy (evaluation only).</summary>

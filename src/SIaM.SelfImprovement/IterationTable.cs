@@ -18,7 +18,13 @@ public static class IterationTable
                 ? string.Create(CultureInfo.InvariantCulture, $"{100 * s.Accuracy:F1} ± {100 * s.StdErr:F1}") : "–";
             var accepted = r.Counts is null ? "–" : string.Join(" / ", r.Counts.Accepted.Select(a => $"{a.Key} {a.Value}"));
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Iteration} | {(r.Iteration == 0 ? "start" : r.Algorithm)} | {(r.TrainLoss is { } l ? l.ToString("F3", CultureInfo.InvariantCulture) : "–")} | {string.Join(" | ", suites.Select(Score))} | {r.MeanResponseTokens:F1} | {r.Counts?.Samples.ToString(CultureInfo.InvariantCulture) ?? "–"} | {r.Counts?.RanOk.ToString(CultureInfo.InvariantCulture) ?? "–"} | {accepted} | {r.Counts?.Sft.ToString(CultureInfo.InvariantCulture) ?? "–"} | {r.Counts?.Pairs.ToString(CultureInfo.InvariantCulture) ?? "–"} |"));
+                $"| {r.Iteration} | {(r.Iteration == 0 ? "start" : r.Algorithm)} | " +
+                $"{(r.TrainLoss is { } l ? l.ToString("F3", CultureInfo.InvariantCulture) : "–")} | " +
+                $"{string.Join(" | ", suites.Select(Score))} | {r.MeanResponseTokens:F1} | " +
+                $"{r.Counts?.Samples.ToString(CultureInfo.InvariantCulture) ?? "–"} | " +
+                $"{r.Counts?.RanOk.ToString(CultureInfo.InvariantCulture) ?? "–"} | {accepted} | " +
+                $"{r.Counts?.Sft.ToString(CultureInfo.InvariantCulture) ?? "–"} | " +
+                $"{r.Counts?.Pairs.ToString(CultureInfo.InvariantCulture) ?? "–"} |"));
         }
         return text.ToString();
     }

@@ -13,7 +13,10 @@ public static class PolicyCheck
         if (!Directory.Exists(directory)) throw new InputException($"hf:{directory}: no such directory");
         var tokenizer = HfTokenizer.Load(directory);
         if (tokenizer.EosTokenIds.Count == 0)
-            throw new InputException($"{directory}: the policy's tokenizer has no EOS token and {(tokenizer.PadTokenId is null ? "no pad token" : "only a pad token")} " +
-                "(set eos_token in tokenizer_config.json or eos_token_id in generation_config.json): training targets must end with EOS and padding falls back to it");
+            throw new InputException(
+                $"{directory}: the policy's tokenizer has no EOS token and " +
+                $"{(tokenizer.PadTokenId is null ? "no pad token" : "only a pad token")} " +
+                "(set eos_token in tokenizer_config.json or eos_token_id in generation_config.json): " +
+                "training targets must end with EOS and padding falls back to it");
     }
 }

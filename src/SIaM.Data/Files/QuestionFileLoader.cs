@@ -15,7 +15,8 @@ public static class QuestionFileLoader
     public static LoadedBenchmark Load(QuestionFileTask task)
     {
         if (task.AnswerKind == AnswerKind.Choice)
-            throw new InputException($"{task.Path}: answer kind 'choice' needs options, which question files do not carry; use number, expression, multiblank or list");
+            throw new InputException(
+                $"{task.Path}: answer kind 'choice' needs options, which question files do not carry; use number, expression, multiblank or list");
         var bytes = File.ReadAllBytes(task.Path);
         var problems = new List<Problem>();
         foreach (var record in RecordReader.Read(task.Name, DataFormat.JsonLines, task.Path, bytes))

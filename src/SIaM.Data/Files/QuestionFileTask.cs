@@ -67,8 +67,11 @@ public sealed record QuestionFileTask(
         foreach (var property in root.EnumerateObject())
             if (!Known.Contains(property.Name))
                 throw new InputException($"{path}: unknown task field '{property.Name}'; known: {string.Join(", ", Known)}");
-        string? Text(string field) => root.TryGetProperty(field, out var e) && e.ValueKind != JsonValueKind.Null ? e.ValueKind == JsonValueKind.String && e.GetString()!.Trim().Length > 0
-            ? e.GetString()!.Trim() : throw new InputException($"{path}: task field '{field}' must be a non-empty string") : null;
+        string? Text(string field) => root.TryGetProperty(field, out var e) && e.ValueKind != JsonValueKind.Null
+            ? e.ValueKind == JsonValueKind.String && e.GetString()!.Trim().Length > 0
+                ? e.GetString()!.Trim()
+                : throw new InputException($"{path}: task field '{field}' must be a non-empty string")
+            : null;
         var data = Text("path") ?? throw new InputException($"{path}: the task file has no 'path' (the question file, relative to the task file)");
         var dataPath = System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, data));
         if (!File.Exists(dataPath)) throw new InputException($"{path}: its question file {dataPath} does not exist");
@@ -88,5 +91,6 @@ public sealed record QuestionFileTask(
     private static T Parse<T>(string path, string field, string value) where T : struct, Enum =>
         Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _)
             ? parsed
-            : throw new InputException($"{path}: task field '{field}' is '{value}'; expected one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}");
+            : throw new InputException(
+                $"{path}: task field '{field}' is '{value}'; expected one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}");
 }

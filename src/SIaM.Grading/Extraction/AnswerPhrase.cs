@@ -6,7 +6,8 @@ public static class AnswerPhrase
     private static readonly string[] Phrases =
     [
         "final answer is", "final answer:", "the answer is", "answer is", "answer:", "the result is", "the final result is",
-        "故答案为", "最终答案是", "最终答案为", "最终答案:", "所以答案是", "所以答案为", "答案是", "答案为", "答案应为", "答案:", "答案：", "答:", "答：", "故填", "故选",
+        "故答案为", "最终答案是", "最终答案为", "最终答案:", "所以答案是", "所以答案为", "答案是", "答案为", "答案应为",
+        "答案:", "答案：", "答:", "答：", "故填", "故选",
     ];
 
     public static string? Last(string text)

@@ -33,7 +33,8 @@ public static partial class ChoiceLetter
         {
             if (c is >= 'A' and <= 'E') letters.Add(c);
             else if (c is >= 'a' and <= 'e') letters.Add(char.ToUpperInvariant(c));
-            else if (!(char.IsWhiteSpace(c) || c is '(' or ')' or '[' or ']' or ',' or '.' or ';' or '、' or '和' or '与' or '项' or '两' or '选' or '（' or '）' or '，'))
+            else if (!(char.IsWhiteSpace(c)
+                || c is '(' or ')' or '[' or ']' or ',' or '.' or ';' or '、' or '和' or '与' or '项' or '两' or '选' or '（' or '）' or '，'))
                 return null;
         }
         return letters.Count > 0 ? string.Concat(letters) : null;
@@ -42,11 +43,15 @@ public static partial class ChoiceLetter
     [GeneratedRegex(@"^(?:(?:the )?(?:answers? (?:is|are)|options?|choices?)\s*:?\s*|答案(?:是|为|选)?\s*[:：]?\s*)", RegexOptions.IgnoreCase)]
     private static partial Regex Prefix();
 
-    [GeneratedRegex(@"^(?:(?:the )?(?:answer|option|choice)(?: is)?:?\s*|答案(?:是|为|选)?\s*[:：]?\s*|选项?\s*)?[\(\[（]?(?<l>[A-Ea-e])[\)\]）]?[\.:：、]?(?:\s.*)?$",
+    [GeneratedRegex(
+        @"^(?:(?:the )?(?:answer|option|choice)(?: is)?:?\s*|答案(?:是|为|选)?\s*[:：]?\s*|选项?\s*)?" +
+        @"[\(\[（]?(?<l>[A-Ea-e])[\)\]）]?[\.:：、]?(?:\s.*)?$",
         RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex WholePattern();
 
-    [GeneratedRegex(@"(?:answer is|answer:|option|choice|答案是|答案为|答案[:：]|选择?项?|故选|应选)\s*[:：]?\s*[\(\[（]?(?<l>[A-E])\b|[\(（](?<l>[A-E])[\)）]",
+    [GeneratedRegex(
+        @"(?:answer is|answer:|option|choice|答案是|答案为|答案[:：]|选择?项?|故选|应选)\s*[:：]?\s*[\(\[（]?(?<l>[A-E])\b|" +
+        @"[\(（](?<l>[A-E])[\)）]",
         RegexOptions.NonBacktracking | RegexOptions.IgnoreCase)]
     private static partial Regex InText();
 }

@@ -52,6 +52,10 @@ public static partial class FinalSentence
     }
 
     // EN: the sentence or a clause after a comma opens with the conclusion word; ZH: a clause does (…，因此最小值为 2).
-    [GeneratedRegex(@"(?:^\W*|[,;]\s*)(?<from>)(?:therefore|thus|hence|so|in conclusion|in total|in summary|finally|consequently|altogether|overall)\b.*\b(?:is|are|was|equals|equal to)\b|(?:^|[，,；;]\s*)(?<from>)(?:故|所以|因此|综上|从而|于是|即|则)[，,]?\s*[^，,；;]*(?:为|是|等于)", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.RightToLeft)]
+    [GeneratedRegex(
+        @"(?:^\W*|[,;]\s*)(?<from>)(?:therefore|thus|hence|so|in conclusion|in total|in summary|finally|consequently|altogether|overall)\b" +
+        @".*\b(?:is|are|was|equals|equal to)\b|" +
+        @"(?:^|[，,；;]\s*)(?<from>)(?:故|所以|因此|综上|从而|于是|即|则)[，,]?\s*[^，,；;]*(?:为|是|等于)",
+        RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.RightToLeft)]
     private static partial Regex Conclusion();
 }

@@ -80,10 +80,14 @@ public static partial class ProseConclusion
         return string.Join(" ", parts);
     }
 
-    [GeneratedRegex(@"^\s*(?:(?:about|approximately|exactly|only|a total of|in total)\s+)?\$?\s*(?<n>-?\d[\d,]*(?:\.\d+)?)(?:\s+(?<w>[a-zA-Z]+))?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(
+        @"^\s*(?:(?:about|approximately|exactly|only|a total of|in total)\s+)?\$?\s*(?<n>-?\d[\d,]*(?:\.\d+)?)(?:\s+(?<w>[a-zA-Z]+))?",
+        RegexOptions.IgnoreCase)]
     private static partial Regex Leading();
 
-    [GeneratedRegex(@"(?:^|[，,；;]\s*)(?:故|所以|因此|综上|从而|于是|则)[，,]?[^，,；;$]*?(?:(?:一共|总共|共)有?|有)\s*(?<n>\d+(?:\.\d+)?)\s*(?:种|个|人|次|条|组|张|名|位|本|只|块|元|天|辆|棵|支|件|页|颗|瓶|箱|袋|盒|岁)")]
+    [GeneratedRegex(
+        @"(?:^|[，,；;]\s*)(?:故|所以|因此|综上|从而|于是|则)[，,]?[^，,；;$]*?(?:(?:一共|总共|共)有?|有)\s*(?<n>\d+(?:\.\d+)?)\s*" +
+        @"(?:种|个|人|次|条|组|张|名|位|本|只|块|元|天|辆|棵|支|件|页|颗|瓶|箱|袋|盒|岁)")]
     private static partial Regex CountStated();
 
     [GeneratedRegex(@"(?<![\\a-zA-Z])[a-zA-Z]{3,}")]

@@ -5,7 +5,8 @@ namespace SIaM.Grading.Normalization;
 /// <summary>
 /// Reads the math words of Chinese exam answers as LaTeX: <c>根号3</c> → <c>\sqrt{3}</c>, <c>3倍根号2</c> → <c>3\sqrt{2}</c>,
 /// <c>二分之根号3</c> → <c>\frac{\sqrt{3}}{2}</c>, <c>二分之一</c> → <c>\frac{1}{2}</c>, <c>百分之二十</c> → <c>20%</c>, and Greek
-/// letters written as Unicode (<c>λ</c> → <c>\lambda</c>). Plain numerals in prose (两个, 一次) are left alone. Pure and linear (non-backtracking patterns).
+/// letters written as Unicode (<c>λ</c> → <c>\lambda</c>). Plain numerals in prose (两个, 一次) are left alone.
+/// Pure and linear (non-backtracking patterns).
 /// </summary>
 public static partial class ChineseMathWords
 {
@@ -51,12 +52,16 @@ public static partial class ChineseMathWords
 
     private const string Operand = @"\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万点]+";
 
-    [GeneratedRegex(@"(?:(?<k>" + Operand + @")倍)?根号下?\s*(?<x>" + Operand + @"|[a-zA-Z]|\([^()]{1,40}\)|\{[^{}]{1,40}\})", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(
+        @"(?:(?<k>" + Operand + @")倍)?根号下?\s*(?<x>" + Operand + @"|[a-zA-Z]|\([^()]{1,40}\)|\{[^{}]{1,40}\})",
+        RegexOptions.NonBacktracking)]
     private static partial Regex Root();
 
     [GeneratedRegex(@"百分之(?<p>" + Operand + ")", RegexOptions.NonBacktracking)]
     private static partial Regex Percent();
 
-    [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十千万点]+)分之(?<m>\d*\\sqrt\{[^{}]{1,40}\}|" + Operand + ")", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(
+        @"(?<n>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十千万点]+)分之(?<m>\d*\\sqrt\{[^{}]{1,40}\}|" + Operand + ")",
+        RegexOptions.NonBacktracking)]
     private static partial Regex Fraction();
 }

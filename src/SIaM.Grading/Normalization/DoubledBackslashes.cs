@@ -16,7 +16,9 @@ public static partial class DoubledBackslashes
     }
 
     // A known command behind exactly two backslashes; "\\ \frac" (a row break, then a command) does not count.
-    [GeneratedRegex(@"(?<!\\)\\\\(?:d?frac|left|right|sqrt|boxed|fbox|text|mathrm|cdot|times|pi|infty|le|ge|leq|geq|ne|neq|begin|end|pm|circ|alpha|beta|theta|ln|log|sin|cos|tan)(?![a-zA-Z])")]
+    [GeneratedRegex(
+        @"(?<!\\)\\\\(?:d?frac|left|right|sqrt|boxed|fbox|text|mathrm|cdot|times|pi|infty|le|ge|leq|geq|ne|neq|begin|end|pm|circ|" +
+        @"alpha|beta|theta|ln|log|sin|cos|tan)(?![a-zA-Z])")]
     private static partial Regex DoubledCommand();
 
     // A command behind a single backslash (not part of a pair).

@@ -10,7 +10,11 @@ namespace SIaM.Grading.Normalization;
 public static partial class LatexNormalizer
 {
     private static readonly string[] Wrappers =
-        [@"\text", @"\textnormal", @"\textup", @"\textsf", @"\texttt", @"\mathsf", @"\textbf", @"\textit", @"\textrm", @"\mathrm", @"\mathbf", @"\mathit", @"\mbox", @"\operatorname", @"\boxed", @"\fbox", @"\emph", @"\mathbb", @"\overline", @"\mathcal", @"\hat", @"\vec", @"\overrightarrow", @"\dot", @"\ddot", @"\tilde", @"\bar", @"\widehat"];
+    [
+        @"\text", @"\textnormal", @"\textup", @"\textsf", @"\texttt", @"\mathsf", @"\textbf", @"\textit", @"\textrm", @"\mathrm",
+        @"\mathbf", @"\mathit", @"\mbox", @"\operatorname", @"\boxed", @"\fbox", @"\emph", @"\mathbb", @"\overline", @"\mathcal",
+        @"\hat", @"\vec", @"\overrightarrow", @"\dot", @"\ddot", @"\tilde", @"\bar", @"\widehat",
+    ];
 
     private static readonly (string From, string To)[] Replacements =
     [
@@ -18,14 +22,17 @@ public static partial class LatexNormalizer
         (@"\bigl", ""), (@"\bigr", ""), (@"\Bigl", ""), (@"\Bigr", ""),
         (",\\!", ""), (@"\!", ""), (@"\,", " "), (@"\;", " "), (@"\:", " "), ("np.", ""), ("numpy.", ""), ("math.", ""), ("sp.", ""),
         (@"^{\prime}", "'"), (@"^\prime", "'"), (@"\prime", "'"), (@"\textcircled{1}", "①"), (@"\textcircled{2}", "②"), (@"\textcircled{3}", "③"),
-        (@"\textcircled{4}", "④"), (@"\textcircled{5}", "⑤"), (@"\textcircled{6}", "⑥"), ("a.m.", "am"), ("p.m.", "pm"), ("A.M.", "am"), ("P.M.", "pm"), (@"\qquad", " "), (@"\quad", " "), (@"\ ", " "), ("~", " "),
+        (@"\textcircled{4}", "④"), (@"\textcircled{5}", "⑤"), (@"\textcircled{6}", "⑥"),
+        ("a.m.", "am"), ("p.m.", "pm"), ("A.M.", "am"), ("P.M.", "pm"), (@"\qquad", " "), (@"\quad", " "), (@"\ ", " "), ("~", " "),
         (@"{}^\circ", "°"), (@"^{\circ}", "°"), (@"^\circ", "°"), (@"\circ", "°"), (@"\degree", "°"), ("℃", "°C"), ("!=", @"\ne"),
         (@"\%", "%"), (@"\$", ""), ("$", ""), (@"\(", ""), (@"\)", ""), (@"\[", ""), (@"\]", ""), ("{,}", ""),
-        (@"\leqq", @"\le"), (@"\geqq", @"\ge"), (@"\leqslant", @"\le"), (@"\geqslant", @"\ge"), (@"\leq", @"\le"), (@"\geq", @"\ge"), ("≤", @"\le"), ("≥", @"\ge"),
+        (@"\leqq", @"\le"), (@"\geqq", @"\ge"), (@"\leqslant", @"\le"), (@"\geqslant", @"\ge"),
+        (@"\leq", @"\le"), (@"\geq", @"\ge"), ("≤", @"\le"), ("≥", @"\ge"),
         ("<=", @"\le"), (">=", @"\ge"), ("±", @"\pm"), ("∓", @"\mp"), ("∪", @"\cup"), ("∩", @"\cap"), ("≠", @"\ne"), (@"\neq", @"\ne"),
         ("≈", @"\approx"), ("π", @"\pi"), ("∞", @"\infty"), ("√", @"\sqrt"), ("−", "-"), ("–", "-"), ("×", "*"), ("·", "*"), ("÷", "/"),
         (@"\lbrace", @"\{"), (@"\rbrace", @"\}"), (@"\lvert", "|"), (@"\rvert", "|"), (@"\vert", "|"), (@"\mid", "|"),
-        (@"\langle", "("), (@"\rangle", ")"), (@"\hline", ""), ("⩽", @"\le"), ("⩾", @"\ge"), (@"\varnothing", "∅"), (@"\emptyset", "∅"), (@"\infin", @"\infty"),
+        (@"\langle", "("), (@"\rangle", ")"), (@"\hline", ""), ("⩽", @"\le"), ("⩾", @"\ge"),
+        (@"\varnothing", "∅"), (@"\emptyset", "∅"), (@"\infin", @"\infty"),
     ];
 
     /// <summary>Normalises one answer.</summary>

@@ -30,8 +30,10 @@ internal static partial class UnitStripper
             if (without.Length > 0) { units.Add("deg"); s = without; }
         }
         if (!s.Any(char.IsAsciiDigit)) return s;
-        if (s.Contains('/')) s = Rates().Replace(s, m => Lookup(m.Groups[1].Value, false) is { Found: true, Unit: { } a } && Lookup(m.Groups[2].Value, true) is { Found: true, Unit: { } b }
-            ? Note(units, a + "/" + b) : m.Value);
+        if (s.Contains('/'))
+            s = Rates().Replace(s, m => Lookup(m.Groups[1].Value, false) is { Found: true, Unit: { } a }
+                && Lookup(m.Groups[2].Value, true) is { Found: true, Unit: { } b }
+                ? Note(units, a + "/" + b) : m.Value);
         var glued = s.Length < 40 ? GluedUnit().Match(s) : Match.Empty;
         if (glued.Success && Lookup(glued.Groups[2].Value, single: true) is { Found: true } g)
         {
@@ -115,7 +117,8 @@ internal static partial class UnitStripper
         return stripped.Any(char.IsAsciiLetterOrDigit) ? stripped : s;
     }
 
-    private static bool LooksNumeric(string w) => w.Length > 0 && w.Any(char.IsAsciiDigit) && w.All(c => char.IsAsciiDigit(c) || c is '.' or '-' or '/' or ',' or '%');
+    private static bool LooksNumeric(string w) =>
+        w.Length > 0 && w.Any(char.IsAsciiDigit) && w.All(c => char.IsAsciiDigit(c) || c is '.' or '-' or '/' or ',' or '%');
 
     private static string StripPower(string w, out string power)
     {

@@ -29,7 +29,8 @@ internal static class UnitWords
     /// <summary>Chinese unit words after a number, longest first; measure words (个, 只, …) map to null.</summary>
     public static readonly (string Word, string? Unit)[] Chinese =
     [
-        ("平方千米", "km^2"), ("平方厘米", "cm^2"), ("平方分米", "dm^2"), ("平方米", "m^2"), ("立方厘米", "cm^3"), ("立方分米", "dm^3"), ("立方米", "m^3"),
+        ("平方千米", "km^2"), ("平方厘米", "cm^2"), ("平方分米", "dm^2"), ("平方米", "m^2"),
+        ("立方厘米", "cm^3"), ("立方分米", "dm^3"), ("立方米", "m^3"),
         ("千米", "km"), ("公里", "km"), ("厘米", "cm"), ("毫米", "mm"), ("分米", "dm"), ("米", "m"), ("千克", "kg"), ("公斤", "kg"),
         ("毫升", "ml"), ("升", "l"), ("吨", "ton"), ("克", "g"), ("小时", "h"), ("分钟", "min"), ("秒", "s"), ("元", "yuan"), ("度", "deg"),
     ];

@@ -31,8 +31,11 @@ public static partial class ShapeParser
         if (union.Count > 1 && union.Count <= MaxItems)
             return new UnionShape(union.Select(p => Parse(p.Trim(), false, depth + 1)).ToList());
 
-        if (s.Contains(@"\in", StringComparison.Ordinal) && Membership().Match(s) is { Success: true } member) return Parse(member.Groups[1].Value, false, depth + 1);
-        if (s.StartsWith(@"\{", StringComparison.Ordinal) && SetBuilder().Match(s) is { Success: true } builder && Relation(builder.Groups[1].Value.Trim()) is { } condition) return condition;
+        if (s.Contains(@"\in", StringComparison.Ordinal) && Membership().Match(s) is { Success: true } member)
+            return Parse(member.Groups[1].Value, false, depth + 1);
+        if (s.StartsWith(@"\{", StringComparison.Ordinal) && SetBuilder().Match(s) is { Success: true } builder
+            && Relation(builder.Groups[1].Value.Trim()) is { } condition)
+            return condition;
         if (Bracketed(s, depth) is { } seq) return seq;
 
         var list = SplitList(s);

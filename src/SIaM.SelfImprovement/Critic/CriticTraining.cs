@@ -52,14 +52,20 @@ public static class CriticTraining
 
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        var result = await ContinuationSft.TrainAsync(TorchSharpBackendOptions.OnDevice(baseDirectory, device), train.Select(e => (e.Prompt, " " + e.Response)).ToList(), options, outDirectory,
+        var result = await ContinuationSft.TrainAsync(
+            TorchSharpBackendOptions.OnDevice(baseDirectory, device),
+            train.Select(e => (e.Prompt, " " + e.Response)).ToList(),
+            options,
+            outDirectory,
             p => { if (p.Step == 1 || p.Step % 50 == 0 || p.Step == p.TotalSteps) log($"step {p.Step}/{p.TotalSteps} loss {p.Loss:F4}"); },
             cancellationToken);
         var seconds = clock.Elapsed.TotalSeconds;
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         var critic = heldOut.Count > 0 ? await ScoreAsync(outDirectory, heldOut, device, cancellationToken) : null;
         var report = new Report(result, seconds, cpuSeconds, critic);
-        AtomicFile.WriteText(Path.Combine(outDirectory, "critic-train.json"), Describe(report, dataDirectory, baseDirectory, options).ToJsonString(JsonFormat.Document) + "\n");
+        AtomicFile.WriteText(
+            Path.Combine(outDirectory, "critic-train.json"),
+            Describe(report, dataDirectory, baseDirectory, options).ToJsonString(JsonFormat.Document) + "\n");
         return report;
     }
 
@@ -69,7 +75,9 @@ public static class CriticTraining
     {
         await using var backend = TorchSharpBackend.Load(TorchSharpBackendOptions.OnDevice(checkpoint + "#batch=16", device));
         ICandidateScorer scorer = backend;
-        var results = await scorer.ScoreAsync(examples.Select((e, i) => new ScoringRequest($"{e.Id}#{i}", [], e.Prompt, Candidates)).ToArray(), cancellationToken);
+        var results = await scorer.ScoreAsync(
+            examples.Select((e, i) => new ScoringRequest($"{e.Id}#{i}", [], e.Prompt, Candidates)).ToArray(),
+            cancellationToken);
         var scored = examples.Zip(results).Where(x => x.Second.Renormalised(0) is not null)
             .Select(x => (x.Second.Renormalised(0)!.Value, x.First.Label)).ToList();
         return Calibrator.Compute(scored, 0.5, examples.Count - scored.Count);

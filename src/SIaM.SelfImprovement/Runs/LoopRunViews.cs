@@ -49,7 +49,11 @@ public static class LoopRunViews
     }
 
     /// <summary>The greedy answers of one suite's run, and its score.</summary>
-    public static (SuiteScore Score, List<EvalRecord> Records) Evaluation(string suite, RunLog run, IReadOnlyList<LoopQuestion> questions, Func<string, int> tokens)
+    public static (SuiteScore Score, List<EvalRecord> Records) Evaluation(
+        string suite,
+        RunLog run,
+        IReadOnlyList<LoopQuestion> questions,
+        Func<string, int> tokens)
     {
         var records = Ordered(run, questions).Select(r => new EvalRecord(suite, questions[r.Index].Id, r.Completion, tokens(r.Completion),
             Execution(r)?.Stdout.Trim() ?? "", r.Correct == true)).ToList();

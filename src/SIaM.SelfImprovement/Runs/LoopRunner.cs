@@ -34,7 +34,10 @@ public sealed class LoopRunner(LoopSandbox sandbox, Action<string> log)
         string directory, string label, long step, CancellationToken cancellationToken)
     {
         var spec = new RunSpec(backend.Spec, [entry], PromptStyle.Bare, 0, samples, null, generation, 0, sandbox.Name, Tolerance);
-        var sources = BenchmarkSources.Load(spec.Benchmarks, () => throw new InvalidOperationException("the loop's benchmarks are files"), allowUnverified: false);
+        var sources = BenchmarkSources.Load(
+            spec.Benchmarks,
+            () => throw new InvalidOperationException("the loop's benchmarks are files"),
+            allowUnverified: false);
         var identity = RunIdentityBuilder.Build(spec, sources.Benchmarks, GraderVersion.Current,
             ModelFingerprints.Hf(backend.Spec, backend.Spec["hf:".Length..], FileHashCache.Default), sandbox.Fingerprint);
         if (Complete(directory, identity) is { } done) return done;
@@ -43,7 +46,8 @@ public sealed class LoopRunner(LoopSandbox sandbox, Action<string> log)
         var results = await EvalRunner.RunAsync(spec, inputs, directory, new EvalPerformance(BatchSize: 64, Concurrency: 1), Quiet.Instance, cancellationToken)
             .ConfigureAwait(false);
         if (results.Status != RunStatus.Complete)
-            throw new InvalidOperationException($"{directory}: the run ended {results.Status.ToString().ToLowerInvariant()} (see its results.json); rerun the same command to resume");
+            throw new InvalidOperationException(
+                $"{directory}: the run ended {results.Status.ToString().ToLowerInvariant()} (see its results.json); rerun the same command to resume");
         CheckpointFile.Write(directory, label, step);
         log($"{directory}: {spec.Samples} × {sources.Benchmarks[0].Problems.Count} samples");
         return RunLog.Read(directory);

@@ -14,7 +14,14 @@ public static class Families
 {
     private static readonly string[] EnNames = ["Tom", "Anna", "Li", "Sara", "Ben", "Mia"];
     private static readonly string[] ZhNames = ["小明", "小红", "小刚", "小丽", "小军", "小芳"];
-    private static readonly (string En, string Zh)[] Things = [("apples", "个苹果"), ("books", "本书"), ("pencils", "支铅笔"), ("stickers", "张贴纸"), ("marbles", "颗弹珠")];
+    private static readonly (string En, string Zh)[] Things =
+    [
+        ("apples", "个苹果"),
+        ("books", "本书"),
+        ("pencils", "支铅笔"),
+        ("stickers", "张贴纸"),
+        ("marbles", "颗弹珠"),
+    ];
     private static readonly (string En, string Zh)[] Goods = [("pens", "笔"), ("notebooks", "笔记本"), ("tickets", "票"), ("cakes", "蛋糕")];
 
     /// <summary>All families, by tier.</summary>
@@ -72,7 +79,12 @@ public static class Families
         return r.Next(4) switch
         {
             0 => new(0, l == Language.En ? $"How many centimeters are in {a} meters?" : $"{a}米等于多少厘米？", [a], "a * 100", (a * 100).ToString()),
-            1 => new(1, l == Language.En ? $"How many meters are in {a * 100} centimeters?" : $"{a * 100}厘米等于多少米？", [a * 100], "a / 100", a.ToString()),
+            1 => new(
+                1,
+                l == Language.En ? $"How many meters are in {a * 100} centimeters?" : $"{a * 100}厘米等于多少米？",
+                [a * 100],
+                "a / 100",
+                a.ToString()),
             2 => new(2, l == Language.En ? $"How many minutes are in {a} hours?" : $"{a}小时等于多少分钟？", [a], "a * 60", (a * 60).ToString()),
             _ => new(3, l == Language.En ? $"How many grams are in {a} kilograms?" : $"{a}千克等于多少克？", [a], "a * 1000", (a * 1000).ToString()),
         };

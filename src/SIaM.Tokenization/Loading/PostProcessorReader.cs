@@ -43,6 +43,8 @@ internal static class PostProcessorReader
     private static IEnumerable<int> SpecialIds(string path, JsonElement p, string name, IReadOnlyDictionary<string, int> lookup)
     {
         if (p.Child("special_tokens")?.Child(name)?.Child("ids") is { } ids) return ids.EnumerateArray().Select(x => x.GetInt32()).ToList();
-        return lookup.TryGetValue(name, out var id) ? [id] : throw new SIaM.Core.InputException($"{path}: post_processor token '{name}' is not in the vocabulary");
+        return lookup.TryGetValue(name, out var id)
+            ? [id]
+            : throw new SIaM.Core.InputException($"{path}: post_processor token '{name}' is not in the vocabulary");
     }
 }

@@ -38,13 +38,15 @@ public static class ContinuationSft
             var example = ContinuationExamples.Tokenize(tokenizer, pairs[i].Prompt, pairs[i].Continuation)
                 ?? throw new InputException($"example {i + 1}: '{pairs[i].Continuation}' adds no tokens to its prompt");
             if (example.Prompt.Count + example.Response.Count > context)
-                throw new InputException($"example {i + 1}: {example.Prompt.Count + example.Response.Count} tokens, longer than the model's context of {context}");
+                throw new InputException(
+                    $"example {i + 1}: {example.Prompt.Count + example.Response.Count} tokens, longer than the model's context of {context}");
             examples.Add(example);
         }
         var pad = tokenizer.PadTokenId ?? (tokenizer.EosTokenIds.Count > 0 ? tokenizer.EosTokenIds[0] : 0);
         double first = double.NaN, last = double.NaN;
         var steps = 0;
-        await foreach (var p in Trainer.RunAsync(backend.Model, new SftObjective(examples, pad), options, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var p in Trainer.RunAsync(backend.Model, new SftObjective(examples, pad), options, cancellationToken: cancellationToken)
+            .ConfigureAwait(false))
         {
             if (steps++ == 0) first = p.Loss;
             last = p.Loss;

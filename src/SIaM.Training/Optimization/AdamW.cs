@@ -15,7 +15,12 @@ public sealed class AdamW : IDisposable
     private readonly Dictionary<string, Tensor> _v = new();
 
     /// <summary>Optimises <paramref name="parameters"/> (named, so that the state can be saved by name).</summary>
-    public AdamW(IEnumerable<(string Name, Parameter Parameter)> parameters, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8, double weightDecay = 0.0)
+    public AdamW(
+        IEnumerable<(string Name, Parameter Parameter)> parameters,
+        double beta1 = 0.9,
+        double beta2 = 0.999,
+        double eps = 1e-8,
+        double weightDecay = 0.0)
     {
         _parameters = parameters.Where(p => p.Parameter.requires_grad).ToList();
         (Beta1, Beta2, Eps, WeightDecay) = (beta1, beta2, eps, weightDecay);

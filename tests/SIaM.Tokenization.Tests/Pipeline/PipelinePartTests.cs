@@ -67,7 +67,11 @@ public sealed class PipelinePartTests
     public void The_longest_added_token_wins_at_the_same_position()
     {
         // Arrange
-        var splitter = new AddedTokenSplitter([new AddedToken(1, "<|a", true, false, false, false, false), new AddedToken(2, "<|a|>", true, false, false, false, false)]);
+        var splitter = new AddedTokenSplitter(
+        [
+            new AddedToken(1, "<|a", true, false, false, false, false),
+            new AddedToken(2, "<|a|>", true, false, false, false, false),
+        ]);
 
         // Act
         var segments = splitter.Split("x<|a|>y", true).Select(s => s.TokenId?.ToString() ?? s.Text);

@@ -16,14 +16,25 @@ public sealed class CausalLmConfigReaderTests
         var config = CausalLmConfigReader.ReadDirectory(Fixtures.TinyLlama);
 
         // Assert
-        Assert.That(config, Is.EqualTo(config with { ModelType = "llama", VocabSize = 32000, HiddenSize = 16, HeadDim = 16, NumHiddenLayers = 2, TieWordEmbeddings = false, QkvBias = false }));
+        Assert.That(config, Is.EqualTo(config with
+        {
+            ModelType = "llama",
+            VocabSize = 32000,
+            HiddenSize = 16,
+            HeadDim = 16,
+            NumHiddenLayers = 2,
+            TieWordEmbeddings = false,
+            QkvBias = false,
+        }));
     }
 
     [Test]
     public void Unsupported_fields_fail_with_their_names()
     {
         // Arrange
-        const string json = """{"model_type":"llama","hidden_size":8,"num_attention_heads":2,"vocab_size":10,"intermediate_size":16,"num_hidden_layers":1,"quantization_config":{},"moe_experts":4}""";
+        const string json =
+            """{"model_type":"llama","hidden_size":8,"num_attention_heads":2,"vocab_size":10,"intermediate_size":16,"num_hidden_layers":1""" +
+            ""","quantization_config":{},"moe_experts":4}""";
 
         // Act
         var error = Assert.Throws<InputException>(() => Parse(json))!;

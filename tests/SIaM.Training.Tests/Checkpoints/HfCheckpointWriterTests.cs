@@ -11,7 +11,12 @@ namespace SIaM.Training.Tests.Checkpoints;
 
 public sealed class HfCheckpointWriterTests
 {
-    private static readonly CausalLmConfig Small = CausalLmConfig.Llama(vocabSize: 32000, hiddenSize: 16, intermediateSize: 32, layers: 2, heads: 2, kvHeads: 1) with { EosTokenIds = [2], MaxPositionEmbeddings = 256 };
+    private static readonly CausalLmConfig Small =
+        CausalLmConfig.Llama(vocabSize: 32000, hiddenSize: 16, intermediateSize: 32, layers: 2, heads: 2, kvHeads: 1) with
+        {
+            EosTokenIds = [2],
+            MaxPositionEmbeddings = 256,
+        };
 
     [Test]
     public void A_written_checkpoint_loads_back_through_hf_bit_exactly()

@@ -31,8 +31,13 @@ public sealed class ContinuationSftTests
         var before = await PYesAsync(SharedFixtures.TinyLlama, pairs.Select(p => p.Item1));
 
         // Act
-        var result = await ContinuationSft.TrainAsync(SharedFixtures.TinyLlama, pairs, new TrainingOptions(40, BatchSize: 8, LearningRate: 1e-2, WarmupSteps: 3),
-            temp.File("critic"), null, CancellationToken.None);
+        var result = await ContinuationSft.TrainAsync(
+            SharedFixtures.TinyLlama,
+            pairs,
+            new TrainingOptions(40, BatchSize: 8, LearningRate: 1e-2, WarmupSteps: 3),
+            temp.File("critic"),
+            null,
+            CancellationToken.None);
         var after = await PYesAsync(temp.File("critic"), pairs.Select(p => p.Item1));
 
         // Assert
@@ -57,8 +62,10 @@ public sealed class ContinuationSftTests
         var options = new TrainingOptions(1);
 
         // Act
-        var empty = await Assert.ThrowsAsync<InputException>(() => ContinuationSft.TrainAsync(SharedFixtures.TinyLlama, [], options, temp.File("out"), null, CancellationToken.None));
-        var taken = await Assert.ThrowsAsync<InputException>(() => ContinuationSft.TrainAsync(SharedFixtures.TinyLlama, [("p Answer:", " YES")], options, temp.File("taken"), null, CancellationToken.None));
+        var empty = await Assert.ThrowsAsync<InputException>(() =>
+            ContinuationSft.TrainAsync(SharedFixtures.TinyLlama, [], options, temp.File("out"), null, CancellationToken.None));
+        var taken = await Assert.ThrowsAsync<InputException>(() =>
+            ContinuationSft.TrainAsync(SharedFixtures.TinyLlama, [("p Answer:", " YES")], options, temp.File("taken"), null, CancellationToken.None));
 
         // Assert
         Assert.That(empty!.Message, Is.EqualTo("the training set is empty"));

@@ -17,7 +17,10 @@ public sealed class ContaminationTests
     public void The_same_program_with_other_blank_lines_and_fences_is_an_exact_program_overlap()
     {
         // Act
-        var found = Index.Check(new TrainingItem("t1", "Mia has 12 pencils and gets 5 more. How many pencils now?", "```python\na = 12\n\nb = 5   \nprint(a + b)\n```"));
+        var found = Index.Check(new TrainingItem(
+            "t1",
+            "Mia has 12 pencils and gets 5 more. How many pencils now?",
+            "```python\na = 12\n\nb = 5   \nprint(a + b)\n```"));
 
         // Assert
         Assert.That(found.Select(o => (o.Kind, o.EvalId)), Is.EqualTo(new[] { ("program", "e1") }));
@@ -54,7 +57,10 @@ public sealed class ContaminationTests
     public void The_same_frame_with_other_numbers_and_names_is_no_overlap()
     {
         // Act
-        var found = Index.Check(new TrainingItem("t5", "Ben has 30 books. Li has 7 more than Ben. How many books does Li have in the school library today?", "print(37)"));
+        var found = Index.Check(new TrainingItem(
+            "t5",
+            "Ben has 30 books. Li has 7 more than Ben. How many books does Li have in the school library today?",
+            "print(37)"));
 
         // Assert
         Assert.That(found, Is.Empty);
@@ -66,7 +72,10 @@ public sealed class ContaminationTests
         // Arrange: one clean SFT target, one whose program is an evaluation item's, and a seed program that is too
         var evaluation = new Dictionary<string, IReadOnlyList<LoopQuestion>>
         {
-            ["en-seed"] = [new LoopQuestion("e1", "Tom has 12 apples and gets 5 more. How many apples does Tom have now?", "17", "a = 12\nb = 5\nprint(a + b)\n")],
+            ["en-seed"] =
+            [
+                new LoopQuestion("e1", "Tom has 12 apples and gets 5 more. How many apples does Tom have now?", "17", "a = 12\nb = 5\nprint(a + b)\n"),
+            ],
         };
         var pool = new Dictionary<string, LoopQuestion>
         {
@@ -75,8 +84,11 @@ public sealed class ContaminationTests
         };
         CandidateProgram Target(string id, string completion) => new(id, 0, completion, completion, SIaM.Core.Sandbox.ExecStatus.Ok, "", true, 9);
         var sft = new[] { Target("p1", "a = 3\nb = 4\nprint(a * b)\n"), Target("p2", "a = 12\nb = 5\nprint(a + b)\n") };
-        (LoopQuestion, string)[] seed = [(new LoopQuestion("s1", "Li has 12 stickers and gets 5 more. How many stickers does Li have?", "17"), "a = 12\nb = 5\nprint(a + b)\n"),
-            (new LoopQuestion("s2", "How many grams are in 3 kilograms?", "3000"), "a = 3\nprint(a * 1000)\n")];
+        (LoopQuestion, string)[] seed =
+        [
+            (new LoopQuestion("s1", "Li has 12 stickers and gets 5 more. How many stickers does Li have?", "17"), "a = 12\nb = 5\nprint(a + b)\n"),
+            (new LoopQuestion("s2", "How many grams are in 3 kilograms?", "3000"), "a = 3\nprint(a * 1000)\n"),
+        ];
 
         // Act
         var screened = new LoopContamination(evaluation).Screen(sft, [], seed, pool);

@@ -22,7 +22,13 @@ public sealed class FamilyStartTests
     private static LoopVerdict Verdict(string id, int index, bool accepted) =>
         new(id, index, "print(1)", ExecStatus.Ok, "1", new Dictionary<string, bool> { ["rule"] = accepted, ["critic"] = !accepted });
 
-    private static readonly EvalRecord[] Eval0 = [Answer("en-id/rate-en-1", true), Answer("en-ood/price-en-2", true), Answer("en-ood/price-en-3", false), Answer("zh-ood/price-zh-4", false)];
+    private static readonly EvalRecord[] Eval0 =
+    [
+        Answer("en-id/rate-en-1", true),
+        Answer("en-ood/price-en-2", true),
+        Answer("en-ood/price-en-3", false),
+        Answer("zh-ood/price-zh-4", false),
+    ];
 
     private static readonly LoopVerdict[] Verdicts1 =
     [

@@ -101,7 +101,15 @@ public sealed class SyntheticSuiteTests
             for (var i = 1; i < parts.Length; i += 2)
             {
                 var operand = values.TryGetValue(parts[i + 1], out var v) ? v : double.Parse(parts[i + 1]);
-                result = parts[i] switch { "+" => result + operand, "-" => result - operand, "*" => result * operand, "/" => result / operand, "%" => result % operand, _ => double.NaN };
+                result = parts[i] switch
+                {
+                    "+" => result + operand,
+                    "-" => result - operand,
+                    "*" => result * operand,
+                    "/" => result / operand,
+                    "%" => result % operand,
+                    _ => double.NaN,
+                };
             }
 
             // Assert

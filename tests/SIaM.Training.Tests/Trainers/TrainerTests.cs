@@ -123,7 +123,8 @@ public sealed class TrainerTests
         await TinyModels.Drain(Trainer.RunAsync(lm, objective, Options with { Steps = 2 }, temp.File("ckpt")));
 
         // Act + Assert
-        var error = await Assert.ThrowsAsync<InputException>(() => TinyModels.Drain(Trainer.RunAsync(lm, objective, Options with { Steps = 2, Seed = 5 }, temp.File("ckpt"))));
+        var error = await Assert.ThrowsAsync<InputException>(() =>
+            TinyModels.Drain(Trainer.RunAsync(lm, objective, Options with { Steps = 2, Seed = 5 }, temp.File("ckpt"))));
         Assert.That(error!.Message, Does.Contain("another run"));
     }
 }
