@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SIaM.Core.Validation;
 using SIaM.Data;
 using SIaM.Reporting.Gating;
 
@@ -23,11 +24,17 @@ internal static class BenchGateCommand
         command.SetAction(result =>
         {
             var trials = result.GetValue(Trials);
-            if (trials < 1) throw new UsageException($"--trials must be >= 1, got {trials}");
+            // Every option is checked before the simulation starts (the gate file is read with its policy, below).
+            Preflight.ThrowIfInvalid(
+            [
+                IntRangeValidator.Positive("--trials", trials),
+                new RequirementValidator(result.GetValue(Suite) is null && result.GetValue(Gate) is not null,
+                    "--gate needs --suite (the gate file's policy applies to a family of benchmarks)"),
+                new CheckValidator(() => Suites.Expand(result.GetValue(Suite) ?? "all")),
+            ]);
             var seed = result.GetValue(Seed);
             if (result.GetValue(Suite) is not { } suite)
             {
-                if (result.GetValue(Gate) is not null) throw new UsageException("--gate needs --suite");
                 Console.Write(GateValidationTable.Markdown(GateValidationTable.Compute(trials, seed)));
                 return ExitCodes.Success;
             }

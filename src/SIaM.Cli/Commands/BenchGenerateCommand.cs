@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using SIaM.Core.Validation;
 using SIaM.TorchSharp;
 using SIaM.TorchSharp.Benchmarking;
 using SIaM.TorchSharp.Models;
@@ -28,12 +29,24 @@ internal static class BenchGenerateCommand
 
     private static int Run(ParseResult result)
     {
-        var newTokens = Positive(result.GetValue(NewTokens), "--new-tokens");
-        var uncachedNewTokens = Positive(result.GetValue(UncachedNewTokens), "--uncached-new-tokens");
-        var repeats = Positive(result.GetValue(Repeats), "--repeats");
-        TorchRuntime.EnsureConfigured(Positive(result.GetValue(Threads), "--threads"));
-        var tinyFolder = result.GetValue(Tiny) ?? FindTiny();
-        if (!Directory.Exists(tinyFolder)) throw new UsageException($"--tiny: no such directory '{tinyFolder}'");
+        var tinyFolder = "";
+        // Every option is checked before libtorch starts.
+        Preflight.ThrowIfInvalid(
+        [
+            IntRangeValidator.Positive("--new-tokens", result.GetValue(NewTokens)),
+            IntRangeValidator.Positive("--uncached-new-tokens", result.GetValue(UncachedNewTokens)),
+            IntRangeValidator.Positive("--repeats", result.GetValue(Repeats)),
+            IntRangeValidator.Positive("--threads", result.GetValue(Threads)),
+            new CheckValidator(() => tinyFolder = result.GetValue(Tiny) ?? FindTiny()),
+            new CheckValidator(() =>
+            {
+                if (!Directory.Exists(tinyFolder)) throw new UsageException($"--tiny: no such directory '{tinyFolder}'");
+            }),
+        ]);
+        var newTokens = result.GetValue(NewTokens);
+        var uncachedNewTokens = result.GetValue(UncachedNewTokens);
+        var repeats = result.GetValue(Repeats);
+        TorchRuntime.EnsureConfigured(result.GetValue(Threads));
 
         var rows = new List<DecodeMeasurement>();
         Console.WriteLine("| model | params | batch | context | KV cache | prefill ms | ms/step | tokens/s | CPU ms/step | tokens/CPU-s |");
@@ -100,6 +113,4 @@ internal static class BenchGenerateCommand
             }
         throw new UsageException("tiny-random-llama not found under any ../shared/model-fixtures: pass --tiny DIR or set SIAM_SHARED");
     }
-
-    internal static int Positive(int value, string name) => value > 0 ? value : throw new UsageException($"{name} must be > 0, got {value}");
 }

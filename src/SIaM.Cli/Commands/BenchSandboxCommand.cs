@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SIaM.Core.Sandbox;
+using SIaM.Core.Validation;
 using SIaM.Sandbox.Docker;
 using SIaM.Sandbox.Docker.Bench;
 
@@ -27,10 +28,22 @@ internal static class BenchSandboxCommand
         foreach (var option in new Option[] { Count, Rounds, SlowCount, Workers, Depth, Python, CompareAttach, DockerHost }) command.Options.Add(option);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var programs = GsmStylePrograms.Create(OptionChecks.Positive(parseResult.GetValue(Count), "--count"));
+            // Every option is checked before an engine is touched.
+            Preflight.ThrowIfInvalid(
+            [
+                IntRangeValidator.Positive("--count", parseResult.GetValue(Count)),
+                IntRangeValidator.Positive("--rounds", parseResult.GetValue(Rounds)),
+                IntRangeValidator.NonNegative("--slow-count", parseResult.GetValue(SlowCount)),
+                IntRangeValidator.Positive("--workers", parseResult.GetResult(Workers) is null ? null : parseResult.GetValue(Workers)),
+                IntRangeValidator.Positive("--pipeline-depth", parseResult.GetValue(Depth)),
+                new RequirementValidator(parseResult.GetValue(SlowCount) > 0 && ExecutableSearch.Find(parseResult.GetValue(Python)!) is null,
+                    $"--python {parseResult.GetValue(Python)}: no such executable (the bare per-program baseline runs it; --slow-count 0 skips it)"),
+                EngineOptions.Validator(parseResult, DockerHost),
+            ]);
+            var programs = GsmStylePrograms.Create(parseResult.GetValue(Count));
             var policy = SandboxPolicy.Default;
-            int? workerCount = parseResult.GetResult(Workers) is null ? null : OptionChecks.Positive(parseResult.GetValue(Workers), "--workers");
-            var depth = OptionChecks.Positive(parseResult.GetValue(Depth), "--pipeline-depth");
+            int? workerCount = parseResult.GetResult(Workers) is null ? null : parseResult.GetValue(Workers);
+            var depth = parseResult.GetValue(Depth);
             var options = EngineOptions.PoolOptions(parseResult, DockerHost, workerCount) with { PipelineDepth = depth };
             await using var pool = await DockerSandboxPool.StartAsync(policy, options, cancellationToken);
             var workers = pool.WorkerCount;
@@ -53,7 +66,7 @@ internal static class BenchSandboxCommand
             using var client = DockerEngine.CreateClient(pool.Engines[0].Endpoint);
             var (idleBefore, busyBefore) = WorkerTime(pool);
             var (idleAfter, busyAfter) = (idleBefore, busyBefore);
-            for (var round = 0; round < Math.Max(1, parseResult.GetValue(Rounds)); round++)
+            for (var round = 0; round < parseResult.GetValue(Rounds); round++)
             {
                 var measured = await SandboxBenchmark.RunAsync(runner, programs, workers * options.PipelineDepth, reference, cancellationToken);
                 reference ??= measured.Results;
@@ -73,7 +86,7 @@ internal static class BenchSandboxCommand
             if (attachRunner is not null)
                 rows.Add(await PoolRowAsync(attachRunner, attachPasses, unqueuedPrograms, workers, $"warm pool over the attach stream, {workers} workers", cancellationToken));
             rows.AddRange(bareRows);
-            var slow = programs.Take(Math.Min(OptionChecks.Positive(parseResult.GetValue(SlowCount), "--slow-count", allowZero: true), programs.Count)).ToList();
+            var slow = programs.Take(Math.Min(parseResult.GetValue(SlowCount), programs.Count)).ToList();
             if (slow.Count > 0)
             {
                 var slowReference = reference!.Take(slow.Count).ToList();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using SIaM.Core.Validation;
 using SIaM.TorchSharp;
 using SIaM.TorchSharp.Benchmarking;
 using SIaM.TorchSharp.Models;
@@ -42,11 +43,21 @@ internal static class BenchTrainCommand
 
     private static async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {
-        var steps = BenchGenerateCommand.Positive(result.GetValue(Steps), "--steps");
-        var batch = BenchGenerateCommand.Positive(result.GetValue(BatchSize), "--batch-size");
-        var promptTokens = BenchGenerateCommand.Positive(result.GetValue(PromptTokens), "--prompt-tokens");
-        var responseTokens = BenchGenerateCommand.Positive(result.GetValue(ResponseTokens), "--response-tokens");
-        TorchRuntime.EnsureConfigured(BenchGenerateCommand.Positive(result.GetValue(Threads), "--threads"));
+        // Every option is checked before libtorch starts.
+        Preflight.ThrowIfInvalid(
+        [
+            IntRangeValidator.Positive("--steps", result.GetValue(Steps)),
+            IntRangeValidator.Positive("--batch-size", result.GetValue(BatchSize)),
+            IntRangeValidator.Positive("--prompt-tokens", result.GetValue(PromptTokens)),
+            IntRangeValidator.Positive("--response-tokens", result.GetValue(ResponseTokens)),
+            IntRangeValidator.Positive("--threads", result.GetValue(Threads)),
+            new CheckValidator(() => TrainingDevice.Resolve(result.GetValue(Device)!)),
+        ]);
+        var steps = result.GetValue(Steps);
+        var batch = result.GetValue(BatchSize);
+        var promptTokens = result.GetValue(PromptTokens);
+        var responseTokens = result.GetValue(ResponseTokens);
+        TorchRuntime.EnsureConfigured(result.GetValue(Threads));
         var name = TrainingDevice.Resolve(result.GetValue(Device)!);
         var device = TorchDevices.ParseDevice(name);
 

@@ -3,9 +3,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SIaM.Cli.Critique;
 using SIaM.Core.Runs;
+using SIaM.Core.Validation;
 using SIaM.Critique.Pipeline;
 using SIaM.Critique.Prompts;
 using SIaM.Critique.TrainingData;
+using SIaM.Critique.Validation;
+using SIaM.Data;
 
 namespace SIaM.Cli.Commands;
 
@@ -29,7 +32,15 @@ internal static class CriticDataCommand
         command.SetAction(result =>
         {
             var heldOut = result.GetValue(HeldOut);
-            if (heldOut is < 0 or >= 1) throw new UsageException($"--held-out must be within [0, 1), got {heldOut}");
+            // Every option is checked before a run is read or anything is written.
+            Preflight.ThrowIfInvalid(
+            [
+                new NumberRangeValidator("--held-out", heldOut, 0, 1, MinOpen: false, MaxOpen: true, "a share of problems"),
+                new IntRangeValidator("--few-shot", result.GetValue(FewShot), 0, CriticOptionsValidator.MaxFewShot),
+                .. result.GetValue(Runs)!.Select(run => new RunDirectoryValidator(run)),
+                new CheckValidator(() => OutputDirectory.EnsureWritable(result.GetValue(Out)!, "--out")),
+                DataOption.Validator(result.GetValue(Data)),
+            ]);
             var samples = new List<SampleRecord>();
             var problems = new Dictionary<string, ProblemContext>();
             foreach (var directory in result.GetValue(Runs)!)

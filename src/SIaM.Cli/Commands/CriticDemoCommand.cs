@@ -35,6 +35,7 @@ internal static class CriticDemoCommand
             var output = result.GetValue(Out)!;
             if (Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any())
                 throw new UsageException($"{output}: already exists and is not empty");
+            OutputDirectory.EnsureWritable(output, "--out");
             var seed = result.GetValue(Seed);
             var pool = SyntheticSuite.Generate(seed, fixture.SeedPerFamily, fixture.PoolPerFamily, fixture.EvalPerFamily).Pool
                 .Select(p => new LoopQuestion(p.Id, p.Question, p.Answer)).ToList();

@@ -23,7 +23,11 @@ internal static class ExecCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var input = parseResult.GetValue(Input)!;
-            Preflight.ThrowIfInvalid([IntRangeValidator.Positive("--workers", parseResult.GetValue(Workers))]);
+            Preflight.ThrowIfInvalid(
+            [
+                IntRangeValidator.Positive("--workers", parseResult.GetValue(Workers)),
+                EngineOptions.Validator(parseResult, DockerHost),
+            ]);
             var cpuSeconds = OptionChecks.PositiveSeconds(parseResult.GetValue(CpuSeconds), "--cpu-seconds");
             var wallSeconds = OptionChecks.PositiveSeconds(parseResult.GetValue(WallSeconds), "--wall-seconds");
             var programs = ReadPrograms(input);

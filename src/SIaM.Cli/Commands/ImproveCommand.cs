@@ -2,8 +2,11 @@ using System.CommandLine;
 using SIaM.Cli.Critique;
 using SIaM.Core.Prompts;
 using SIaM.Core.SelfImprovement;
+using SIaM.Core.Validation;
 using SIaM.Critique;
 using SIaM.Critique.Filtering;
+using SIaM.Critique.Pipeline;
+using SIaM.Critique.Validation;
 using SIaM.SelfImprovement;
 using SIaM.SelfImprovement.Critic;
 using SIaM.SelfImprovement.Runs;
@@ -50,6 +53,8 @@ internal static class ImproveCommand
                 Console.Out.Write(LoopTables.Render(output));
                 return ExitCodes.Success;
             }
+            // Every option is checked before any file is read, the sandbox starts or anything is written.
+            Preflight.ThrowIfInvalid(Validators(parse));
             var device = TrainingDevice.Resolve(parse.GetValue(Device)!);
             var criticSpec = parse.GetValue(Critic)!;
             var demo = parse.GetValue(Demo);
@@ -124,5 +129,51 @@ internal static class ImproveCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static IEnumerable<IOptionValidator> Validators(ParseResult parse)
+    {
+        var demo = parse.GetValue(Demo);
+        var critic = parse.GetValue(Critic)!;
+        var threshold = parse.GetValue(Threshold);
+        var algorithms = new[] { "sft" }.Concat(Training.Losses.PreferenceLosses.Names).ToList();
+        yield return new CheckValidator(() => TrainingDevice.Resolve(parse.GetValue(Device)!));
+        yield return new RequirementValidator(critic == "demo" && !demo, "--critic demo: only with --demo (it trains the demo's critic)");
+        yield return critic is "rule" or "demo"
+            ? NumberRangeValidator.Probability("--threshold", threshold)
+            : new CriticOptionsValidator(critic, "prob", threshold, 0, ScoringMode.Both, BackendFactory.Kinds);
+        yield return IntRangeValidator.Positive("--k", parse.GetValue(K));
+        yield return new ChoiceValidator("--algo", parse.GetValue(Algo)!, algorithms);
+        yield return IntRangeValidator.Positive("--iterations", parse.GetValue(Iterations));
+        yield return NumberRangeValidator.NonNegative("--lambda", parse.GetValue(Lambda), "a weight");
+        if (parse.GetValue(Beta) is { } beta)
+            yield return new NumberRangeValidator("--beta", beta, 0, double.MaxValue, MinOpen: true, MaxOpen: false, "a preference β");
+        yield return new ChoiceValidator("--demo-size", parse.GetValue(DemoSize)!, ["demo", "ci"]);
+        yield return new RequirementValidator(parse.GetValue(Sandbox) == "none", "--sandbox none: the loop executes programs; use docker or local-unsafe");
+        yield return new ChoiceValidator("--sandbox", parse.GetValue(Sandbox)!, ["docker", "local-unsafe", "none"]);
+        yield return new RequirementValidator(parse.GetValue(Control) == true && !demo,
+            "--control trains the control arm on the seed programs alone, and this run has none (use --demo)");
+        yield return new CheckValidator(() => OutputDirectory.EnsureWritable(parse.GetValue(Out)!, "--out"));
+        if (demo) yield break;
+        var policy = parse.GetValue(Policy);
+        yield return new RequirementValidator(policy is null, "--policy hf:DIR is required (or --demo)");
+        if (policy is not null)
+        {
+            yield return new RequirementValidator(!policy.StartsWith("hf:", StringComparison.Ordinal),
+                $"--policy must be hf:DIR (a checkpoint the loop can train), got '{policy}'");
+            if (policy.StartsWith("hf:", StringComparison.Ordinal)) yield return BackendFactory.Validator("--policy", policy);
+        }
+        var questions = parse.GetValue(Questions);
+        yield return new RequirementValidator(questions is null, "--questions FILE is required (or --demo)");
+        yield return PathValidator.ExistingFile("--questions", questions?.FullName);
+        var suites = parse.GetValue(Eval) ?? [];
+        yield return new RequirementValidator(suites.Length == 0, "--eval NAME=FILE is required at least once (or --demo)");
+        foreach (var suite in suites)
+        {
+            var parts = suite.Split('=', 2);
+            yield return parts.Length == 2 && parts[0].Length > 0
+                ? PathValidator.ExistingFile($"--eval {parts[0]}", parts[1])
+                : new RequirementValidator(true, $"--eval '{suite}': use NAME=FILE");
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SIaM.Core.Runs;
+using SIaM.Core.Validation;
 using SIaM.Data;
 using SIaM.Evaluation.Sharding;
 using SIaM.Grading;
@@ -32,6 +33,15 @@ internal static class MergeCommand
     private static async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {
         var outDirectory = result.GetValue(Out)!;
+        // Every option is checked before a shard or the data is read.
+        Preflight.ThrowIfInvalid(
+        [
+            .. result.GetValue(Shards)!.Select(shard => new RunDirectoryValidator(shard)),
+            new RequirementValidator(Directory.Exists(outDirectory) && Directory.EnumerateFileSystemEntries(outDirectory).Any(),
+                $"--out {outDirectory} is not empty: a merge writes a new run directory"),
+            new CheckValidator(() => OutputDirectory.EnsureWritable(outDirectory, "--out")),
+            DataOption.Validator(result.GetValue(Data)),
+        ]);
         var set = ShardSet.Of(result.GetValue(Shards)!.Select(RunLog.Read).ToList(), result.GetValue(AllowIncomplete));
         var sources = BenchmarkSources.Load(set.Spec.Benchmarks, () => DataLocator.Resolve(result.GetValue(Data)), allowUnverified: true);
         var benchmarks = sources.Benchmarks;

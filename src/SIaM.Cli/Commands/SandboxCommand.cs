@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SIaM.Core.Sandbox;
+using SIaM.Core.Validation;
 using SIaM.Sandbox.Docker;
 
 namespace SIaM.Cli.Commands;
@@ -105,6 +106,7 @@ internal static class SandboxCommand
         {
             OptionChecks.Positive(parseResult.GetValue(count), "--count");
             OptionChecks.Positive(parseResult.GetValue(workers), "--workers");
+            Preflight.ThrowIfInvalid([EngineOptions.Validator(parseResult, dockerHost)]);
             var policy = SandboxPolicy.Default with
             {
                 CpuTimeSeconds = OptionChecks.PositiveSeconds(parseResult.GetValue(cpuSeconds), "--cpu-seconds"),

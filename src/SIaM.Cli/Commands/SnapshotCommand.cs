@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SIaM.Core.Runs;
+using SIaM.Core.Validation;
 using SIaM.Reporting.Snapshots;
 
 namespace SIaM.Cli.Commands;
@@ -19,6 +20,14 @@ internal static class SnapshotCommand
         save.Options.Add(Root);
         save.SetAction(result =>
         {
+            // Every option is checked before the run is read or anything is written.
+            Preflight.ThrowIfInvalid(
+            [
+                new RunDirectoryValidator(result.GetValue(Run)!),
+                new RequirementValidator(!SnapshotStore.IsValidName(result.GetValue(Name)!),
+                    $"snapshot name '{result.GetValue(Name)}' must match [A-Za-z0-9][A-Za-z0-9._-]*"),
+                new CheckValidator(() => OutputDirectory.EnsureWritable(result.GetValue(Root)!, "--snapshots")),
+            ]);
             var store = new SnapshotStore(result.GetValue(Root)!);
             var run = RunLog.Read(result.GetValue(Run)!);
             var path = store.Save(run, result.GetValue(Name)!);
