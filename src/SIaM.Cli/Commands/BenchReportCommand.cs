@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using SIaM.Core;
 using SIaM.Core.Runs;
+using SIaM.Core.Validation;
 using SIaM.Reporting.Exporters;
 using SIaM.Reporting.Gating;
 
@@ -32,6 +33,8 @@ internal static class BenchReportCommand
             var repeat = result.GetValue(Repeat);
             if (repeat < 1) throw new UsageException($"--repeat must be >= 1, got {repeat}");
             var chromium = result.GetValue(Browser)!;
+            // The default browser may be missing (render times are then not measured); one named on purpose must exist.
+            if (result.GetResult(Browser) is { Implicit: false }) Preflight.ThrowIfInvalid([PathValidator.ExistingFile("--chromium", chromium)]);
             var browser = File.Exists(chromium) ? chromium : null;
             if (browser is null) Console.Error.WriteLine($"note: {chromium} not found; render times are not measured");
             var temp = Directory.CreateTempSubdirectory("siam-bench-report-").FullName;

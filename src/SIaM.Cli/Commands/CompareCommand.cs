@@ -38,7 +38,18 @@ internal static class CompareCommand
 
     private static int Run(ParseResult result)
     {
-        // The gate file is read before any run is loaded: a bad key or value ends the command at once.
+        // Every option is checked, and the gate file read, before any run is loaded.
+        var trendRuns = result.GetValue(Trend) ?? [];
+        Preflight.ThrowIfInvalid(
+        [
+            new NumberRangeValidator("--plan-drop", result.GetValue(PlanDrop), 0, double.MaxValue, MinOpen: true, MaxOpen: false, "a drop in points"),
+            new IntRangeValidator("--last", result.GetValue(Last), 3),
+            new RequirementValidator(trendRuns.Length > 0 && result.GetValue(Base) is not null, "give either BASE CAND or --trend RUN..., not both"),
+            new RequirementValidator(trendRuns.Length > 0 && result.GetValue(Plan), "--plan sizes a BASE CAND comparison, not a --trend"),
+            new RequirementValidator(trendRuns.Length is > 0 and < 3, $"--trend needs at least 3 runs, got {trendRuns.Length}"),
+            new RequirementValidator(trendRuns.Length == 0 && (result.GetValue(Base) is null || result.GetValue(Candidate) is null),
+                "compare needs BASE and CAND (or --trend RUN...)"),
+        ]);
         var policy = GateOptions.Policy(result);
         var alpha = result.GetValue(GateOptions.Alpha);
         var store = new SnapshotStore(result.GetValue(SnapshotCommand.Root)!);

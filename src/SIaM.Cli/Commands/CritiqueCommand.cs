@@ -30,6 +30,7 @@ internal static class CritiqueCommand
             [
                 IntRangeValidator.Positive("--batch-size", result.GetValue(BatchSize)),
                 IntRangeValidator.Positive("--concurrency", result.GetValue(Concurrency)),
+                DataOption.Validator(result.GetValue(Data)),
                 new CriticOptionsValidator(result.GetValue(Critic.Critic), result.GetValue(Critic.Mode)!, result.GetValue(Critic.Threshold),
                     result.GetValue(Critic.FewShot), result.GetValue(Critic.Scoring), BackendFactory.Kinds),
             ]);

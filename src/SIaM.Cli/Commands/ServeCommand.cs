@@ -25,7 +25,12 @@ internal static class ServeCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var spec = parseResult.GetValue(Model)!;
-            Preflight.ThrowIfInvalid([BackendFactory.Validator("--model", spec)]);
+            Preflight.ThrowIfInvalid(
+            [
+                BackendFactory.Validator("--model", spec),
+                new RequirementValidator(parseResult.GetValue(Name) is { } name && string.IsNullOrWhiteSpace(name),
+                    "--served-model-name must not be empty: clients send it as their model id"),
+            ]);
             var options = new OpenAiServerOptions(parseResult.GetValue(Host)!, parseResult.GetValue(Port), parseResult.GetValue(Name), parseResult.GetValue(MaxBatch))
             {
                 MaxQueuedRequests = parseResult.GetValue(MaxQueue),

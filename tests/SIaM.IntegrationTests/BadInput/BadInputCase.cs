@@ -37,7 +37,7 @@ public sealed record BadInputCase(
             .ToList();
 
     /// <summary>The verb (first argument, or the first two for verbs with sub-verbs).</summary>
-    public string Verb => Args.Count > 1 && Args[0] is "data" or "sandbox" or "bench" ? $"{Args[0]} {Args[1]}" : Args.FirstOrDefault() ?? "";
+    public string Verb => Args.Count > 1 && Args[0] is "data" or "sandbox" or "bench" or "critic" or "snapshot" ? $"{Args[0]} {Args[1]}" : Args.FirstOrDefault() ?? "";
 
     public string Expand(string text, string temp) => text
         .Replace("{tmp}", temp, StringComparison.Ordinal)
