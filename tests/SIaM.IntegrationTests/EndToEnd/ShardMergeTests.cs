@@ -145,6 +145,41 @@ public sealed class ShardMergeTests
         Assert.That(File.ReadAllText(temp.File("rep/report.md")), Does.Contain("plots/critic-agreement.png"));
     }
 
+    [Test, Category("Docker")]
+    public async Task Shards_of_an_hf_model_whose_programs_run_in_the_docker_pool_merge_to_the_unsharded_run_byte_for_byte()
+    {
+        // Arrange: a real hf: checkpoint that writes print(2+3) for every problem; 4 gsm8k problems, 2 samples each
+        DockerGate.Require();
+        using var temp = new TempDirectory();
+        var checkpoint = ProgramWritingCheckpoint.Write(temp.File("ckpt"));
+        string[] Eval(string outDirectory) =>
+            ["eval", "--model", $"hf:{checkpoint}", "--benchmarks", "gsm8k", "--limit", "4", "--n", "2", "--temperature", "0.7",
+             "--prompt", "pot", "--sandbox", "docker", "--max-new-tokens", "8", "--data", SharedFixtures.BenchmarksData, "--out", outDirectory];
+        foreach (var (directory, shard) in new[] { ("whole", null), ("shard1", "1/2"), ("shard2", "2/2") })
+        {
+            var eval = await Siam.RunAsync(TimeSpan.FromMinutes(4), temp.Path, [.. Eval(directory), .. shard is null ? [] : new[] { "--shard", shard }]);
+            Assert.That(eval.ExitCode, Is.EqualTo(0), eval.Stdout + eval.Stderr);
+        }
+
+        // Act
+        var merge = await Siam.RunAsync(temp.Path, "merge", "shard2", "shard1", "--out", "merged", "--data", SharedFixtures.BenchmarksData);
+
+        // Assert
+        Assert.That(merge.ExitCode, Is.EqualTo(0), merge.Stderr);
+        foreach (var file in new[] { "run.json", "samples.jsonl", "summary.csv" })
+            Assert.That(File.ReadAllBytes(temp.File($"merged/{file}")), Is.EqualTo(File.ReadAllBytes(temp.File($"whole/{file}"))), file);
+        Assert.That(Normalized.Results(temp.File("merged/results.json")), Is.EqualTo(Normalized.Results(temp.File("whole/results.json"))));
+        var samples = File.ReadAllLines(temp.File("merged/samples.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.That(samples, Has.Count.EqualTo(8));
+        foreach (var sample in samples)
+        {
+            Assert.That(sample.GetProperty("completion").GetString(), Is.EqualTo(ProgramWritingCheckpoint.Program));
+            var execution = sample.GetProperty("executions").EnumerateArray().Single();
+            Assert.That(execution.GetProperty("status").GetString(), Is.EqualTo("ok"), "the program ran in the sandbox");
+            Assert.That(execution.GetProperty("stdout").GetString()!.Trim(), Is.EqualTo(ProgramWritingCheckpoint.Output));
+        }
+    }
+
     private static string WithoutAsked(string path)
     {
         var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
