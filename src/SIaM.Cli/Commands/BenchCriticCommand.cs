@@ -51,7 +51,8 @@ internal static class BenchCriticCommand
                 var perCpu = cases.Count / cpu;
                 single ??= perCpu;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {batch} | {cases.Count} | {clock.Elapsed.TotalSeconds:0.00} | {cases.Count / clock.Elapsed.TotalSeconds:0.0} | {cpu:0.00} | {perCpu:0.0} | {perCpu / single.Value:0.0}× |"));
+                    $"| {batch} | {cases.Count} | {clock.Elapsed.TotalSeconds:0.00} | {cases.Count / clock.Elapsed.TotalSeconds:0.0} | {cpu:0.00} | " +
+                    $"{perCpu:0.0} | {perCpu / single.Value:0.0}× |"));
             }
             return ExitCodes.Success;
         });

@@ -14,12 +14,21 @@ internal static class BenchGateCommand
 {
     private static readonly Option<int> Trials = new("--trials") { Description = "Trials per cell", DefaultValueFactory = _ => 2000 };
     private static readonly Option<int> Seed = new("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
-    private static readonly Option<string?> Suite = new("--suite") { Description = "Simulate the family of a suite's benchmarks (at their sizes) and suites; 'all' for everything" };
-    private static readonly Option<string?> Gate = new("--gate") { Description = "Gate file whose policy the family simulation uses (default: Holm, max_drop 0.5, alpha 0.05)" };
+    private static readonly Option<string?> Suite = new("--suite")
+    {
+        Description = "Simulate the family of a suite's benchmarks (at their sizes) and suites; 'all' for everything",
+    };
+    private static readonly Option<string?> Gate = new("--gate")
+    {
+        Description = "Gate file whose policy the family simulation uses (default: Holm, max_drop 0.5, alpha 0.05)",
+    };
 
     public static Command Create()
     {
-        var command = new Command("gate", "Simulate the regression gate: false alarms on reruns of one model, power for a true 2-point drop; --suite: the whole family and drift");
+        var command = new Command(
+            "gate",
+            "Simulate the regression gate: false alarms on reruns of one model, power for a true 2-point drop; --suite: the " +
+            "whole family and drift");
         foreach (var option in new Option[] { Trials, Seed, Suite, Gate }) command.Options.Add(option);
         command.SetAction(result =>
         {

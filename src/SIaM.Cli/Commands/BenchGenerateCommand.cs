@@ -14,8 +14,16 @@ namespace SIaM.Cli.Commands;
 internal static class BenchGenerateCommand
 {
     private static readonly Option<string?> Tiny = new("--tiny") { Description = "tiny-random-llama folder (default: found under ../shared/model-fixtures)" };
-    private static readonly Option<int> NewTokens = new("--new-tokens") { Description = "Decode steps per measurement with the cache", DefaultValueFactory = _ => 16 };
-    private static readonly Option<int> UncachedNewTokens = new("--uncached-new-tokens") { Description = "Decode steps per measurement without the cache", DefaultValueFactory = _ => 3 };
+    private static readonly Option<int> NewTokens = new("--new-tokens")
+    {
+        Description = "Decode steps per measurement with the cache",
+        DefaultValueFactory = _ => 16,
+    };
+    private static readonly Option<int> UncachedNewTokens = new("--uncached-new-tokens")
+    {
+        Description = "Decode steps per measurement without the cache",
+        DefaultValueFactory = _ => 3,
+    };
     private static readonly Option<int> Repeats = new("--repeats") { Description = "Median of this many runs", DefaultValueFactory = _ => 3 };
     private static readonly Option<int> Threads = new("--threads") { Description = "libtorch intra-op threads", DefaultValueFactory = _ => 1 };
 
@@ -62,7 +70,8 @@ internal static class BenchGenerateCommand
                         var m = DecodeBenchmark.Measure(label, lm, batch, context, cache, cache ? newTokens : uncachedNewTokens, repeats);
                         rows.Add(m);
                         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"| {label} | {parameters / 1e6:F2}M | {batch} | {context} | {(cache ? "yes" : "no")} | {m.PrefillMs:F1} | {m.MsPerStep:F2} | {m.TokensPerSecond:F0} | {m.CpuMsPerStep:F2} | {m.TokensPerCpuSecond:F0} |"));
+                            $"| {label} | {parameters / 1e6:F2}M | {batch} | {context} | {(cache ? "yes" : "no")} | {m.PrefillMs:F1} | {m.MsPerStep:F2} | " +
+                            $"{m.TokensPerSecond:F0} | {m.CpuMsPerStep:F2} | {m.TokensPerCpuSecond:F0} |"));
                     }
         }
         Console.WriteLine();
@@ -75,13 +84,15 @@ internal static class BenchGenerateCommand
             {
                 var growth = Step(batch, 512) / Step(batch, 64);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{group.Key}, batch {batch}, with cache: per-token cost 64→512 grows {growth:F2}× (target ≤ 1.3×: {(growth <= 1.3 ? "met" : "not met")})"));
+                    $"{group.Key}, batch {batch}, with cache: per-token cost 64→512 grows {growth:F2}× (target ≤ 1.3×: " +
+                    $"{(growth <= 1.3 ? "met" : "not met")})"));
             }
             foreach (var context in new[] { 64, 512 })
             {
                 var speedup = Rate(8, context) / Rate(1, context);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{group.Key}, context {context}, with cache: batch 8 gives {speedup:F2}× the tokens/s of batch 1 (target ≥ 5×: {(speedup >= 5 ? "met" : "not met")})"));
+                    $"{group.Key}, context {context}, with cache: batch 8 gives {speedup:F2}× the tokens/s of batch 1 (target ≥ 5×: " +
+                    $"{(speedup >= 5 ? "met" : "not met")})"));
             }
         }
         return ExitCodes.Success;

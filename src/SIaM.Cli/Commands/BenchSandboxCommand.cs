@@ -13,13 +13,39 @@ namespace SIaM.Cli.Commands;
 /// </summary>
 internal static class BenchSandboxCommand
 {
-    private static readonly Option<int> Count = new("--count") { Description = "Programs per round through the warm pool and the bare fork server", DefaultValueFactory = _ => 500 };
-    private static readonly Option<int> Rounds = new("--rounds") { Description = "Alternating rounds of pool and bare fork server (noise spreads over both)", DefaultValueFactory = _ => 3 };
-    private static readonly Option<int> SlowCount = new("--slow-count") { Description = "Programs (the first N of the same list) through docker run and bare python3; 0 skips them", DefaultValueFactory = _ => 60 };
-    private static readonly Option<int> Workers = new("--workers") { Description = "Workers, and dispatchers for every executor (default: the pool's start-up probe)" };
-    private static readonly Option<int> Depth = new("--pipeline-depth") { Description = "Programs kept in each worker (one runs, the rest wait inside it)", DefaultValueFactory = _ => DockerPoolOptions.Default.PipelineDepth };
-    private static readonly Option<string> Python = new("--python") { Description = "Interpreter for the bare per-program baseline (needs sympy)", DefaultValueFactory = _ => "python3" };
-    private static readonly Option<bool> CompareAttach = new("--compare-attach") { Description = "Also run a second pool, same workers, over the engine's attach stream instead of the direct channel (alternating in the same rounds)" };
+    private static readonly Option<int> Count = new("--count")
+    {
+        Description = "Programs per round through the warm pool and the bare fork server",
+        DefaultValueFactory = _ => 500,
+    };
+    private static readonly Option<int> Rounds = new("--rounds")
+    {
+        Description = "Alternating rounds of pool and bare fork server (noise spreads over both)",
+        DefaultValueFactory = _ => 3,
+    };
+    private static readonly Option<int> SlowCount = new("--slow-count")
+    {
+        Description = "Programs (the first N of the same list) through docker run and bare python3; 0 skips them",
+        DefaultValueFactory = _ => 60,
+    };
+    private static readonly Option<int> Workers = new("--workers")
+    {
+        Description = "Workers, and dispatchers for every executor (default: the pool's start-up probe)",
+    };
+    private static readonly Option<int> Depth = new("--pipeline-depth")
+    {
+        Description = "Programs kept in each worker (one runs, the rest wait inside it)",
+        DefaultValueFactory = _ => DockerPoolOptions.Default.PipelineDepth,
+    };
+    private static readonly Option<string> Python = new("--python")
+    {
+        Description = "Interpreter for the bare per-program baseline (needs sympy)",
+        DefaultValueFactory = _ => "python3",
+    };
+    private static readonly Option<bool> CompareAttach = new("--compare-attach")
+    {
+        Description = "Also run a second pool, same workers, over the engine's attach stream instead of the direct channel (alternating in the same rounds)",
+    };
     private static readonly Option<string[]> DockerHost = EngineOptions.CreateDockerHost();
 
     public static Command Create()
@@ -84,7 +110,10 @@ internal static class BenchSandboxCommand
             var bareRows = bareWorkers.Select(w => SandboxBenchmark.Combine(barePasses[w])).ToList();
             var rows = new List<BenchRow> { poolRow };
             if (attachRunner is not null)
-                rows.Add(await PoolRowAsync(attachRunner, attachPasses, unqueuedPrograms, workers, $"warm pool over the attach stream, {workers} workers", cancellationToken));
+            {
+                var name = $"warm pool over the attach stream, {workers} workers";
+                rows.Add(await PoolRowAsync(attachRunner, attachPasses, unqueuedPrograms, workers, name, cancellationToken));
+            }
             rows.AddRange(bareRows);
             var slow = programs.Take(Math.Min(parseResult.GetValue(SlowCount), programs.Count)).ToList();
             if (slow.Count > 0)
@@ -98,7 +127,9 @@ internal static class BenchSandboxCommand
             var bestBare = bareRows.MaxBy(r => r.ProgramsPerSecond)!;
             Print(rows, bestBare.ProgramsPerSecond);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"pool ({pool.Transport}) / best bare fork server = {poolRow.ProgramsPerSecond / bestBare.ProgramsPerSecond:0.00} (target ≥ 0.85); pool p99 added latency {poolRow.P99AddedMs:0.0} ms (target ≤ 10; {unqueuedPrograms.Count} programs, one in flight per worker); pool workers idle {100 * EngineStats.IdleFraction(idleAfter - idleBefore, busyAfter - busyBefore):0.0} % of the first throughput round"));
+                $"pool ({pool.Transport}) / best bare fork server = {poolRow.ProgramsPerSecond / bestBare.ProgramsPerSecond:0.00} (target ≥ 0.85); pool p99 " +
+                $"added latency {poolRow.P99AddedMs:0.0} ms (target ≤ 10; {unqueuedPrograms.Count} programs, one in flight per worker); pool workers idle " +
+                $"{100 * EngineStats.IdleFraction(idleAfter - idleBefore, busyAfter - busyBefore):0.0} % of the first throughput round"));
             EngineReport.Print(pool, Console.Out);
             return rows.Any(r => r.Mismatches > 0) ? ExitCodes.Failure : ExitCodes.Success;
         });
@@ -121,7 +152,8 @@ internal static class BenchSandboxCommand
 
     /// <summary>On a shared engine another session's clean-up may remove the bare server's container: try up to 3 times.</summary>
     private static async Task<SandboxBenchmark.Measured> MeasureBareAsync(
-        Docker.DotNet.DockerClient client, string image, IReadOnlyList<string> programs, int workers, IReadOnlyList<ExecResult> reference, CancellationToken cancellationToken)
+        Docker.DotNet.DockerClient client, string image, IReadOnlyList<string> programs, int workers, IReadOnlyList<ExecResult> reference,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -142,6 +174,7 @@ internal static class BenchSandboxCommand
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var row in rows)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {row.Name} | {row.Programs} | {row.ProgramsPerSecond:0.0} | {row.ProgramsPerSecond / bareRate:0.00}× | {row.P50AddedMs:0.0} | {row.P99AddedMs:0.0} | {row.Mismatches} |"));
+                $"| {row.Name} | {row.Programs} | {row.ProgramsPerSecond:0.0} | {row.ProgramsPerSecond / bareRate:0.00}× | {row.P50AddedMs:0.0} | " +
+                $"{row.P99AddedMs:0.0} | {row.Mismatches} |"));
     }
 }

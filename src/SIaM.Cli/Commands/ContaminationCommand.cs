@@ -32,7 +32,10 @@ internal static class ContaminationCommand
 
     public static Command Create()
     {
-        var command = new Command("contamination", "Check training data against evaluation sets: exact program, normalised question, 13-gram overlap (exit 1 on any)");
+        var command = new Command(
+            "contamination",
+            "Check training data against evaluation sets: exact program, normalised question, 13-gram overlap (exit 1 " +
+            "on any)");
         command.Arguments.Add(Train);
         foreach (var option in new Option[] { Benchmarks, Data, Out }) command.Options.Add(option);
         command.SetAction(result =>

@@ -12,12 +12,23 @@ namespace SIaM.Cli.Commands;
 /// <summary><c>siam generate --model hf:DIR (--text T | --input-ids 0,0,0,52)</c>: one continuation, printed as text and ids.</summary>
 internal static class GenerateCommand
 {
-    private static readonly Option<string> Model = new("--model") { Description = "hf:DIR[#device=cpu,dtype=float32,threads=1] — a Hugging Face checkpoint directory", Required = true };
-    private static readonly Option<string?> Text = new("--text") { Description = "Prompt text (encoded with the tokenizer, special tokens added, no chat template)" };
+    private static readonly Option<string> Model = new("--model")
+    {
+        Description = "hf:DIR[#device=cpu,dtype=float32,threads=1] — a Hugging Face checkpoint directory",
+        Required = true,
+    };
+    private static readonly Option<string?> Text = new("--text")
+    {
+        Description = "Prompt text (encoded with the tokenizer, special tokens added, no chat template)",
+    };
     private static readonly Option<string?> InputIds = new("--input-ids") { Description = "Prompt token ids, comma-separated (e.g. 0,0,0,52)" };
     private static readonly Option<int> MaxNewTokens = new("--max-new-tokens") { Description = "Tokens to generate", DefaultValueFactory = _ => 32 };
     private static readonly Option<bool> Greedy = new("--greedy") { Description = "Argmax decoding (the default unless --temperature > 0; overrides it)" };
-    private static readonly Option<double> Temperature = new("--temperature") { Description = "Sampling temperature; 0 = greedy", DefaultValueFactory = _ => 0 };
+    private static readonly Option<double> Temperature = new("--temperature")
+    {
+        Description = "Sampling temperature; 0 = greedy",
+        DefaultValueFactory = _ => 0,
+    };
     private static readonly Option<double> TopP = new("--top-p") { DefaultValueFactory = _ => 1 };
     private static readonly Option<int> TopK = new("--top-k") { DefaultValueFactory = _ => 0 };
     private static readonly Option<int> Seed = new("--seed") { DefaultValueFactory = _ => 0 };

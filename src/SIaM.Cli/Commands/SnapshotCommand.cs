@@ -10,7 +10,11 @@ internal static class SnapshotCommand
 {
     private static readonly Argument<string> Run = new("RUN_DIR") { Description = "The run directory to snapshot" };
     private static readonly Option<string> Name = new("--name") { Description = "Snapshot name (letters, digits, . _ -)", Required = true };
-    internal static readonly Option<string> Root = new("--snapshots") { Description = "Folder of snapshots", DefaultValueFactory = _ => SnapshotStore.DefaultRoot };
+    internal static readonly Option<string> Root = new("--snapshots")
+    {
+        Description = "Folder of snapshots",
+        DefaultValueFactory = _ => SnapshotStore.DefaultRoot,
+    };
 
     public static Command Create()
     {
@@ -33,7 +37,8 @@ internal static class SnapshotCommand
             var path = store.Save(run, result.GetValue(Name)!);
             var bytes = SnapshotStore.SizeOf(path);
             Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"snapshot: {path} ({run.Samples.Count} samples, {bytes} bytes, {(run.Samples.Count == 0 ? 0 : bytes / (double)run.Samples.Count):0.0} bytes/sample)"));
+                $"snapshot: {path} ({run.Samples.Count} samples, {bytes} bytes, {(run.Samples.Count == 0 ? 0 : bytes / (double)run.Samples.Count):0.0} " +
+                $"bytes/sample)"));
             return ExitCodes.Success;
         });
         var command = new Command("snapshot", "Named snapshots of runs (reports/snapshots/NAME)");

@@ -50,11 +50,13 @@ public sealed class ShardMergeTests
         foreach (var (file, schema) in new[] { ("run.json", "run.schema.json"), ("results.json", "results.schema.json") })
         {
             var text = File.ReadAllText(temp.File($"shard2/{file}"));
-            Assert.That(JsonDocument.Parse(text).RootElement.GetProperty("shard").GetRawText(), Is.EqualTo("{\n    \"index\": 2,\n    \"count\": 4\n  }"), file);
+            Assert.That(JsonDocument.Parse(text).RootElement.GetProperty("shard").GetRawText(),
+                Is.EqualTo("{\n    \"index\": 2,\n    \"count\": 4\n  }"), file);
             Assert.That(RunOutputsTests.Validate(schema, text), Is.Empty, file);
         }
         // problems 1, 5 and 9 of the run: gsm8k/1, then cmath's second and last
-        Assert.That(File.ReadAllLines(temp.File("shard2/samples.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()).Distinct(),
+        var ids = File.ReadAllLines(temp.File("shard2/samples.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString());
+        Assert.That(ids.Distinct(),
             Is.EqualTo(new[] { "gsm8k/1", Id("cmath", 0), Id("cmath", 4) }));
     }
 
@@ -137,8 +139,10 @@ public sealed class ShardMergeTests
         Assert.That(merge.ExitCode, Is.EqualTo(0), merge.Stderr);
         var id = Path.GetFileName(Directory.GetDirectories(temp.File("whole/critique")).Single());
         foreach (var file in new[] { "critic.json", "verdicts.jsonl", "disagreements.jsonl" })
-            Assert.That(File.ReadAllBytes(temp.File($"merged/critique/{id}/{file}")), Is.EqualTo(File.ReadAllBytes(temp.File($"whole/critique/{id}/{file}"))), file);
-        Assert.That(WithoutAsked(temp.File($"merged/critique/{id}/results-both.json")), Is.EqualTo(WithoutAsked(temp.File($"whole/critique/{id}/results-both.json"))));
+            Assert.That(File.ReadAllBytes(temp.File($"merged/critique/{id}/{file}")),
+                Is.EqualTo(File.ReadAllBytes(temp.File($"whole/critique/{id}/{file}"))), file);
+        Assert.That(WithoutAsked(temp.File($"merged/critique/{id}/results-both.json")),
+            Is.EqualTo(WithoutAsked(temp.File($"whole/critique/{id}/results-both.json"))));
         Assert.That(File.ReadAllLines(temp.File($"merged/critique/{id}/verdicts.jsonl")), Has.Length.EqualTo(20));
         Assert.That(report.ExitCode, Is.EqualTo(0), report.Stderr);
         Assert.That(new FileInfo(temp.File("rep/plots/critic-agreement.png")).Length, Is.GreaterThan(5000));
