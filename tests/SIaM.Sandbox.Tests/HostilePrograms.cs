@@ -33,23 +33,29 @@ internal static class HostilePrograms
         new("read_host_secrets", "print(open('/etc/shadow').read())", ExecStatus.Error, StderrContains: "PermissionError"),
         new("read_worker_protocol_descriptor", "open('/proc/1/fd/1', 'w').write('garbage')", ExecStatus.Error, StderrContains: "PermissionError"),
         new("kill_everything", "import os\nos.kill(-1, 9)\nprint('still here')", ExecStatus.Error, StderrContains: "ProcessLookupError"),
-        new("kill_the_worker", "import os, signal\nfor s in (signal.SIGKILL, signal.SIGTERM, signal.SIGINT, signal.SIGSTOP, signal.SIGHUP):\n    os.kill(os.getppid(), s)\nprint('worker survived')",
+        new("kill_the_worker", "import os, signal\nfor s in (signal.SIGKILL, signal.SIGTERM, signal.SIGINT, signal.SIGSTOP, signal.SIGHUP):\n" +
+            "    os.kill(os.getppid(), s)\nprint('worker survived')",
             ExecStatus.Ok, StdoutContains: "worker survived"),
-        new("signal_the_front", "import os, signal\nfor s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGUSR1, signal.SIGKILL, signal.SIGSTOP):\n    os.kill(1, s)\nprint('front survived')",
+        new("signal_the_front",
+            "import os, signal\nfor s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGUSR1, signal.SIGKILL, signal.SIGSTOP):\n" +
+            "    os.kill(1, s)\nprint('front survived')",
             ExecStatus.Ok, StdoutContains: "front survived"),
         new("kill_the_forkers_group", "import os, signal\nos.killpg(os.getpgid(os.getppid()), signal.SIGKILL)\nprint('forker survived')",
             ExecStatus.Ok, StdoutContains: "forker survived"),
         new("stop_the_forker_with_tgkill",
-            "import ctypes, os, signal\nnr = {'x86_64': 234, 'aarch64': 131}[os.uname().machine]\nparent = os.getppid()\nprint(ctypes.CDLL(None).syscall(nr, parent, parent, signal.SIGSTOP))",
+            "import ctypes, os, signal\nnr = {'x86_64': 234, 'aarch64': 131}[os.uname().machine]\nparent = os.getppid()\n" +
+                "print(ctypes.CDLL(None).syscall(nr, parent, parent, signal.SIGSTOP))",
             ExecStatus.Ok, StdoutContains: "0"),
         new("signal_the_forker_through_a_pidfd",
             "import os, signal\nsignal.pidfd_send_signal(os.pidfd_open(os.getppid()), signal.SIGKILL)", ExecStatus.Error, StderrContains: "PermissionError"),
         new("join_the_forkers_group", "import os\nos.setpgid(0, os.getppid())", ExecStatus.Error, StderrContains: "PermissionError"),
         new("kill_itself", "import os\nos.kill(os.getpid(), 9)", ExecStatus.Killed),
         new("double_fork_daemon",
-            "import os, time\nif os.fork() == 0:\n    os.setsid()\n    if os.fork() == 0:\n        while True:\n            time.sleep(0.01)\n    os._exit(0)\nprint('parent done')",
+            "import os, time\nif os.fork() == 0:\n    os.setsid()\n    if os.fork() == 0:\n        while True:\n            time.sleep(0.01)\n" +
+                "    os._exit(0)\nprint('parent done')",
             ExecStatus.Ok, StdoutContains: "parent done"),
-        new("zombies", "import os\nfor _ in range(30):\n    if os.fork() == 0:\n        os._exit(0)\nprint('made zombies')", ExecStatus.Ok, StdoutContains: "made zombies"),
+        new("zombies", "import os\nfor _ in range(30):\n    if os.fork() == 0:\n        os._exit(0)\nprint('made zombies')",
+            ExecStatus.Ok, StdoutContains: "made zombies"),
         new("sys_exit_zero_midway", "import sys\nprint('answer 42')\nsys.exit(0)\nprint('never')", ExecStatus.Ok, StdoutContains: "answer 42"),
         new("sys_exit_with_message", "import sys\nsys.exit('giving up')", ExecStatus.Error, StderrContains: "giving up"),
         new("os_exit_code", "import os\nos._exit(7)", ExecStatus.Error),
@@ -60,13 +66,16 @@ internal static class HostilePrograms
         new("sympy_never_returns",
             "import sympy\nn = sympy.nextprime(10 ** 40) * sympy.nextprime(10 ** 41)\nprint(sympy.factorint(n))", ExecStatus.Timeout),
         new("signal_handler_abuse",
-            "import signal\nfor s in (signal.SIGXCPU, signal.SIGTERM, signal.SIGALRM, signal.SIGVTALRM, signal.SIGINT):\n    signal.signal(s, lambda *a: None)\nsignal.setitimer(signal.ITIMER_REAL, 0.001, 0.001)\nwhile True:\n    pass",
+            "import signal\nfor s in (signal.SIGXCPU, signal.SIGTERM, signal.SIGALRM, signal.SIGVTALRM, signal.SIGINT):\n" +
+                "    signal.signal(s, lambda *a: None)\nsignal.setitimer(signal.ITIMER_REAL, 0.001, 0.001)\nwhile True:\n    pass",
             ExecStatus.Timeout),
         new("close_inherited_descriptors",
-            "import os\nfor fd in range(3, 1024):\n    try:\n        os.write(fd, b'\\x00\\x00\\x00\\x05junk!')\n    except OSError:\n        pass\nos.closerange(0, 1024)",
+            "import os\nfor fd in range(3, 1024):\n    try:\n        os.write(fd, b'\\x00\\x00\\x00\\x05junk!')\n    except OSError:\n        pass\n" +
+                "os.closerange(0, 1024)",
             ExecStatus.Ok),
         new("raise_own_limits", "import resource\nresource.setrlimit(resource.RLIMIT_CPU, (1000, 1000))", ExecStatus.Error, StderrContains: "ValueError"),
-        new("locked_scratch_leftovers", "import os\nos.makedirs('a/b/c')\nopen('a/b/c/f', 'w').write('x')\nos.chmod('a/b', 0)\nos.chmod('a', 0)\nprint('locked')",
+        new("locked_scratch_leftovers", "import os\nos.makedirs('a/b/c')\nopen('a/b/c/f', 'w').write('x')\nos.chmod('a/b', 0)\nos.chmod('a', 0)\n" +
+            "print('locked')",
             ExecStatus.Ok, StdoutContains: "locked"),
         new("leave_an_entry_in_every_writable_place",
             "import os\nfor place in ('/tmp', '/tmp/w', '/dev/shm', '/dev/mqueue'):\n" +
@@ -83,6 +92,7 @@ internal static class HostilePrograms
             "ids = [libc.shmget(0x51a5, 1 << 20, 0o1600), libc.msgget(0x51a5, 0o1600), libc.semget(0x51a5, 1, 0o1600)]\n" +
             "if os.fork() == 0:\n    os.setsid()\n    time.sleep(10 ** 6)\nprint('left open', min([fd, q] + ids) >= 0)",
             ExecStatus.Ok, StdoutContains: "left open True"),
-        new("exception_keeps_traceback_tail", "def g():\n    raise ZeroDivisionError('boom')\ng()", ExecStatus.Error, StderrContains: "ZeroDivisionError: boom"),
+        new("exception_keeps_traceback_tail", "def g():\n    raise ZeroDivisionError('boom')\ng()",
+            ExecStatus.Error, StderrContains: "ZeroDivisionError: boom"),
     ];
 }
