@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SIaM.Core.Validation;
 using SIaM.Sandbox.Docker;
 
 namespace SIaM.Cli;
@@ -32,6 +33,10 @@ internal static class EngineOptions
             Workers = workers ?? DockerPoolOptions.Default.Workers,
             ProbeWorkers = workers is null,
         };
+
+    /// <summary>The <c>--docker-host</c> addresses, parsed (not contacted) before any engine is touched.</summary>
+    public static IOptionValidator Validator(ParseResult parseResult, Option<string[]> dockerHost) =>
+        new CheckValidator(() => Resolve(parseResult, dockerHost));
 
     /// <summary>The engines the options name (for <c>sandbox doctor</c>).</summary>
     public static IReadOnlyList<EngineEndpoint> Resolve(ParseResult parseResult, Option<string[]> dockerHost) =>

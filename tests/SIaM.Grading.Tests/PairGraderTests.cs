@@ -19,7 +19,8 @@ public sealed class PairGraderTests
 
         // Assert
         Assert.That(output, Is.EqualTo(
-            """{"reference":"18","prediction":"So she makes \\boxed{18} dollars.","benchmark":"gsm8k","id":7,"extracted":"18","equivalent":true,"path":"boxed>string"}"""));
+            """{"reference":"18","prediction":"So she makes \\boxed{18} dollars.","benchmark":"gsm8k","id":""" +
+            """7,"extracted":"18","equivalent":true,"path":"boxed>string"}"""));
     }
 
     [Test]

@@ -40,7 +40,8 @@ public sealed class ReferenceCoverageTests
             .ToList();
         var rate = 1.0 - (double)failures.Count / Math.Max(1, loaded.Problems.Count);
         TestContext.Out.WriteLine($"{id}: {loaded.Problems.Count - failures.Count}/{loaded.Problems.Count} parse ({rate:P2})");
-        foreach (var f in failures.Take(int.TryParse(Environment.GetEnvironmentVariable("SIAM_SHOW_FAILURES"), out var n) ? n : 20)) TestContext.Out.WriteLine($"  {f.Problem.Id}: {f.Problem.Reference}");
+        var shown = int.TryParse(Environment.GetEnvironmentVariable("SIAM_SHOW_FAILURES"), out var n) ? n : 20;
+        foreach (var f in failures.Take(shown)) TestContext.Out.WriteLine($"  {f.Problem.Id}: {f.Problem.Reference}");
 
         // Assert
         var target = Floors.TryGetValue(id, out var floor) ? floor

@@ -36,9 +36,9 @@ internal static class HostilePrograms
         new("kill_the_worker", "import os, signal\nfor s in (signal.SIGKILL, signal.SIGTERM, signal.SIGINT, signal.SIGSTOP, signal.SIGHUP):\n" +
             "    os.kill(os.getppid(), s)\nprint('worker survived')",
             ExecStatus.Ok, StdoutContains: "worker survived"),
-        new("signal_the_front", "import os, signal\n" +
-            "for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGUSR1, signal.SIGKILL, signal.SIGSTOP):\n    os.kill(1, s)\n" +
-            "print('front survived')",
+        new("signal_the_front",
+            "import os, signal\nfor s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGUSR1, signal.SIGKILL, signal.SIGSTOP):\n" +
+            "    os.kill(1, s)\nprint('front survived')",
             ExecStatus.Ok, StdoutContains: "front survived"),
         new("kill_the_forkers_group", "import os, signal\nos.killpg(os.getpgid(os.getppid()), signal.SIGKILL)\nprint('forker survived')",
             ExecStatus.Ok, StdoutContains: "forker survived"),
@@ -54,8 +54,8 @@ internal static class HostilePrograms
             "import os, time\nif os.fork() == 0:\n    os.setsid()\n    if os.fork() == 0:\n        while True:\n            time.sleep(0.01)\n" +
                 "    os._exit(0)\nprint('parent done')",
             ExecStatus.Ok, StdoutContains: "parent done"),
-        new("zombies", "import os\nfor _ in range(30):\n    if os.fork() == 0:\n        os._exit(0)\n" +
-            "print('made zombies')", ExecStatus.Ok, StdoutContains: "made zombies"),
+        new("zombies", "import os\nfor _ in range(30):\n    if os.fork() == 0:\n        os._exit(0)\nprint('made zombies')",
+            ExecStatus.Ok, StdoutContains: "made zombies"),
         new("sys_exit_zero_midway", "import sys\nprint('answer 42')\nsys.exit(0)\nprint('never')", ExecStatus.Ok, StdoutContains: "answer 42"),
         new("sys_exit_with_message", "import sys\nsys.exit('giving up')", ExecStatus.Error, StderrContains: "giving up"),
         new("os_exit_code", "import os\nos._exit(7)", ExecStatus.Error),
@@ -92,7 +92,7 @@ internal static class HostilePrograms
             "ids = [libc.shmget(0x51a5, 1 << 20, 0o1600), libc.msgget(0x51a5, 0o1600), libc.semget(0x51a5, 1, 0o1600)]\n" +
             "if os.fork() == 0:\n    os.setsid()\n    time.sleep(10 ** 6)\nprint('left open', min([fd, q] + ids) >= 0)",
             ExecStatus.Ok, StdoutContains: "left open True"),
-        new("exception_keeps_traceback_tail", "def g():\n    raise ZeroDivisionError('boom')\n" +
-            "g()", ExecStatus.Error, StderrContains: "ZeroDivisionError: boom"),
+        new("exception_keeps_traceback_tail", "def g():\n    raise ZeroDivisionError('boom')\ng()",
+            ExecStatus.Error, StderrContains: "ZeroDivisionError: boom"),
     ];
 }

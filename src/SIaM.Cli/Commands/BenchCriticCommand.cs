@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using SIaM.Core.Benchmarks;
+using SIaM.Core.Validation;
 using SIaM.Critique;
 using SIaM.Critique.Critics;
 using SIaM.TorchSharp;
@@ -22,7 +23,14 @@ internal static class BenchCriticCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var spec = result.GetValue(Model)!;
-            if (!spec.StartsWith("hf:", StringComparison.Ordinal)) throw new UsageException("bench critic measures the TorchSharp path: --model must be hf:DIR");
+            var hf = spec.StartsWith("hf:", StringComparison.Ordinal);
+            // Every option is checked before the checkpoint is loaded.
+            Preflight.ThrowIfInvalid(
+            [
+                new RequirementValidator(!hf, "bench critic measures the TorchSharp path: --model must be hf:DIR"),
+                .. hf ? [BackendFactory.Validator("--model", spec)] : Array.Empty<IOptionValidator>(),
+                IntRangeValidator.Positive("--cases", result.GetValue(Cases)),
+            ]);
             await using var backend = TorchSharpBackend.Load(spec["hf:".Length..].Split('#')[0] + "#batch=16");
             await using var critic = new ScoringCritic(backend, new CriticOptions());
             var cases = Enumerable.Range(0, Math.Max(16, result.GetValue(Cases))).Select(Case).ToList();
@@ -43,7 +51,8 @@ internal static class BenchCriticCommand
                 var perCpu = cases.Count / cpu;
                 single ??= perCpu;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {batch} | {cases.Count} | {clock.Elapsed.TotalSeconds:0.00} | {cases.Count / clock.Elapsed.TotalSeconds:0.0} | {cpu:0.00} | {perCpu:0.0} | {perCpu / single.Value:0.0}× |"));
+                    $"| {batch} | {cases.Count} | {clock.Elapsed.TotalSeconds:0.00} | {cases.Count / clock.Elapsed.TotalSeconds:0.0} | {cpu:0.00} | " +
+                    $"{perCpu:0.0} | {perCpu / single.Value:0.0}× |"));
             }
             return ExitCodes.Success;
         });

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SIaM.Core.Validation;
 using SIaM.Data;
 using SIaM.Reporting.Gating;
 
@@ -13,21 +14,36 @@ internal static class BenchGateCommand
 {
     private static readonly Option<int> Trials = new("--trials") { Description = "Trials per cell", DefaultValueFactory = _ => 2000 };
     private static readonly Option<int> Seed = new("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
-    private static readonly Option<string?> Suite = new("--suite") { Description = "Simulate the family of a suite's benchmarks (at their sizes) and suites; 'all' for everything" };
-    private static readonly Option<string?> Gate = new("--gate") { Description = "Gate file whose policy the family simulation uses (default: Holm, max_drop 0.5, alpha 0.05)" };
+    private static readonly Option<string?> Suite = new("--suite")
+    {
+        Description = "Simulate the family of a suite's benchmarks (at their sizes) and suites; 'all' for everything",
+    };
+    private static readonly Option<string?> Gate = new("--gate")
+    {
+        Description = "Gate file whose policy the family simulation uses (default: Holm, max_drop 0.5, alpha 0.05)",
+    };
 
     public static Command Create()
     {
-        var command = new Command("gate", "Simulate the regression gate: false alarms on reruns of one model, power for a true 2-point drop; --suite: the whole family and drift");
+        var command = new Command(
+            "gate",
+            "Simulate the regression gate: false alarms on reruns of one model, power for a true 2-point drop; --suite: the " +
+            "whole family and drift");
         foreach (var option in new Option[] { Trials, Seed, Suite, Gate }) command.Options.Add(option);
         command.SetAction(result =>
         {
             var trials = result.GetValue(Trials);
-            if (trials < 1) throw new UsageException($"--trials must be >= 1, got {trials}");
+            // Every option is checked before the simulation starts (the gate file is read with its policy, below).
+            Preflight.ThrowIfInvalid(
+            [
+                IntRangeValidator.Positive("--trials", trials),
+                new RequirementValidator(result.GetValue(Suite) is null && result.GetValue(Gate) is not null,
+                    "--gate needs --suite (the gate file's policy applies to a family of benchmarks)"),
+                new CheckValidator(() => Suites.Expand(result.GetValue(Suite) ?? "all")),
+            ]);
             var seed = result.GetValue(Seed);
             if (result.GetValue(Suite) is not { } suite)
             {
-                if (result.GetValue(Gate) is not null) throw new UsageException("--gate needs --suite");
                 Console.Write(GateValidationTable.Markdown(GateValidationTable.Compute(trials, seed)));
                 return ExitCodes.Success;
             }

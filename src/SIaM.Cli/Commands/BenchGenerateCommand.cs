@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using SIaM.Core.Validation;
 using SIaM.TorchSharp;
 using SIaM.TorchSharp.Benchmarking;
 using SIaM.TorchSharp.Models;
@@ -13,8 +14,16 @@ namespace SIaM.Cli.Commands;
 internal static class BenchGenerateCommand
 {
     private static readonly Option<string?> Tiny = new("--tiny") { Description = "tiny-random-llama folder (default: found under ../shared/model-fixtures)" };
-    private static readonly Option<int> NewTokens = new("--new-tokens") { Description = "Decode steps per measurement with the cache", DefaultValueFactory = _ => 16 };
-    private static readonly Option<int> UncachedNewTokens = new("--uncached-new-tokens") { Description = "Decode steps per measurement without the cache", DefaultValueFactory = _ => 3 };
+    private static readonly Option<int> NewTokens = new("--new-tokens")
+    {
+        Description = "Decode steps per measurement with the cache",
+        DefaultValueFactory = _ => 16,
+    };
+    private static readonly Option<int> UncachedNewTokens = new("--uncached-new-tokens")
+    {
+        Description = "Decode steps per measurement without the cache",
+        DefaultValueFactory = _ => 3,
+    };
     private static readonly Option<int> Repeats = new("--repeats") { Description = "Median of this many runs", DefaultValueFactory = _ => 3 };
     private static readonly Option<int> Threads = new("--threads") { Description = "libtorch intra-op threads", DefaultValueFactory = _ => 1 };
 
@@ -28,12 +37,24 @@ internal static class BenchGenerateCommand
 
     private static int Run(ParseResult result)
     {
-        var newTokens = Positive(result.GetValue(NewTokens), "--new-tokens");
-        var uncachedNewTokens = Positive(result.GetValue(UncachedNewTokens), "--uncached-new-tokens");
-        var repeats = Positive(result.GetValue(Repeats), "--repeats");
-        TorchRuntime.EnsureConfigured(Positive(result.GetValue(Threads), "--threads"));
-        var tinyFolder = result.GetValue(Tiny) ?? FindTiny();
-        if (!Directory.Exists(tinyFolder)) throw new UsageException($"--tiny: no such directory '{tinyFolder}'");
+        var tinyFolder = "";
+        // Every option is checked before libtorch starts.
+        Preflight.ThrowIfInvalid(
+        [
+            IntRangeValidator.Positive("--new-tokens", result.GetValue(NewTokens)),
+            IntRangeValidator.Positive("--uncached-new-tokens", result.GetValue(UncachedNewTokens)),
+            IntRangeValidator.Positive("--repeats", result.GetValue(Repeats)),
+            IntRangeValidator.Positive("--threads", result.GetValue(Threads)),
+            new CheckValidator(() => tinyFolder = result.GetValue(Tiny) ?? FindTiny()),
+            new CheckValidator(() =>
+            {
+                if (!Directory.Exists(tinyFolder)) throw new UsageException($"--tiny: no such directory '{tinyFolder}'");
+            }),
+        ]);
+        var newTokens = result.GetValue(NewTokens);
+        var uncachedNewTokens = result.GetValue(UncachedNewTokens);
+        var repeats = result.GetValue(Repeats);
+        TorchRuntime.EnsureConfigured(result.GetValue(Threads));
 
         var rows = new List<DecodeMeasurement>();
         Console.WriteLine("| model | params | batch | context | KV cache | prefill ms | ms/step | tokens/s | CPU ms/step | tokens/CPU-s |");
@@ -49,7 +70,8 @@ internal static class BenchGenerateCommand
                         var m = DecodeBenchmark.Measure(label, lm, batch, context, cache, cache ? newTokens : uncachedNewTokens, repeats);
                         rows.Add(m);
                         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"| {label} | {parameters / 1e6:F2}M | {batch} | {context} | {(cache ? "yes" : "no")} | {m.PrefillMs:F1} | {m.MsPerStep:F2} | {m.TokensPerSecond:F0} | {m.CpuMsPerStep:F2} | {m.TokensPerCpuSecond:F0} |"));
+                            $"| {label} | {parameters / 1e6:F2}M | {batch} | {context} | {(cache ? "yes" : "no")} | {m.PrefillMs:F1} | {m.MsPerStep:F2} | " +
+                            $"{m.TokensPerSecond:F0} | {m.CpuMsPerStep:F2} | {m.TokensPerCpuSecond:F0} |"));
                     }
         }
         Console.WriteLine();
@@ -62,13 +84,15 @@ internal static class BenchGenerateCommand
             {
                 var growth = Step(batch, 512) / Step(batch, 64);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{group.Key}, batch {batch}, with cache: per-token cost 64→512 grows {growth:F2}× (target ≤ 1.3×: {(growth <= 1.3 ? "met" : "not met")})"));
+                    $"{group.Key}, batch {batch}, with cache: per-token cost 64→512 grows {growth:F2}× (target ≤ 1.3×: " +
+                    $"{(growth <= 1.3 ? "met" : "not met")})"));
             }
             foreach (var context in new[] { 64, 512 })
             {
                 var speedup = Rate(8, context) / Rate(1, context);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{group.Key}, context {context}, with cache: batch 8 gives {speedup:F2}× the tokens/s of batch 1 (target ≥ 5×: {(speedup >= 5 ? "met" : "not met")})"));
+                    $"{group.Key}, context {context}, with cache: batch 8 gives {speedup:F2}× the tokens/s of batch 1 (target ≥ 5×: " +
+                    $"{(speedup >= 5 ? "met" : "not met")})"));
             }
         }
         return ExitCodes.Success;
@@ -100,6 +124,4 @@ internal static class BenchGenerateCommand
             }
         throw new UsageException("tiny-random-llama not found under any ../shared/model-fixtures: pass --tiny DIR or set SIAM_SHARED");
     }
-
-    internal static int Positive(int value, string name) => value > 0 ? value : throw new UsageException($"{name} must be > 0, got {value}");
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SIaM.Core.Sandbox;
+using SIaM.Core.Validation;
 using SIaM.Sandbox.Docker;
 using SIaM.Sandbox.Docker.Bench;
 
@@ -12,13 +13,39 @@ namespace SIaM.Cli.Commands;
 /// </summary>
 internal static class BenchSandboxCommand
 {
-    private static readonly Option<int> Count = new("--count") { Description = "Programs per round through the warm pool and the bare fork server", DefaultValueFactory = _ => 500 };
-    private static readonly Option<int> Rounds = new("--rounds") { Description = "Alternating rounds of pool and bare fork server (noise spreads over both)", DefaultValueFactory = _ => 3 };
-    private static readonly Option<int> SlowCount = new("--slow-count") { Description = "Programs (the first N of the same list) through docker run and bare python3; 0 skips them", DefaultValueFactory = _ => 60 };
-    private static readonly Option<int> Workers = new("--workers") { Description = "Workers, and dispatchers for every executor (default: the pool's start-up probe)" };
-    private static readonly Option<int> Depth = new("--pipeline-depth") { Description = "Programs kept in each worker (one runs, the rest wait inside it)", DefaultValueFactory = _ => DockerPoolOptions.Default.PipelineDepth };
-    private static readonly Option<string> Python = new("--python") { Description = "Interpreter for the bare per-program baseline (needs sympy)", DefaultValueFactory = _ => "python3" };
-    private static readonly Option<bool> CompareAttach = new("--compare-attach") { Description = "Also run a second pool, same workers, over the engine's attach stream instead of the direct channel (alternating in the same rounds)" };
+    private static readonly Option<int> Count = new("--count")
+    {
+        Description = "Programs per round through the warm pool and the bare fork server",
+        DefaultValueFactory = _ => 500,
+    };
+    private static readonly Option<int> Rounds = new("--rounds")
+    {
+        Description = "Alternating rounds of pool and bare fork server (noise spreads over both)",
+        DefaultValueFactory = _ => 3,
+    };
+    private static readonly Option<int> SlowCount = new("--slow-count")
+    {
+        Description = "Programs (the first N of the same list) through docker run and bare python3; 0 skips them",
+        DefaultValueFactory = _ => 60,
+    };
+    private static readonly Option<int> Workers = new("--workers")
+    {
+        Description = "Workers, and dispatchers for every executor (default: the pool's start-up probe)",
+    };
+    private static readonly Option<int> Depth = new("--pipeline-depth")
+    {
+        Description = "Programs kept in each worker (one runs, the rest wait inside it)",
+        DefaultValueFactory = _ => DockerPoolOptions.Default.PipelineDepth,
+    };
+    private static readonly Option<string> Python = new("--python")
+    {
+        Description = "Interpreter for the bare per-program baseline (needs sympy)",
+        DefaultValueFactory = _ => "python3",
+    };
+    private static readonly Option<bool> CompareAttach = new("--compare-attach")
+    {
+        Description = "Also run a second pool, same workers, over the engine's attach stream instead of the direct channel (alternating in the same rounds)",
+    };
     private static readonly Option<string[]> DockerHost = EngineOptions.CreateDockerHost();
 
     public static Command Create()
@@ -27,10 +54,22 @@ internal static class BenchSandboxCommand
         foreach (var option in new Option[] { Count, Rounds, SlowCount, Workers, Depth, Python, CompareAttach, DockerHost }) command.Options.Add(option);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var programs = GsmStylePrograms.Create(OptionChecks.Positive(parseResult.GetValue(Count), "--count"));
+            // Every option is checked before an engine is touched.
+            Preflight.ThrowIfInvalid(
+            [
+                IntRangeValidator.Positive("--count", parseResult.GetValue(Count)),
+                IntRangeValidator.Positive("--rounds", parseResult.GetValue(Rounds)),
+                IntRangeValidator.NonNegative("--slow-count", parseResult.GetValue(SlowCount)),
+                IntRangeValidator.Positive("--workers", parseResult.GetResult(Workers) is null ? null : parseResult.GetValue(Workers)),
+                IntRangeValidator.Positive("--pipeline-depth", parseResult.GetValue(Depth)),
+                new RequirementValidator(parseResult.GetValue(SlowCount) > 0 && ExecutableSearch.Find(parseResult.GetValue(Python)!) is null,
+                    $"--python {parseResult.GetValue(Python)}: no such executable (the bare per-program baseline runs it; --slow-count 0 skips it)"),
+                EngineOptions.Validator(parseResult, DockerHost),
+            ]);
+            var programs = GsmStylePrograms.Create(parseResult.GetValue(Count));
             var policy = SandboxPolicy.Default;
-            int? workerCount = parseResult.GetResult(Workers) is null ? null : OptionChecks.Positive(parseResult.GetValue(Workers), "--workers");
-            var depth = OptionChecks.Positive(parseResult.GetValue(Depth), "--pipeline-depth");
+            int? workerCount = parseResult.GetResult(Workers) is null ? null : parseResult.GetValue(Workers);
+            var depth = parseResult.GetValue(Depth);
             var options = EngineOptions.PoolOptions(parseResult, DockerHost, workerCount) with { PipelineDepth = depth };
             await using var pool = await DockerSandboxPool.StartAsync(policy, options, cancellationToken);
             var workers = pool.WorkerCount;
@@ -53,7 +92,7 @@ internal static class BenchSandboxCommand
             using var client = DockerEngine.CreateClient(pool.Engines[0].Endpoint);
             var (idleBefore, busyBefore) = WorkerTime(pool);
             var (idleAfter, busyAfter) = (idleBefore, busyBefore);
-            for (var round = 0; round < Math.Max(1, parseResult.GetValue(Rounds)); round++)
+            for (var round = 0; round < parseResult.GetValue(Rounds); round++)
             {
                 var measured = await SandboxBenchmark.RunAsync(runner, programs, workers * options.PipelineDepth, reference, cancellationToken);
                 reference ??= measured.Results;
@@ -71,9 +110,12 @@ internal static class BenchSandboxCommand
             var bareRows = bareWorkers.Select(w => SandboxBenchmark.Combine(barePasses[w])).ToList();
             var rows = new List<BenchRow> { poolRow };
             if (attachRunner is not null)
-                rows.Add(await PoolRowAsync(attachRunner, attachPasses, unqueuedPrograms, workers, $"warm pool over the attach stream, {workers} workers", cancellationToken));
+            {
+                var name = $"warm pool over the attach stream, {workers} workers";
+                rows.Add(await PoolRowAsync(attachRunner, attachPasses, unqueuedPrograms, workers, name, cancellationToken));
+            }
             rows.AddRange(bareRows);
-            var slow = programs.Take(Math.Min(OptionChecks.Positive(parseResult.GetValue(SlowCount), "--slow-count", allowZero: true), programs.Count)).ToList();
+            var slow = programs.Take(Math.Min(parseResult.GetValue(SlowCount), programs.Count)).ToList();
             if (slow.Count > 0)
             {
                 var slowReference = reference!.Take(slow.Count).ToList();
@@ -85,7 +127,9 @@ internal static class BenchSandboxCommand
             var bestBare = bareRows.MaxBy(r => r.ProgramsPerSecond)!;
             Print(rows, bestBare.ProgramsPerSecond);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"pool ({pool.Transport}) / best bare fork server = {poolRow.ProgramsPerSecond / bestBare.ProgramsPerSecond:0.00} (target ≥ 0.85); pool p99 added latency {poolRow.P99AddedMs:0.0} ms (target ≤ 10; {unqueuedPrograms.Count} programs, one in flight per worker); pool workers idle {100 * EngineStats.IdleFraction(idleAfter - idleBefore, busyAfter - busyBefore):0.0} % of the first throughput round"));
+                $"pool ({pool.Transport}) / best bare fork server = {poolRow.ProgramsPerSecond / bestBare.ProgramsPerSecond:0.00} (target ≥ 0.85); pool p99 " +
+                $"added latency {poolRow.P99AddedMs:0.0} ms (target ≤ 10; {unqueuedPrograms.Count} programs, one in flight per worker); pool workers idle " +
+                $"{100 * EngineStats.IdleFraction(idleAfter - idleBefore, busyAfter - busyBefore):0.0} % of the first throughput round"));
             EngineReport.Print(pool, Console.Out);
             return rows.Any(r => r.Mismatches > 0) ? ExitCodes.Failure : ExitCodes.Success;
         });
@@ -108,7 +152,8 @@ internal static class BenchSandboxCommand
 
     /// <summary>On a shared engine another session's clean-up may remove the bare server's container: try up to 3 times.</summary>
     private static async Task<SandboxBenchmark.Measured> MeasureBareAsync(
-        Docker.DotNet.DockerClient client, string image, IReadOnlyList<string> programs, int workers, IReadOnlyList<ExecResult> reference, CancellationToken cancellationToken)
+        Docker.DotNet.DockerClient client, string image, IReadOnlyList<string> programs, int workers, IReadOnlyList<ExecResult> reference,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -129,6 +174,7 @@ internal static class BenchSandboxCommand
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var row in rows)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {row.Name} | {row.Programs} | {row.ProgramsPerSecond:0.0} | {row.ProgramsPerSecond / bareRate:0.00}× | {row.P50AddedMs:0.0} | {row.P99AddedMs:0.0} | {row.Mismatches} |"));
+                $"| {row.Name} | {row.Programs} | {row.ProgramsPerSecond:0.0} | {row.ProgramsPerSecond / bareRate:0.00}× | {row.P50AddedMs:0.0} | " +
+                $"{row.P99AddedMs:0.0} | {row.Mismatches} |"));
     }
 }

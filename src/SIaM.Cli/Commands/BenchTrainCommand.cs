@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using SIaM.Core.Validation;
 using SIaM.TorchSharp;
 using SIaM.TorchSharp.Benchmarking;
 using SIaM.TorchSharp.Models;
@@ -18,10 +19,22 @@ namespace SIaM.Cli.Commands;
 /// </summary>
 internal static class BenchTrainCommand
 {
-    private static readonly Option<int> Steps = new("--steps") { Description = "Optimizer updates per measurement (after one warm-up update)", DefaultValueFactory = _ => 4 };
-    private static readonly Option<int> BatchSize = new("--batch-size") { Description = "Examples (SFT) or pairs (DPO) per update", DefaultValueFactory = _ => 8 };
+    private static readonly Option<int> Steps = new("--steps")
+    {
+        Description = "Optimizer updates per measurement (after one warm-up update)",
+        DefaultValueFactory = _ => 4,
+    };
+    private static readonly Option<int> BatchSize = new("--batch-size")
+    {
+        Description = "Examples (SFT) or pairs (DPO) per update",
+        DefaultValueFactory = _ => 8,
+    };
     private static readonly Option<int> PromptTokens = new("--prompt-tokens") { Description = "Prompt length of every example", DefaultValueFactory = _ => 48 };
-    private static readonly Option<int> ResponseTokens = new("--response-tokens") { Description = "Response length of every example (each side of a pair)", DefaultValueFactory = _ => 32 };
+    private static readonly Option<int> ResponseTokens = new("--response-tokens")
+    {
+        Description = "Response length of every example (each side of a pair)",
+        DefaultValueFactory = _ => 32,
+    };
     private static readonly Option<int> Threads = new("--threads") { Description = "libtorch intra-op threads", DefaultValueFactory = _ => 1 };
     private static readonly Option<string> Device = TrainingDevice.Create();
 
@@ -42,16 +55,28 @@ internal static class BenchTrainCommand
 
     private static async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {
-        var steps = BenchGenerateCommand.Positive(result.GetValue(Steps), "--steps");
-        var batch = BenchGenerateCommand.Positive(result.GetValue(BatchSize), "--batch-size");
-        var promptTokens = BenchGenerateCommand.Positive(result.GetValue(PromptTokens), "--prompt-tokens");
-        var responseTokens = BenchGenerateCommand.Positive(result.GetValue(ResponseTokens), "--response-tokens");
-        TorchRuntime.EnsureConfigured(BenchGenerateCommand.Positive(result.GetValue(Threads), "--threads"));
+        // Every option is checked before libtorch starts.
+        Preflight.ThrowIfInvalid(
+        [
+            IntRangeValidator.Positive("--steps", result.GetValue(Steps)),
+            IntRangeValidator.Positive("--batch-size", result.GetValue(BatchSize)),
+            IntRangeValidator.Positive("--prompt-tokens", result.GetValue(PromptTokens)),
+            IntRangeValidator.Positive("--response-tokens", result.GetValue(ResponseTokens)),
+            IntRangeValidator.Positive("--threads", result.GetValue(Threads)),
+            new CheckValidator(() => TrainingDevice.Resolve(result.GetValue(Device)!)),
+        ]);
+        var steps = result.GetValue(Steps);
+        var batch = result.GetValue(BatchSize);
+        var promptTokens = result.GetValue(PromptTokens);
+        var responseTokens = result.GetValue(ResponseTokens);
+        TorchRuntime.EnsureConfigured(result.GetValue(Threads));
         var name = TrainingDevice.Resolve(result.GetValue(Device)!);
         var device = TorchDevices.ParseDevice(name);
 
-        Console.WriteLine($"bench train: {steps} updates of {batch} examples/pairs, prompt {promptTokens} + response {responseTokens} tokens, {(name == "cpu" ? "CPU" : name)}");
-        Console.WriteLine("| model | params | SFT tokens/s | SFT tokens/CPU-s | DPO+SFT pairs/s | DPO+SFT pairs/CPU-s | decode tokens/s (batch 1, cache) | decode tokens/CPU-s |");
+        Console.WriteLine($"bench train: {steps} updates of {batch} examples/pairs, prompt {promptTokens} + response {responseTokens} tokens, " +
+                          $"{(name == "cpu" ? "CPU" : name)}");
+        Console.WriteLine("| model | params | SFT tokens/s | SFT tokens/CPU-s | DPO+SFT pairs/s | DPO+SFT pairs/CPU-s | decode tokens/s (batch 1, cache) | " +
+                          "decode tokens/CPU-s |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var (label, config) in Configs(promptTokens + responseTokens))
         {
@@ -69,7 +94,9 @@ internal static class BenchTrainCommand
             var decode = DecodeBenchmark.Measure(label, lm, batch: 1, context: promptTokens, kvCache: true, newTokens: responseTokens);
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {label} | {parameters / 1e6:F2}M | {sft.PerWallSecond * (promptTokens + responseTokens):F0} | {sft.PerCpuSecond * (promptTokens + responseTokens):F0} | {dpo.PerWallSecond:F1} | {dpo.PerCpuSecond:F1} | {decode.TokensPerSecond:F0} | {decode.TokensPerCpuSecond:F0} |"));
+                $"| {label} | {parameters / 1e6:F2}M | {sft.PerWallSecond * (promptTokens + responseTokens):F0} | " +
+                $"{sft.PerCpuSecond * (promptTokens + responseTokens):F0} | {dpo.PerWallSecond:F1} | {dpo.PerCpuSecond:F1} | {decode.TokensPerSecond:F0} | " +
+                $"{decode.TokensPerCpuSecond:F0} |"));
         }
         Console.WriteLine();
         Console.WriteLine("SFT tokens count prompt and response tokens of every example (the prompt is masked from the loss, not from the forward pass);");
@@ -84,7 +111,8 @@ internal static class BenchTrainCommand
         var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        await foreach (var _ in Trainer.RunAsync(lm, objective, new TrainingOptions(Steps: steps, BatchSize: batch, Seed: 1), cancellationToken: cancellationToken)) { }
+        var timed = new TrainingOptions(Steps: steps, BatchSize: batch, Seed: 1);
+        await foreach (var _ in Trainer.RunAsync(lm, objective, timed, cancellationToken: cancellationToken)) { }
         clock.Stop();
         process.Refresh();
         return new Measured((double)steps * batch, clock.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalSeconds);

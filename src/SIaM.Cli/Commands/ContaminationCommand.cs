@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SIaM.Core.Runs;
+using SIaM.Core.Validation;
 using SIaM.Data;
 using SIaM.SelfImprovement.Contamination;
 
@@ -31,13 +32,24 @@ internal static class ContaminationCommand
 
     public static Command Create()
     {
-        var command = new Command("contamination", "Check training data against evaluation sets: exact program, normalised question, 13-gram overlap (exit 1 on any)");
+        var command = new Command(
+            "contamination",
+            "Check training data against evaluation sets: exact program, normalised question, 13-gram overlap (exit 1 " +
+            "on any)");
         command.Arguments.Add(Train);
         foreach (var option in new Option[] { Benchmarks, Data, Out }) command.Options.Add(option);
         command.SetAction(result =>
         {
+            // Every option is checked before the training data or a benchmark is read.
+            IReadOnlyList<string> entries = [];
+            Preflight.ThrowIfInvalid(
+            [
+                PathValidator.ExistingFile("TRAIN", result.GetValue(Train)!.FullName),
+                new CheckValidator(() => entries = BenchmarkSources.Expand(result.GetValue(Benchmarks)!)),
+                DataOption.Validator(result.GetValue(Data)),
+                PathValidator.FileToWrite("--out", result.GetValue(Out)),
+            ]);
             var examples = ContaminationReport.ReadTraining(result.GetValue(Train)!.FullName);
-            var entries = BenchmarkSources.Expand(result.GetValue(Benchmarks)!);
             var sources = BenchmarkSources.Load(entries, () => DataLocator.Resolve(result.GetValue(Data)), allowUnverified: true);
             var report = ContaminationReport.Of(examples, sources.Benchmarks);
             Console.Out.Write(report.Render());

@@ -13,7 +13,10 @@ namespace SIaM.Cli.Commands;
 internal static class CritiqueCommand
 {
     private static readonly Argument<string> Run = new("RUN_DIR") { Description = "A run directory written by 'siam eval'" };
-    private static readonly Option<string?> Data = new("--data") { Description = "Data directory (default: $SIAM_DATA, ./benchmarks-data, ../shared/benchmarks-data)" };
+    private static readonly Option<string?> Data = new("--data")
+    {
+        Description = "Data directory (default: $SIAM_DATA, ./benchmarks-data, ../shared/benchmarks-data)",
+    };
     private static readonly Option<int> BatchSize = new("--batch-size") { Description = "Cases per critic call", DefaultValueFactory = _ => 16 };
     private static readonly Option<int> Concurrency = new("--concurrency") { Description = "Critic calls in flight", DefaultValueFactory = _ => 4 };
     private static readonly CriticCliOptions Critic = new(required: true, defaultScoring: ScoringMode.Both);
@@ -30,6 +33,7 @@ internal static class CritiqueCommand
             [
                 IntRangeValidator.Positive("--batch-size", result.GetValue(BatchSize)),
                 IntRangeValidator.Positive("--concurrency", result.GetValue(Concurrency)),
+                DataOption.Validator(result.GetValue(Data)),
                 new CriticOptionsValidator(result.GetValue(Critic.Critic), result.GetValue(Critic.Mode)!, result.GetValue(Critic.Threshold),
                     result.GetValue(Critic.FewShot), result.GetValue(Critic.Scoring), BackendFactory.Kinds),
             ]);

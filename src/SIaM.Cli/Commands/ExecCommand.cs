@@ -10,11 +10,27 @@ namespace SIaM.Cli.Commands;
 /// <summary><c>siam exec --input programs.jsonl</c>: runs programs in the Docker pool, one JSON verdict per line on stdout.</summary>
 internal static class ExecCommand
 {
-    private static readonly Option<FileInfo> Input = new("--input") { Description = "JSONL file of {\"id\": …, \"code\": …} lines ('-' for stdin)", Required = true };
-    private static readonly Option<int> Workers = new("--workers") { Description = "Warm worker containers (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount };
-    private static readonly Option<double> CpuSeconds = new("--cpu-seconds") { Description = "CPU-time limit per program", DefaultValueFactory = _ => SandboxPolicy.Default.CpuTimeSeconds };
+    private static readonly Option<FileInfo> Input = new("--input")
+    {
+        Description = "JSONL file of {\"id\": …, \"code\": …} lines ('-' for stdin)",
+        Required = true,
+    };
+    private static readonly Option<int> Workers = new("--workers")
+    {
+        Description = "Warm worker containers (default: one per core)",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+    };
+    private static readonly Option<double> CpuSeconds = new("--cpu-seconds")
+    {
+        Description = "CPU-time limit per program",
+        DefaultValueFactory = _ => SandboxPolicy.Default.CpuTimeSeconds,
+    };
     private static readonly Option<string[]> DockerHost = EngineOptions.CreateDockerHost();
-    private static readonly Option<double> WallSeconds = new("--wall-seconds") { Description = "Wall-clock limit per program", DefaultValueFactory = _ => SandboxPolicy.Default.WallClockSeconds };
+    private static readonly Option<double> WallSeconds = new("--wall-seconds")
+    {
+        Description = "Wall-clock limit per program",
+        DefaultValueFactory = _ => SandboxPolicy.Default.WallClockSeconds,
+    };
 
     public static Command Create()
     {
@@ -23,12 +39,17 @@ internal static class ExecCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var input = parseResult.GetValue(Input)!;
-            Preflight.ThrowIfInvalid([IntRangeValidator.Positive("--workers", parseResult.GetValue(Workers))]);
+            Preflight.ThrowIfInvalid(
+            [
+                IntRangeValidator.Positive("--workers", parseResult.GetValue(Workers)),
+                EngineOptions.Validator(parseResult, DockerHost),
+            ]);
             var cpuSeconds = OptionChecks.PositiveSeconds(parseResult.GetValue(CpuSeconds), "--cpu-seconds");
             var wallSeconds = OptionChecks.PositiveSeconds(parseResult.GetValue(WallSeconds), "--wall-seconds");
             var programs = ReadPrograms(input);
             var policy = SandboxPolicy.Default with { CpuTimeSeconds = cpuSeconds, WallClockSeconds = wallSeconds };
-            await using var pool = await DockerSandboxPool.StartAsync(policy, EngineOptions.PoolOptions(parseResult, DockerHost, parseResult.GetValue(Workers)), cancellationToken);
+            var poolOptions = EngineOptions.PoolOptions(parseResult, DockerHost, parseResult.GetValue(Workers));
+            await using var pool = await DockerSandboxPool.StartAsync(policy, poolOptions, cancellationToken);
             Console.Error.WriteLine($"siam exec: {programs.Count} programs on {pool.Description}");
             var results = programs.Select(p => pool.RunPythonAsync(p.Code, cancellationToken)).ToList();
             for (var i = 0; i < programs.Count; i++)

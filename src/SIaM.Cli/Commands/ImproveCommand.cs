@@ -2,8 +2,11 @@ using System.CommandLine;
 using SIaM.Cli.Critique;
 using SIaM.Core.Prompts;
 using SIaM.Core.SelfImprovement;
+using SIaM.Core.Validation;
 using SIaM.Critique;
 using SIaM.Critique.Filtering;
+using SIaM.Critique.Pipeline;
+using SIaM.Critique.Validation;
 using SIaM.SelfImprovement;
 using SIaM.SelfImprovement.Critic;
 using SIaM.SelfImprovement.Runs;
@@ -19,28 +22,77 @@ internal static class ImproveCommand
 {
     private static readonly Option<string?> Policy = new("--policy") { Description = "Starting policy: hf:DIR" };
     private static readonly Option<FileInfo?> Questions = new("--questions") { Description = "JSONL of {id, question, answer} (no programs) to learn from" };
-    private static readonly Option<string[]> Eval = new("--eval") { Description = "Evaluation suite NAME=FILE (JSONL like --questions); repeatable", AllowMultipleArgumentsPerToken = true };
-    private static readonly Option<string> Critic = new("--critic") { Description = "Filter that selects data: rule, or a critic SPEC (hf:DIR, openai:URL#MODEL, replay:FILE; with --demo also 'demo'); a critic's verdicts are recorded beside the rule's. With --demo the demo critic is trained and recorded unless --critic rule is given explicitly", DefaultValueFactory = _ => "rule" };
-    private static readonly Option<CriticFormat> CriticFormatOption = new("--critic-format") { Description = "How the critic is asked: plain (one prompt ending in 'Answer:', as 'siam critic train' trains), chat, or compact (reference and result only; the demo critic's)", DefaultValueFactory = _ => CriticFormat.Plain };
-    private static readonly Option<double> Threshold = new("--threshold") { Description = "P(YES) at or above which the critic accepts", DefaultValueFactory = _ => 0.5 };
+    private static readonly Option<string[]> Eval = new("--eval")
+    {
+        Description = "Evaluation suite NAME=FILE (JSONL like --questions); repeatable",
+        AllowMultipleArgumentsPerToken = true,
+    };
+    private static readonly Option<string> Critic = new("--critic")
+    {
+        Description = "Filter that selects data: rule, or a critic SPEC (hf:DIR, openai:URL#MODEL, replay:FILE; with --demo also 'demo'); a critic's " +
+            "verdicts are recorded beside the rule's. With --demo the demo critic is trained and recorded unless --critic rule is given explicitly",
+        DefaultValueFactory = _ => "rule",
+    };
+    private static readonly Option<CriticFormat> CriticFormatOption = new("--critic-format")
+    {
+        Description = "How the critic is asked: plain (one prompt ending in 'Answer:', as 'siam critic train' trains), chat, or compact (reference and " +
+            "result only; the demo critic's)",
+        DefaultValueFactory = _ => CriticFormat.Plain,
+    };
+    private static readonly Option<double> Threshold = new("--threshold")
+    {
+        Description = "P(YES) at or above which the critic accepts",
+        DefaultValueFactory = _ => 0.5,
+    };
     private static readonly Option<int> K = new("--k") { Description = "Samples per question", DefaultValueFactory = _ => 8 };
     private static readonly Option<string> Algo = new("--algo") { Description = "sft, dpo, ipo, orpo, kto or simpo", DefaultValueFactory = _ => "sft" };
     private static readonly Option<int> Iterations = new("--iterations") { Description = "Rounds", DefaultValueFactory = _ => 2 };
-    private static readonly Option<int> Seed = new("--seed") { Description = "Seed of sampling, data order and the demo fixture", DefaultValueFactory = _ => 0 };
-    private static readonly Option<double> Lambda = new("--lambda") { Description = "DPO: weight of the NLL term on chosen responses", DefaultValueFactory = _ => 1.0 };
+    private static readonly Option<int> Seed = new("--seed")
+    {
+        Description = "Seed of sampling, data order and the demo fixture",
+        DefaultValueFactory = _ => 0,
+    };
+    private static readonly Option<double> Lambda = new("--lambda")
+    {
+        Description = "DPO: weight of the NLL term on chosen responses",
+        DefaultValueFactory = _ => 1.0,
+    };
     private static readonly Option<double?> Beta = new("--beta") { Description = "Preference β (default: the method's)" };
     private static readonly Option<string> Out = new("--out") { Description = "Run directory (resumable)", Required = true };
-    private static readonly Option<bool> Demo = new("--demo") { Description = "Build the synthetic fixture and weak policy under --out and run the loop on it" };
-    private static readonly Option<string> DemoSize = new("--demo-size") { Description = "demo (≤ 10 min on 2 cores) or ci (≤ 3 min)", DefaultValueFactory = _ => "demo" };
+    private static readonly Option<bool> Demo = new("--demo")
+    {
+        Description = "Build the synthetic fixture and weak policy under --out and run the loop on it",
+    };
+    private static readonly Option<string> DemoSize = new("--demo-size")
+    {
+        Description = "demo (≤ 10 min on 2 cores) or ci (≤ 3 min)",
+        DefaultValueFactory = _ => "demo",
+    };
     private static readonly Option<string> Device = TrainingDevice.Create();
-    private static readonly Option<bool> Tables = new("--tables") { Description = "Print the Markdown tables of the finished run under --out, from its files, and exit (nothing runs)" };
-    private static readonly Option<bool?> Control = new("--control") { Description = "Also run the control arm: the same iterations with k = 0 (seed programs alone, same steps), and report loop − control paired per question (default: on with --demo)" };
-    private static readonly Option<string> Sandbox = new("--sandbox") { Description = "Where programs run: docker, or local-unsafe (NOT isolated)", DefaultValueFactory = _ => "docker" };
+    private static readonly Option<bool> Tables = new("--tables")
+    {
+        Description = "Print the Markdown tables of the finished run under --out, from its files, and exit (nothing runs)",
+    };
+    private static readonly Option<bool?> Control = new("--control")
+    {
+        Description = "Also run the control arm: the same iterations with k = 0 (seed programs alone, same steps), and report loop − control paired per " +
+            "question (default: on with --demo)",
+    };
+    private static readonly Option<string> Sandbox = new("--sandbox")
+    {
+        Description = "Where programs run: docker, or local-unsafe (NOT isolated)",
+        DefaultValueFactory = _ => "docker",
+    };
 
     public static Command Create()
     {
         var command = new Command("improve", "Self-improvement loop: sample, execute in the sandbox, filter, train, evaluate; resumable under --out");
-        foreach (var option in new Option[] { Policy, Questions, Eval, Critic, CriticFormatOption, Threshold, K, Algo, Iterations, Seed, Lambda, Beta, Out, Demo, DemoSize, Sandbox, Device, Control, Tables })
+        Option[] all =
+        [
+            Policy, Questions, Eval, Critic, CriticFormatOption, Threshold, K, Algo, Iterations, Seed, Lambda, Beta, Out, Demo, DemoSize, Sandbox,
+            Device, Control, Tables,
+        ];
+        foreach (var option in all)
             command.Options.Add(option);
         command.Subcommands.Add(ImproveSpreadCommand.Create());
         command.SetAction(async (parse, cancellationToken) =>
@@ -51,6 +103,8 @@ internal static class ImproveCommand
                 Console.Out.Write(LoopTables.Render(output));
                 return ExitCodes.Success;
             }
+            // Every option is checked before any file is read, the sandbox starts or anything is written.
+            Preflight.ThrowIfInvalid(Validators(parse));
             var device = TrainingDevice.Resolve(parse.GetValue(Device)!);
             var criticSpec = parse.GetValue(Critic)!;
             var demo = parse.GetValue(Demo);
@@ -75,7 +129,11 @@ internal static class ImproveCommand
                     "ci" => DemoFixture.Ci,
                     var other => throw new UsageException($"--demo-size '{other}': use demo or ci"),
                 };
-                options = sizes.Apply(options) with { Policy = Path.Combine(output, "fixture", "policy"), K = parse.GetResult(K) is { Implicit: false } ? options.K : sizes.K };
+                options = sizes.Apply(options) with
+                {
+                    Policy = Path.Combine(output, "fixture", "policy"),
+                    K = parse.GetResult(K) is { Implicit: false } ? options.K : sizes.K,
+                };
                 evaluation = new Dictionary<string, IReadOnlyList<LoopQuestion>>();
             }
             else
@@ -106,7 +164,10 @@ internal static class ImproveCommand
                 var data = await DemoFixture.BuildAsync(Path.Combine(output, "fixture"), options.Seed, sizes!, Log, cancellationToken);
                 // --critic rule given explicitly: the rule filter alone, no demo critic to train (the loop's data is the same).
                 if (parse.GetResult(Critic) is not { Implicit: false } || criticSpec != "rule")
-                    filters = [.. filters, await critic.CreateForDemoAsync(data.Pool, options.Seed, parse.GetValue(DemoSize) == "ci" ? DemoCritic.Ci : DemoCritic.Demo, device, Log, cancellationToken)];
+                {
+                    var critics = parse.GetValue(DemoSize) == "ci" ? DemoCritic.Ci : DemoCritic.Demo;
+                    filters = [.. filters, await critic.CreateForDemoAsync(data.Pool, options.Seed, critics, device, Log, cancellationToken)];
+                }
                 (evaluation, pool) = (data.Evaluation, data.Pool);
                 loop = new ImprovementLoop(options, pool, evaluation, data.Seed, sandbox, filters, Log, data.Families, device);
             }
@@ -125,5 +186,51 @@ internal static class ImproveCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static IEnumerable<IOptionValidator> Validators(ParseResult parse)
+    {
+        var demo = parse.GetValue(Demo);
+        var critic = parse.GetValue(Critic)!;
+        var threshold = parse.GetValue(Threshold);
+        var algorithms = new[] { "sft" }.Concat(Training.Losses.PreferenceLosses.Names).ToList();
+        yield return new CheckValidator(() => TrainingDevice.Resolve(parse.GetValue(Device)!));
+        yield return new RequirementValidator(critic == "demo" && !demo, "--critic demo: only with --demo (it trains the demo's critic)");
+        yield return critic is "rule" or "demo"
+            ? NumberRangeValidator.Probability("--threshold", threshold)
+            : new CriticOptionsValidator(critic, "prob", threshold, 0, ScoringMode.Both, BackendFactory.Kinds);
+        yield return IntRangeValidator.Positive("--k", parse.GetValue(K));
+        yield return new ChoiceValidator("--algo", parse.GetValue(Algo)!, algorithms);
+        yield return IntRangeValidator.Positive("--iterations", parse.GetValue(Iterations));
+        yield return NumberRangeValidator.NonNegative("--lambda", parse.GetValue(Lambda), "a weight");
+        if (parse.GetValue(Beta) is { } beta)
+            yield return new NumberRangeValidator("--beta", beta, 0, double.MaxValue, MinOpen: true, MaxOpen: false, "a preference β");
+        yield return new ChoiceValidator("--demo-size", parse.GetValue(DemoSize)!, ["demo", "ci"]);
+        yield return new RequirementValidator(parse.GetValue(Sandbox) == "none", "--sandbox none: the loop executes programs; use docker or local-unsafe");
+        yield return new ChoiceValidator("--sandbox", parse.GetValue(Sandbox)!, ["docker", "local-unsafe", "none"]);
+        yield return new RequirementValidator(parse.GetValue(Control) == true && !demo,
+            "--control trains the control arm on the seed programs alone, and this run has none (use --demo)");
+        yield return new CheckValidator(() => OutputDirectory.EnsureWritable(parse.GetValue(Out)!, "--out"));
+        if (demo) yield break;
+        var policy = parse.GetValue(Policy);
+        yield return new RequirementValidator(policy is null, "--policy hf:DIR is required (or --demo)");
+        if (policy is not null)
+        {
+            yield return new RequirementValidator(!policy.StartsWith("hf:", StringComparison.Ordinal),
+                $"--policy must be hf:DIR (a checkpoint the loop can train), got '{policy}'");
+            if (policy.StartsWith("hf:", StringComparison.Ordinal)) yield return BackendFactory.Validator("--policy", policy);
+        }
+        var questions = parse.GetValue(Questions);
+        yield return new RequirementValidator(questions is null, "--questions FILE is required (or --demo)");
+        yield return PathValidator.ExistingFile("--questions", questions?.FullName);
+        var suites = parse.GetValue(Eval) ?? [];
+        yield return new RequirementValidator(suites.Length == 0, "--eval NAME=FILE is required at least once (or --demo)");
+        foreach (var suite in suites)
+        {
+            var parts = suite.Split('=', 2);
+            yield return parts.Length == 2 && parts[0].Length > 0
+                ? PathValidator.ExistingFile($"--eval {parts[0]}", parts[1])
+                : new RequirementValidator(true, $"--eval '{suite}': use NAME=FILE");
+        }
     }
 }

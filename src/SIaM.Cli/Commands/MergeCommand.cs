@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SIaM.Core.Runs;
+using SIaM.Core.Validation;
 using SIaM.Data;
 using SIaM.Evaluation.Sharding;
 using SIaM.Grading;
@@ -15,10 +16,20 @@ namespace SIaM.Cli.Commands;
 /// </summary>
 internal static class MergeCommand
 {
-    private static readonly Argument<string[]> Shards = new("SHARD_DIRS") { Description = "The shard run directories (all of 1/N to N/N, in any order)", Arity = ArgumentArity.OneOrMore };
+    private static readonly Argument<string[]> Shards = new("SHARD_DIRS")
+    {
+        Description = "The shard run directories (all of 1/N to N/N, in any order)",
+        Arity = ArgumentArity.OneOrMore,
+    };
     private static readonly Option<string> Out = new("--out") { Description = "The merged run directory (must not exist or be empty)", Required = true };
-    private static readonly Option<string?> Data = new("--data") { Description = "Data directory of the run (default: $SIAM_DATA, ./benchmarks-data, ../shared/benchmarks-data)" };
-    private static readonly Option<bool> AllowIncomplete = new("--allow-incomplete") { Description = "Merge shards that are partial or stopped; the merged run is then partial (exit 1)" };
+    private static readonly Option<string?> Data = new("--data")
+    {
+        Description = "Data directory of the run (default: $SIAM_DATA, ./benchmarks-data, ../shared/benchmarks-data)",
+    };
+    private static readonly Option<bool> AllowIncomplete = new("--allow-incomplete")
+    {
+        Description = "Merge shards that are partial or stopped; the merged run is then partial (exit 1)",
+    };
 
     public static Command Create()
     {
@@ -32,6 +43,15 @@ internal static class MergeCommand
     private static async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {
         var outDirectory = result.GetValue(Out)!;
+        // Every option is checked before a shard or the data is read.
+        Preflight.ThrowIfInvalid(
+        [
+            .. result.GetValue(Shards)!.Select(shard => new RunDirectoryValidator(shard)),
+            new RequirementValidator(Directory.Exists(outDirectory) && Directory.EnumerateFileSystemEntries(outDirectory).Any(),
+                $"--out {outDirectory} is not empty: a merge writes a new run directory"),
+            new CheckValidator(() => OutputDirectory.EnsureWritable(outDirectory, "--out")),
+            DataOption.Validator(result.GetValue(Data)),
+        ]);
         var set = ShardSet.Of(result.GetValue(Shards)!.Select(RunLog.Read).ToList(), result.GetValue(AllowIncomplete));
         var sources = BenchmarkSources.Load(set.Spec.Benchmarks, () => DataLocator.Resolve(result.GetValue(Data)), allowUnverified: true);
         var benchmarks = sources.Benchmarks;

@@ -12,11 +12,19 @@ namespace SIaM.Cli.Commands;
 internal static class ServeCommand
 {
     private static readonly Option<string> Model = new("--model") { Description = "Model spec to serve (hf:DIR, openai:URL#MODEL, …)", Required = true };
-    private static readonly Option<string> Host = new("--host") { Description = "Address to listen on (an IP, or localhost)", DefaultValueFactory = _ => "127.0.0.1" };
+    private static readonly Option<string> Host = new("--host")
+    {
+        Description = "Address to listen on (an IP, or localhost)",
+        DefaultValueFactory = _ => "127.0.0.1",
+    };
     private static readonly Option<int> Port = new("--port") { Description = "TCP port (0 picks a free one)", DefaultValueFactory = _ => 8000 };
     private static readonly Option<string?> Name = new("--served-model-name") { Description = "Model id that clients send (default: the spec)" };
     private static readonly Option<int> MaxBatch = new("--max-batch") { Description = "Requests per backend call at most", DefaultValueFactory = _ => 8 };
-    private static readonly Option<int> MaxQueue = new("--max-queue") { Description = "Requests accepted at once; more get 429 + Retry-After", DefaultValueFactory = _ => 256 };
+    private static readonly Option<int> MaxQueue = new("--max-queue")
+    {
+        Description = "Requests accepted at once; more get 429 + Retry-After",
+        DefaultValueFactory = _ => 256,
+    };
 
     public static Command Create()
     {
@@ -25,8 +33,14 @@ internal static class ServeCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var spec = parseResult.GetValue(Model)!;
-            Preflight.ThrowIfInvalid([BackendFactory.Validator("--model", spec)]);
-            var options = new OpenAiServerOptions(parseResult.GetValue(Host)!, parseResult.GetValue(Port), parseResult.GetValue(Name), parseResult.GetValue(MaxBatch))
+            Preflight.ThrowIfInvalid(
+            [
+                BackendFactory.Validator("--model", spec),
+                new RequirementValidator(parseResult.GetValue(Name) is { } name && string.IsNullOrWhiteSpace(name),
+                    "--served-model-name must not be empty: clients send it as their model id"),
+            ]);
+            var options = new OpenAiServerOptions(
+                parseResult.GetValue(Host)!, parseResult.GetValue(Port), parseResult.GetValue(Name), parseResult.GetValue(MaxBatch))
             {
                 MaxQueuedRequests = parseResult.GetValue(MaxQueue),
             };

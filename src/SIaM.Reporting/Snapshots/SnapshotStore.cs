@@ -19,6 +19,9 @@ public sealed partial class SnapshotStore(string root)
     /// <summary>The folder that holds the snapshots.</summary>
     public string Root { get; } = root;
 
+    /// <summary>Whether <paramref name="name"/> can name a snapshot (letters, digits, <c>. _ -</c>, not starting with a dot).</summary>
+    public static bool IsValidName(string name) => NamePattern().IsMatch(name);
+
     /// <summary>Saves <paramref name="run"/> as <paramref name="name"/>, replacing a snapshot of that name atomically.</summary>
     public string Save(RunLog run, string name)
     {

@@ -21,7 +21,8 @@ public sealed class CriticFilterTests
     private static ReplayCritic Recording(TempDirectory temp, params (ProgramCase Case, double PYes)[] verdicts)
     {
         var file = temp.File("critic.jsonl");
-        File.WriteAllLines(file, verdicts.Select(v => new JsonObject { ["id"] = CriticFilter.KeyOf(v.Case), ["sample"] = 0, ["p_yes"] = v.PYes }.ToJsonString()));
+        File.WriteAllLines(file, verdicts.Select(v =>
+            new JsonObject { ["id"] = CriticFilter.KeyOf(v.Case), ["sample"] = 0, ["p_yes"] = v.PYes }.ToJsonString()));
         return ReplayCritic.Load(file);
     }
 
@@ -63,7 +64,8 @@ public sealed class CriticFilterTests
 
         // Assert
         Assert.That(verdicts.Select(v => v.Outcome), Is.All.EqualTo(CriticOutcome.Invalid));
-        Assert.That(verdicts.Select(v => v.Reason), Is.EqualTo(new[] { "empty output", "no output (error)", "timeout", "truncated output", "repetition-loop output (period 3)" }));
+        Assert.That(verdicts.Select(v => v.Reason),
+            Is.EqualTo(new[] { "empty output", "no output (error)", "timeout", "truncated output", "repetition-loop output (period 3)" }));
         Assert.That(verdicts.Select(v => v.Accepted), Is.All.False);
         Assert.That(critic.Asked, Is.Empty);
     }
@@ -97,7 +99,8 @@ public sealed class CriticFilterTests
 
         // Act
         var right = await filter.AcceptsAsync(Right.Question, Right.Reference, Right.Program, Right.Execution, CancellationToken.None);
-        var other = await filter.AcceptsAsync(otherReference.Question, otherReference.Reference, otherReference.Program, otherReference.Execution, CancellationToken.None);
+        var other = await filter.AcceptsAsync(
+            otherReference.Question, otherReference.Reference, otherReference.Program, otherReference.Execution, CancellationToken.None);
 
         // Assert
         Assert.That(CriticFilter.KeyOf(otherReference), Is.Not.EqualTo(CriticFilter.KeyOf(Right)));
@@ -144,7 +147,12 @@ public sealed class CriticFilterTests
         // Arrange
         using var temp = new TempDirectory();
         var cache = temp.File("verdicts.jsonl");
-        File.WriteAllLines(cache, ["{\"key\": \"a\", \"outcome\": \"yes\", \"p_yes\": 0.9, \"raw\": \"\", \"reason\": null}", "{\"key\": \"b\", \"outcome\": \"perhaps\"}", "{}"]);
+        File.WriteAllLines(cache,
+        [
+            "{\"key\": \"a\", \"outcome\": \"yes\", \"p_yes\": 0.9, \"raw\": \"\", \"reason\": null}",
+            "{\"key\": \"b\", \"outcome\": \"perhaps\"}",
+            "{}",
+        ]);
 
         // Act
         var error = Assert.Throws<InputException>(() => _ = new CriticFilter(Recording(temp), cache));

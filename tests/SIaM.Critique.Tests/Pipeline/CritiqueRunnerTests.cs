@@ -42,7 +42,8 @@ public sealed class CritiqueRunnerTests
     public void Clean() => _temp.Dispose();
 
     private Task<CritiqueResults> Run(ScoringMode mode, ReplayCritic? critic = null) =>
-        CritiqueRunner.RunAsync(RunLog.Read(_run.Path), new CritiqueInputs(critic ?? _critic, mode, Problems(Samples), Suites, BatchSize: 3, Concurrency: 2), null, CancellationToken.None);
+        CritiqueRunner.RunAsync(RunLog.Read(_run.Path),
+            new CritiqueInputs(critic ?? _critic, mode, Problems(Samples), Suites, BatchSize: 3, Concurrency: 2), null, CancellationToken.None);
 
     private IEnumerable<string> Asked(ReplayCritic? critic = null) => (critic ?? _critic).Asked.Select(k => k.Id).Order(StringComparer.Ordinal);
 
@@ -77,7 +78,8 @@ public sealed class CritiqueRunnerTests
 
         // Assert: b/1 is a rule negative too, but empty: invalid by rule, never asked
         Assert.That(Asked(), Is.EqualTo(new[] { "a/2", "a/3", "a/4", "a/5", "b/0" }));
-        Assert.That(results.Overall.CombinedCorrect, Is.EqualTo(5), "gradable rule positives a/0 a/1 b/2, critic catches a/2 a/5; a/4 is ungradable and the critic says NO");
+        Assert.That(results.Overall.CombinedCorrect, Is.EqualTo(5),
+            "gradable rule positives a/0 a/1 b/2, critic catches a/2 a/5; a/4 is ungradable and the critic says NO");
         Assert.That(results.Overall.CombinedAccuracy, Is.EqualTo(5 / 9.0).Within(1e-12));
         Assert.That(results.Overall.RuleAccuracy, Is.EqualTo(4 / 9.0).Within(1e-12));
     }
@@ -103,7 +105,8 @@ public sealed class CritiqueRunnerTests
         Assert.That(results.Suites["all"].Matrix, Is.EqualTo(overall.Matrix));
         var directory = CritiqueRunner.DirectoryOf(_run.Path, _critic);
         var disagreements = File.ReadAllLines(Path.Combine(directory, "disagreements.jsonl"));
-        Assert.That(disagreements.Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!["id"]!.GetValue<string>()), Is.EqualTo(new[] { "a/1", "a/2", "a/4", "a/5" }));
+        Assert.That(disagreements.Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!["id"]!.GetValue<string>()),
+            Is.EqualTo(new[] { "a/1", "a/2", "a/4", "a/5" }));
         Assert.That(File.Exists(Path.Combine(directory, "results-both.json")));
     }
 

@@ -9,7 +9,8 @@ namespace SIaM.Critique.Tests.Support;
 /// <summary>Writes a real run directory (run.json + samples.jsonl) and the problem contexts the critique pass reads.</summary>
 internal static class RunFixture
 {
-    public sealed record Sample(string Id, bool? Correct, bool Gradable = true, string Completion = "```python\nprint(1)\n```\n", Language Language = Language.En);
+    public sealed record Sample(
+        string Id, bool? Correct, bool Gradable = true, string Completion = "```python\nprint(1)\n```\n", Language Language = Language.En);
 
     public static SampleRecord Record(Sample s) => new(
         s.Id, s.Id.Split('/')[0], int.Parse(s.Id.Split('/')[1]), 0, "hash",
@@ -32,7 +33,8 @@ internal static class RunFixture
     public static string Recording(string path, IReadOnlyDictionary<string, double> pYes, IReadOnlyDictionary<string, string>? texts = null)
     {
         var lines = pYes.Select(kv => new JsonObject { ["id"] = kv.Key, ["sample"] = 0, ["p_yes"] = kv.Value }.ToJsonString())
-            .Concat((texts ?? new Dictionary<string, string>()).Select(kv => new JsonObject { ["id"] = kv.Key, ["sample"] = 0, ["text"] = kv.Value }.ToJsonString()));
+            .Concat((texts ?? new Dictionary<string, string>())
+                .Select(kv => new JsonObject { ["id"] = kv.Key, ["sample"] = 0, ["text"] = kv.Value }.ToJsonString()));
         File.WriteAllLines(path, lines);
         return path;
     }

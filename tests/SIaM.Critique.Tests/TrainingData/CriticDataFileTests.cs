@@ -23,7 +23,8 @@ public sealed class CriticDataFileTests
         var read = CriticDataFile.Read(temp.File("train.jsonl"));
 
         // Assert
-        Assert.That(read.Select(e => (e.Id, e.Sample, e.Prompt, e.Response, e.Label)), Is.EqualTo(examples.Select(e => (e.Id, e.Sample, e.Prompt, e.Response, e.Label))));
+        Assert.That(read.Select(e => (e.Id, e.Sample, e.Prompt, e.Response, e.Label)),
+            Is.EqualTo(examples.Select(e => (e.Id, e.Sample, e.Prompt, e.Response, e.Label))));
         Assert.That(read[0].Messages, Is.EqualTo(examples[0].Messages));
     }
 

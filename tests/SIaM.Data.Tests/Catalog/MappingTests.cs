@@ -86,7 +86,8 @@ public sealed class MappingTests
         Assert.That(first.Reference, Is.EqualTo("C"));
         Assert.That(first.AnswerKind, Is.EqualTo(AnswerKind.Choice));
         Assert.That(first.Choices!.Keys, Is.EqualTo(new[] { "A", "B", "C", "D" }));
-        Assert.That(first.Question, Does.Contain("\n(C) reduce the carrying capacity cif the environment to lower the K value\n(D) increase the mortality rate"));
+        Assert.That(first.Question,
+            Does.Contain("\n(C) reduce the carrying capacity cif the environment to lower the K value\n(D) increase the mortality rate"));
     }
 
     [Test]

@@ -35,7 +35,8 @@ public sealed class QuestionFileTests
             ("my-quiz/0", "A train covers 120 km in 2 hours. What is its speed in km/h?", "60"),
             ("my-quiz/1", "What is 3/4 of 20?", "15"),
         }));
-        Assert.That(loaded.DataSha256, Is.EqualTo(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(TwoQuestions)))));
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(TwoQuestions)));
+        Assert.That(loaded.DataSha256, Is.EqualTo(sha256));
         Assert.That(BenchmarkVersion.Of(loaded), Does.StartWith("my-quiz@1+"));
     }
 
@@ -46,7 +47,8 @@ public sealed class QuestionFileTests
         using var temp = new TempDirectory();
         temp.Write("data/zh.jsonl", Encoding.UTF8.GetBytes("""{"q": "3米等于多少厘米？", "gold": "300", "code": "print(3 * 100)"}""" + "\n"));
         var task = temp.Write("tasks/units.json", Encoding.UTF8.GetBytes(
-            """{"name": "units-zh", "path": "../data/zh.jsonl", "question_field": "q", "answer_field": "gold", "program_field": "code", "answer_kind": "expression", "language": "zh", "suite": "mine"}"""));
+            """{"name": "units-zh", "path": "../data/zh.jsonl", "question_field": "q", "answer_field": "gold", "program_field": "code",""" +
+            """ "answer_kind": "expression", "language": "zh", "suite": "mine"}"""));
 
         // Act
         var sources = BenchmarkSources.Load(BenchmarkSources.Expand("file:" + task), NoRoot, allowUnverified: false);

@@ -31,7 +31,8 @@ public sealed class OracleProgramTests
             var expected = Numeric.Parse(problems[i].Reference);
             var actual = Numeric.Parse(printed);
             if (expected is null || actual is null || !Numeric.Close(actual.Value, expected.Value))
-                misses.Add($"{problems[i].Id}\treference={problems[i].Reference}\tprinted={printed}\terror={results[i].Error}\tsolution={problems[i].Solution?.Text.ReplaceLineEndings(" ")}");
+                misses.Add($"{problems[i].Id}\treference={problems[i].Reference}\tprinted={printed}\terror={results[i].Error}" +
+                           $"\tsolution={problems[i].Solution?.Text.ReplaceLineEndings(" ")}");
         }
         ReportMisses(id, misses);
         var passRate = 1.0 - (double)misses.Count / problems.Count;

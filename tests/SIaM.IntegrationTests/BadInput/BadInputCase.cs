@@ -28,7 +28,11 @@ public sealed record BadInputCase(
     string? Setup = null,
     IReadOnlyList<string>? Absent = null)
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
 
     public static IReadOnlyList<BadInputCase> ReadAll() =>
         File.ReadLines(Path.Combine(AppContext.BaseDirectory, "BadInput", "cases.jsonl"))
@@ -37,7 +41,9 @@ public sealed record BadInputCase(
             .ToList();
 
     /// <summary>The verb (first argument, or the first two for verbs with sub-verbs).</summary>
-    public string Verb => Args.Count > 1 && Args[0] is "data" or "sandbox" or "bench" ? $"{Args[0]} {Args[1]}" : Args.FirstOrDefault() ?? "";
+    public string Verb => Args.Count > 1 && Args[0] is "data" or "sandbox" or "bench" or "critic" or "snapshot"
+        ? $"{Args[0]} {Args[1]}"
+        : Args.FirstOrDefault() ?? "";
 
     public string Expand(string text, string temp) => text
         .Replace("{tmp}", temp, StringComparison.Ordinal)

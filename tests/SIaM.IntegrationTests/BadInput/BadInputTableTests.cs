@@ -74,6 +74,24 @@ public sealed class BadInputTableTests
         Assert.That(rows.Select(r => r.Name), Is.Unique);
     }
 
+    [Test]
+    public void Every_option_of_every_verb_has_a_row_that_gives_it()
+    {
+        // Arrange
+        var rows = BadInputCase.ReadAll();
+        var options = HelpOptions.All();
+
+        // Act
+        var uncovered = options
+            .Where(option => !rows.Any(row => row.Verb == option.Verb && row.Args.Any(option.Names.Contains)))
+            .Select(option => option.ToString())
+            .ToList();
+
+        // Assert
+        Assert.That(options, Has.Count.GreaterThan(100), "the --help snapshots were not found or not parsed");
+        Assert.That(uncovered, Is.Empty, "options without a row in BadInput/cases.jsonl");
+    }
+
     private static TmpfsMount? Arrange(BadInputCase row, string temp)
     {
         foreach (var (target, source) in row.Copies ?? new Dictionary<string, string>())

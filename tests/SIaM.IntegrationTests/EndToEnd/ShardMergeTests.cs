@@ -50,11 +50,13 @@ public sealed class ShardMergeTests
         foreach (var (file, schema) in new[] { ("run.json", "run.schema.json"), ("results.json", "results.schema.json") })
         {
             var text = File.ReadAllText(temp.File($"shard2/{file}"));
-            Assert.That(JsonDocument.Parse(text).RootElement.GetProperty("shard").GetRawText(), Is.EqualTo("{\n    \"index\": 2,\n    \"count\": 4\n  }"), file);
+            Assert.That(JsonDocument.Parse(text).RootElement.GetProperty("shard").GetRawText(),
+                Is.EqualTo("{\n    \"index\": 2,\n    \"count\": 4\n  }"), file);
             Assert.That(RunOutputsTests.Validate(schema, text), Is.Empty, file);
         }
         // problems 1, 5 and 9 of the run: gsm8k/1, then cmath's second and last
-        Assert.That(File.ReadAllLines(temp.File("shard2/samples.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()).Distinct(),
+        var ids = File.ReadAllLines(temp.File("shard2/samples.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString());
+        Assert.That(ids.Distinct(),
             Is.EqualTo(new[] { "gsm8k/1", Id("cmath", 0), Id("cmath", 4) }));
     }
 
@@ -137,12 +139,49 @@ public sealed class ShardMergeTests
         Assert.That(merge.ExitCode, Is.EqualTo(0), merge.Stderr);
         var id = Path.GetFileName(Directory.GetDirectories(temp.File("whole/critique")).Single());
         foreach (var file in new[] { "critic.json", "verdicts.jsonl", "disagreements.jsonl" })
-            Assert.That(File.ReadAllBytes(temp.File($"merged/critique/{id}/{file}")), Is.EqualTo(File.ReadAllBytes(temp.File($"whole/critique/{id}/{file}"))), file);
-        Assert.That(WithoutAsked(temp.File($"merged/critique/{id}/results-both.json")), Is.EqualTo(WithoutAsked(temp.File($"whole/critique/{id}/results-both.json"))));
+            Assert.That(File.ReadAllBytes(temp.File($"merged/critique/{id}/{file}")),
+                Is.EqualTo(File.ReadAllBytes(temp.File($"whole/critique/{id}/{file}"))), file);
+        Assert.That(WithoutAsked(temp.File($"merged/critique/{id}/results-both.json")),
+            Is.EqualTo(WithoutAsked(temp.File($"whole/critique/{id}/results-both.json"))));
         Assert.That(File.ReadAllLines(temp.File($"merged/critique/{id}/verdicts.jsonl")), Has.Length.EqualTo(20));
         Assert.That(report.ExitCode, Is.EqualTo(0), report.Stderr);
         Assert.That(new FileInfo(temp.File("rep/plots/critic-agreement.png")).Length, Is.GreaterThan(5000));
         Assert.That(File.ReadAllText(temp.File("rep/report.md")), Does.Contain("plots/critic-agreement.png"));
+    }
+
+    [Test, Category("Docker")]
+    public async Task Shards_of_an_hf_model_whose_programs_run_in_the_docker_pool_merge_to_the_unsharded_run_byte_for_byte()
+    {
+        // Arrange: a real hf: checkpoint that writes print(2+3) for every problem; 4 gsm8k problems, 2 samples each
+        DockerGate.Require();
+        using var temp = new TempDirectory();
+        var checkpoint = ProgramWritingCheckpoint.Write(temp.File("ckpt"));
+        string[] Eval(string outDirectory) =>
+            ["eval", "--model", $"hf:{checkpoint}", "--benchmarks", "gsm8k", "--limit", "4", "--n", "2", "--temperature", "0.7",
+             "--prompt", "pot", "--sandbox", "docker", "--max-new-tokens", "8", "--data", SharedFixtures.BenchmarksData, "--out", outDirectory];
+        foreach (var (directory, shard) in new[] { ("whole", null), ("shard1", "1/2"), ("shard2", "2/2") })
+        {
+            var eval = await Siam.RunAsync(TimeSpan.FromMinutes(4), temp.Path, [.. Eval(directory), .. shard is null ? [] : new[] { "--shard", shard }]);
+            Assert.That(eval.ExitCode, Is.EqualTo(0), eval.Stdout + eval.Stderr);
+        }
+
+        // Act
+        var merge = await Siam.RunAsync(temp.Path, "merge", "shard2", "shard1", "--out", "merged", "--data", SharedFixtures.BenchmarksData);
+
+        // Assert
+        Assert.That(merge.ExitCode, Is.EqualTo(0), merge.Stderr);
+        foreach (var file in new[] { "run.json", "samples.jsonl", "summary.csv" })
+            Assert.That(File.ReadAllBytes(temp.File($"merged/{file}")), Is.EqualTo(File.ReadAllBytes(temp.File($"whole/{file}"))), file);
+        Assert.That(Normalized.Results(temp.File("merged/results.json")), Is.EqualTo(Normalized.Results(temp.File("whole/results.json"))));
+        var samples = File.ReadAllLines(temp.File("merged/samples.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.That(samples, Has.Count.EqualTo(8));
+        foreach (var sample in samples)
+        {
+            Assert.That(sample.GetProperty("completion").GetString(), Is.EqualTo(ProgramWritingCheckpoint.Program));
+            var execution = sample.GetProperty("executions").EnumerateArray().Single();
+            Assert.That(execution.GetProperty("status").GetString(), Is.EqualTo("ok"), "the program ran in the sandbox");
+            Assert.That(execution.GetProperty("stdout").GetString()!.Trim(), Is.EqualTo(ProgramWritingCheckpoint.Output));
+        }
     }
 
     private static string WithoutAsked(string path)

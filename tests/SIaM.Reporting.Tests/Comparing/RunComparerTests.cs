@@ -38,7 +38,8 @@ public sealed class RunComparerTests
         // 8 vs 1 flips: 2 · (1 + 9) / 512.
         Assert.That(gsm8k.PValue, Is.EqualTo(20 / 512.0).Within(1e-12));
         Assert.That(gsm8k.DeltaInterval.High, Is.LessThan(0));
-        Assert.That(comparison.Flips.Select(f => f.Kind).Distinct(), Is.EqualTo(new[] { FlipKind.CorrectToWrong, FlipKind.ChangedOutput, FlipKind.WrongToCorrect }));
+        Assert.That(comparison.Flips.Select(f => f.Kind).Distinct(),
+            Is.EqualTo(new[] { FlipKind.CorrectToWrong, FlipKind.ChangedOutput, FlipKind.WrongToCorrect }));
         Assert.That(comparison.Flips.Single(f => f.Kind == FlipKind.ChangedOutput).Id, Is.EqualTo("cmath-003"));
         Assert.That(comparison.Suites.Select(s => s.Name), Is.EqualTo(new[] { "en-id", "zh-id" }));
     }

@@ -69,10 +69,12 @@ public sealed class ReportViewerInBrowserTests
         await page.WaitForSelectorAsync("#flip-detail table.diff[data-part=program] tr.changed");
 
         var changed = await page.EvaluateExpressionAsync<string[]>(
-            "[...document.querySelectorAll('#flip-detail table.diff[data-part=program] tr.changed td.del, #flip-detail table.diff[data-part=program] tr.changed td.ins')]" +
+            "[...document.querySelectorAll('#flip-detail table.diff[data-part=program] tr.changed td.del, " +
+            "#flip-detail table.diff[data-part=program] tr.changed td.ins')]" +
             ".map(td => td.className + ':' + td.textContent)");
         Assert.That(changed, Is.EqualTo(new[] { "del:print(3)", "ins:print(4)" }));
-        Assert.That(await page.EvaluateExpressionAsync<int>("document.querySelectorAll('#flip-detail table.diff[data-part=program] .hl-kw').length"), Is.GreaterThan(0));
+        var keywords = await page.EvaluateExpressionAsync<int>("document.querySelectorAll('#flip-detail table.diff[data-part=program] .hl-kw').length");
+        Assert.That(keywords, Is.GreaterThan(0));
         Assert.That(await Text(page, "#flip-detail dl"), Does.Contain("reference3").And.Contain("boxed → 4 → vs reference 3 (numeric) → wrong"));
         Assert.That(await page.EvaluateExpressionAsync<string>("document.querySelector('#flip-detail h3 a').getAttribute('href')"),
             Is.EqualTo("diff.md#flip-gsm8k-gsm8k-003-0"));

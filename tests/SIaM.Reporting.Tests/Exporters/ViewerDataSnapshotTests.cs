@@ -20,7 +20,8 @@ public sealed partial class ViewerDataSnapshotTests
         var data = Viewer.ViewerData.Of(context);
         var html = HtmlExporter.Render(context, data, includePlots: false);
 
-        var embedded = Block().Matches(html).Select(m => (m.Groups[2].Value, m.Groups[1].Value == "gzip-base64" ? Gunzip(m.Groups[3].Value) : m.Groups[3].Value));
+        var embedded = Block().Matches(html)
+            .Select(m => (m.Groups[2].Value, m.Groups[1].Value == "gzip-base64" ? Gunzip(m.Groups[3].Value) : m.Groups[3].Value));
         Assert.That(embedded, Is.EqualTo(data.Blocks()), "the page embeds exactly the blocks");
         Snapshot.Match(string.Join("\n", data.Blocks().Select(b => $"{b.Id}:\n{b.Json}\n")));
     }
@@ -42,11 +43,13 @@ public sealed partial class ViewerDataSnapshotTests
 
     private static string Gunzip(string base64)
     {
-        using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(Convert.FromBase64String(base64)), System.IO.Compression.CompressionMode.Decompress);
+        using var gzip = new System.IO.Compression.GZipStream(
+            new MemoryStream(Convert.FromBase64String(base64)), System.IO.Compression.CompressionMode.Decompress);
         using var reader = new StreamReader(gzip);
         return reader.ReadToEnd();
     }
 
-    [GeneratedRegex("<script type=\"application/(?:json|octet-stream)\"(?: data-encoding=\"([^\"]+)\")? id=\"([^\"]+)\">(.*?)</script>", RegexOptions.Singleline)]
+    [GeneratedRegex(
+        "<script type=\"application/(?:json|octet-stream)\"(?: data-encoding=\"([^\"]+)\")? id=\"([^\"]+)\">(.*?)</script>", RegexOptions.Singleline)]
     private static partial Regex Block();
 }

@@ -14,7 +14,7 @@ public sealed class CriticAgreementPlotTests
 {
     // The base fixture run (gsm8k 0–29 right of 40, cmath 0–14 right of 20) judged by a critic that says YES to
     // gsm8k 0–24 and 35–39, to cmath 0–14, and gives one invalid answer.
-    private static NamedRun JudgedRun(TempDirectory temp)
+    internal static NamedRun JudgedRun(TempDirectory temp)
     {
         var samples = TestRuns.BaseSamples();
         var directory = TestRuns.Write(temp.File("judged"), "judged", 1000, samples);

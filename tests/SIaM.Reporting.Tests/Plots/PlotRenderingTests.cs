@@ -34,7 +34,9 @@ public sealed class PlotRenderingTests
     public void Pass_at_k_curve_is_drawn_only_when_runs_hold_several_samples_per_problem()
     {
         using var temp = new TempDirectory();
-        var samples = Enumerable.Range(0, 10).SelectMany(i => Enumerable.Range(0, 4).Select(k => Samples.Of("gsm8k", i, (i + k) % 3 == 0, "1", sample: k))).ToList();
+        var samples = Enumerable.Range(0, 10)
+            .SelectMany(i => Enumerable.Range(0, 4).Select(k => Samples.Of("gsm8k", i, (i + k) % 3 == 0, "1", sample: k)))
+            .ToList();
         var run = new SIaM.Reporting.Comparing.NamedRun("k4", Core.Runs.RunLog.Read(TestRuns.Write(temp.File("k4"), "k4", 1, samples)));
         var context = ReportBuilder.Build([run], null, null, 0.05, 1);
 

@@ -72,7 +72,8 @@ public sealed class CompactSnapshotTests
         var path = new SnapshotStore(temp.File("snapshots")).Save(run, "replay");
         var perSample = SnapshotStore.SizeOf(path) / (double)samples.Count;
 
-        TestContext.Out.WriteLine($"{samples.Count} samples: samples.jsonl {plain / (double)samples.Count:0} B/sample, compact snapshot {perSample:0} B/sample");
+        TestContext.Out.WriteLine(
+            $"{samples.Count} samples: samples.jsonl {plain / (double)samples.Count:0} B/sample, compact snapshot {perSample:0} B/sample");
         Assert.That(samples, Has.Count.EqualTo(1319));
         Assert.That(perSample, Is.LessThanOrEqualTo(250));
     }
