@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SIaM.Cli.Critique;
 using SIaM.Core.Runs;
 using SIaM.Critique.Pipeline;
 using SIaM.Critique.Prompts;
 using SIaM.Critique.TrainingData;
+using SIaM.Evaluation.Runs;
 
 namespace SIaM.Cli.Commands;
 
@@ -15,11 +15,18 @@ namespace SIaM.Cli.Commands;
 /// </summary>
 internal static class CriticDataCommand
 {
-    private static readonly Argument<string[]> Runs = new("RUN_DIR") { Description = "Run directories written by 'siam eval'", Arity = ArgumentArity.OneOrMore };
+    private static readonly Argument<string[]> Runs = new("RUN_DIR")
+    {
+        Description = "Run directories written by 'siam eval'",
+        Arity = ArgumentArity.OneOrMore,
+    };
     private static readonly Option<string> Out = new("--out") { Description = "Output directory", Required = true };
     private static readonly Option<double> HeldOut = new("--held-out") { Description = "Share of problems held out", DefaultValueFactory = _ => 0.1 };
     private static readonly Option<int> FewShot = new("--few-shot") { Description = "Worked examples in each prompt (0-2)", DefaultValueFactory = _ => 0 };
-    private static readonly Option<string?> Data = new("--data") { Description = "Data directory (default: $SIAM_DATA, ./benchmarks-data, ../shared/benchmarks-data)" };
+    private static readonly Option<string?> Data = new("--data")
+    {
+        Description = "Data directory (default: $SIAM_DATA, ./benchmarks-data, ../shared/benchmarks-data)",
+    };
 
     public static Command Create()
     {
@@ -45,7 +52,8 @@ internal static class CriticDataCommand
             Write(Path.Combine(outDirectory, "heldout.jsonl"), set.HeldOut);
             var manifest = new JsonObject
             {
-                ["format"] = "one JSON object per line: prompt (plain text ending in the answer cue), messages (chat), response (YES|NO), label, id, sample, benchmark",
+                ["format"] = "one JSON object per line: prompt (plain text ending in the answer cue), messages (chat), response (YES|NO), " +
+                    "label, id, sample, benchmark",
                 ["runs"] = new JsonArray(result.GetValue(Runs)!.Select(r => (JsonNode?)JsonValue.Create(Path.GetFullPath(r))).ToArray()),
                 ["held_out"] = heldOut,
                 ["few_shot"] = result.GetValue(FewShot),
@@ -54,7 +62,8 @@ internal static class CriticDataCommand
                 ["heldout"] = Counts(set.HeldOut),
             };
             AtomicFile.WriteText(Path.Combine(outDirectory, "manifest.json"), manifest.ToJsonString(JsonFormat.Document) + "\n");
-            Console.WriteLine($"critic data: train {set.Train.Count} ({set.Train.Count(e => e.Label)} YES), held-out {set.HeldOut.Count} ({set.HeldOut.Count(e => e.Label)} YES) → {outDirectory}");
+            Console.WriteLine($"critic data: train {set.Train.Count} ({set.Train.Count(e => e.Label)} YES), held-out {set.HeldOut.Count} " +
+                $"({set.HeldOut.Count(e => e.Label)} YES) → {outDirectory}");
             return ExitCodes.Success;
         });
         return command;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using SIaM.Cli.Critique;
 using SIaM.Critique.Calibration;
 using SIaM.SelfImprovement;
 using SIaM.SelfImprovement.Critic;
@@ -14,10 +13,18 @@ namespace SIaM.Cli.Commands;
 /// </summary>
 internal static class CriticDemoCommand
 {
-    private static readonly Option<string> Out = new("--out") { Description = "Directory for the critic's data, tokenizer, base and model (must not exist or be empty)", Required = true };
+    private static readonly Option<string> Out = new("--out")
+    {
+        Description = "Directory for the critic's data, tokenizer, base and model (must not exist or be empty)",
+        Required = true,
+    };
     private static readonly Option<int> Seed = new("--seed") { Description = "Seed of the synthetic pool and of training", DefaultValueFactory = _ => 0 };
     private static readonly Option<string> Device = TrainingDevice.Create();
-    private static readonly Option<string> Size = new("--size") { Description = "demo (the critic of 'siam improve --demo') or ci (of --demo-size ci)", DefaultValueFactory = _ => "demo" };
+    private static readonly Option<string> Size = new("--size")
+    {
+        Description = "demo (the critic of 'siam improve --demo') or ci (of --demo-size ci)",
+        DefaultValueFactory = _ => "demo",
+    };
 
     public static Command Create()
     {
@@ -38,7 +45,8 @@ internal static class CriticDemoCommand
             var seed = result.GetValue(Seed);
             var pool = SyntheticSuite.Generate(seed, fixture.SeedPerFamily, fixture.PoolPerFamily, fixture.EvalPerFamily).Pool
                 .Select(p => new LoopQuestion(p.Id, p.Question, p.Answer)).ToList();
-            var built = await DemoCritic.BuildAsync(output, pool, seed, critic, device, line => Console.Error.WriteLine($"siam critic demo: {line}"), cancellationToken);
+            var built = await DemoCritic.BuildAsync(output, pool, seed, critic, device, line => Console.Error.WriteLine($"siam critic demo: {line}"),
+                cancellationToken);
             Console.WriteLine("| held-out | cases | accuracy | precision | recall | ECE | best threshold |");
             Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
             Row("critic (P(YES) ≥ 0.5)", built.Critic!, ece: true);
@@ -52,6 +60,7 @@ internal static class CriticDemoCommand
     private static void Row(string name, CalibrationReport r, bool ece)
     {
         static string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
-        Console.WriteLine($"| {name} | {r.N} | {F(r.Accuracy)} | {F(r.Precision)} | {F(r.Recall)} | {(ece ? F(r.Ece) : "–")} | {(ece ? $"{F(r.BestThreshold)} ({F(r.BestAccuracy)})" : "–")} |");
+        Console.WriteLine($"| {name} | {r.N} | {F(r.Accuracy)} | {F(r.Precision)} | {F(r.Recall)} | " +
+            $"{(ece ? F(r.Ece) : "–")} | {(ece ? $"{F(r.BestThreshold)} ({F(r.BestAccuracy)})" : "–")} |");
     }
 }

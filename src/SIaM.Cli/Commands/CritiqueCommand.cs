@@ -1,8 +1,7 @@
 using System.CommandLine;
-using SIaM.Cli.Critique;
 using SIaM.Core.Validation;
 using SIaM.Critique.Pipeline;
-using SIaM.Critique.Validation;
+using SIaM.Evaluation.Sessions;
 
 namespace SIaM.Cli.Commands;
 
@@ -13,7 +12,10 @@ namespace SIaM.Cli.Commands;
 internal static class CritiqueCommand
 {
     private static readonly Argument<string> Run = new("RUN_DIR") { Description = "A run directory written by 'siam eval'" };
-    private static readonly Option<string?> Data = new("--data") { Description = "Data directory (default: $SIAM_DATA, ./benchmarks-data, ../shared/benchmarks-data)" };
+    private static readonly Option<string?> Data = new("--data")
+    {
+        Description = "Data directory (default: $SIAM_DATA, ./benchmarks-data, ../shared/benchmarks-data)",
+    };
     private static readonly Option<int> BatchSize = new("--batch-size") { Description = "Cases per critic call", DefaultValueFactory = _ => 16 };
     private static readonly Option<int> Concurrency = new("--concurrency") { Description = "Critic calls in flight", DefaultValueFactory = _ => 4 };
     private static readonly CriticCliOptions Critic = new(required: true, defaultScoring: ScoringMode.Both);
@@ -30,11 +32,10 @@ internal static class CritiqueCommand
             [
                 IntRangeValidator.Positive("--batch-size", result.GetValue(BatchSize)),
                 IntRangeValidator.Positive("--concurrency", result.GetValue(Concurrency)),
-                new CriticOptionsValidator(result.GetValue(Critic.Critic), result.GetValue(Critic.Mode)!, result.GetValue(Critic.Threshold),
-                    result.GetValue(Critic.FewShot), result.GetValue(Critic.Scoring), BackendFactory.Kinds),
+                Critic.Validator(result),
             ]);
-            await CritiquePass.RunAsync(result.GetValue(Run)!, result.GetValue(Data), Critic, result,
-                result.GetValue(BatchSize), result.GetValue(Concurrency), cancellationToken);
+            var request = Critic.Bind(result, result.GetValue(Data), result.GetValue(BatchSize), result.GetValue(Concurrency))!;
+            await CritiqueSession.RunAsync(result.GetValue(Run)!, request, ConsoleEvalView.Instance, cancellationToken);
             return ExitCodes.Success;
         });
         return command;

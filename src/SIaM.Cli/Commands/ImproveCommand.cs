@@ -1,5 +1,4 @@
 using System.CommandLine;
-using SIaM.Cli.Critique;
 using SIaM.Core.Prompts;
 using SIaM.Core.SelfImprovement;
 using SIaM.Critique;
