@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using SIaM.Core;
 using SIaM.Core.Runs;
+using SIaM.Perf.Reports;
 using SIaM.Reporting.Exporters;
 using SIaM.Reporting.Gating;
 
@@ -16,8 +17,16 @@ namespace SIaM.Cli.Commands;
 /// </summary>
 internal static class BenchReportCommand
 {
-    private static readonly Option<string> Pairs = new("--pairs") { Description = "Comma-separated numbers of paired samples", DefaultValueFactory = _ => "1000,10000" };
-    private static readonly Option<int> Repeat = new("--repeat") { Description = "Page loads per measurement (the median is shown)", DefaultValueFactory = _ => 3 };
+    private static readonly Option<string> Pairs = new("--pairs")
+    {
+        Description = "Comma-separated numbers of paired samples",
+        DefaultValueFactory = _ => "1000,10000",
+    };
+    private static readonly Option<int> Repeat = new("--repeat")
+    {
+        Description = "Page loads per measurement (the median is shown)",
+        DefaultValueFactory = _ => 3,
+    };
     private static readonly Option<string> Browser = new("--chromium") { Description = "Chromium executable", DefaultValueFactory = _ => "/usr/bin/chromium" };
 
     public static Command Create()
@@ -27,7 +36,9 @@ internal static class BenchReportCommand
         command.SetAction(result =>
         {
             var sizes = result.GetValue(Pairs)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(s => int.TryParse(s, CultureInfo.InvariantCulture, out var n) && n >= 0 ? n : throw new UsageException($"--pairs: '{s}' is not a count"))
+                .Select(s => int.TryParse(s, CultureInfo.InvariantCulture, out var n) && n >= 0
+                    ? n
+                    : throw new UsageException($"--pairs: '{s}' is not a count"))
                 .ToList();
             var repeat = result.GetValue(Repeat);
             if (repeat < 1) throw new UsageException($"--repeat must be >= 1, got {repeat}");

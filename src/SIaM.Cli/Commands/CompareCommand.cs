@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SIaM.Core.Validation;
+using SIaM.Data;
 using SIaM.Reporting.Exporters;
 using SIaM.Reporting.Gating;
 using SIaM.Reporting.Snapshots;
@@ -14,12 +15,27 @@ namespace SIaM.Cli.Commands;
 internal static class CompareCommand
 {
     private static readonly Argument<string?> Base = new("BASE") { Description = "Base run directory or snapshot name", Arity = ArgumentArity.ZeroOrOne };
-    private static readonly Argument<string?> Candidate = new("CAND") { Description = "Candidate run directory or snapshot name", Arity = ArgumentArity.ZeroOrOne };
+    private static readonly Argument<string?> Candidate = new("CAND")
+    {
+        Description = "Candidate run directory or snapshot name",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
     private static readonly Option<string> Out = new("--out") { Description = "Output folder", DefaultValueFactory = _ => "reports/compare" };
     private static readonly Option<int> Seed = new("--seed") { Description = "Bootstrap seed", DefaultValueFactory = _ => 20240601 };
-    private static readonly Option<bool> Plan = new("--plan") { Description = "Print, per row, the samples per problem needed to find a drop of --plan-drop points with 80% power; write nothing" };
-    private static readonly Option<double> PlanDrop = new("--plan-drop") { Description = "The drop --plan sizes for, in points", DefaultValueFactory = _ => 2.0 };
-    internal static readonly Option<string[]> Trend = new("--trend") { Description = "Runs or snapshots in checkpoint order: flag a significant downward trend (instead of BASE CAND)", AllowMultipleArgumentsPerToken = true };
+    private static readonly Option<bool> Plan = new("--plan")
+    {
+        Description = "Print, per row, the samples per problem needed to find a drop of --plan-drop points with 80% power; write nothing",
+    };
+    private static readonly Option<double> PlanDrop = new("--plan-drop")
+    {
+        Description = "The drop --plan sizes for, in points",
+        DefaultValueFactory = _ => 2.0,
+    };
+    internal static readonly Option<string[]> Trend = new("--trend")
+    {
+        Description = "Runs or snapshots in checkpoint order: flag a significant downward trend (instead of BASE CAND)",
+        AllowMultipleArgumentsPerToken = true,
+    };
     internal static readonly Option<int> Last = new("--last") { Description = "With --trend: fit the last K checkpoints", DefaultValueFactory = _ => 6 };
 
     /// <summary>The files compare writes, by exporter.</summary>
@@ -27,10 +43,12 @@ internal static class CompareCommand
 
     public static Command Create()
     {
-        var command = new Command("compare", "Compare two runs or snapshots: flips with diffs, paired statistics, regression gate (exit 1 on a significant drop); --trend: drift over checkpoints");
+        var command = new Command("compare", "Compare two runs or snapshots: flips with diffs, paired statistics, regression gate (exit 1 on a significant " +
+            "drop); --trend: drift over checkpoints");
         command.Arguments.Add(Base);
         command.Arguments.Add(Candidate);
-        foreach (var option in new Option[] { Out, GateOptions.MaxDrop, GateOptions.Alpha, GateOptions.Gate, Seed, Plan, PlanDrop, Trend, Last, SnapshotCommand.Root })
+        Option[] options = [Out, GateOptions.MaxDrop, GateOptions.Alpha, GateOptions.Gate, Seed, Plan, PlanDrop, Trend, Last, SnapshotCommand.Root];
+        foreach (var option in options)
             command.Options.Add(option);
         command.SetAction(Run);
         return command;
@@ -60,13 +78,15 @@ internal static class CompareCommand
             foreach (var line in GatePlan.Lines(context.Verdicts ?? [], drop)) Console.WriteLine(line);
             return ExitCodes.Success;
         }
-        context = context with { Questions = ReportQuestions.Load(context.Runs, null) };
+        context = context with { Questions = RunQuestions.Load(context.Runs.Select(r => r.Log), null, Console.Error.WriteLine) };
         var outDirectory = result.GetValue(Out)!;
         ReportBuilder.Write(context, outDirectory, Exporters);
         foreach (var verdict in context.Verdicts ?? []) Console.WriteLine(verdict.Explanation);
         var comparison = context.Comparison!;
-        Console.WriteLine($"pairs: {comparison.Benchmarks.Sum(b => b.Pairs)}, flips: {comparison.Flips.Count}, not comparable: {comparison.NotComparable.Count}");
-        Console.WriteLine($"written: {Path.Combine(outDirectory, "report.html")}, {Path.Combine(outDirectory, "diff.md")}, {Path.Combine(outDirectory, "junit.xml")}");
+        Console.WriteLine($"pairs: {comparison.Benchmarks.Sum(b => b.Pairs)}, flips: {comparison.Flips.Count}, not comparable: " +
+            $"{comparison.NotComparable.Count}");
+        var written = new[] { "report.html", "diff.md", "junit.xml" }.Select(name => Path.Combine(outDirectory, name));
+        Console.WriteLine($"written: {string.Join(", ", written)}");
         var failed = (context.Verdicts ?? []).Count(v => v.Failed);
         var underPowered = (context.Verdicts ?? []).Count(v => v.UnderPowered);
         if (underPowered > 0) Console.WriteLine($"under-powered rows (detectable drop above max_drop): {underPowered} of {context.Verdicts!.Count}");
