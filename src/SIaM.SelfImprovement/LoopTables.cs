@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using SIaM.Core;
+using SIaM.Core.Runs;
 
 namespace SIaM.SelfImprovement;
 
@@ -18,7 +19,7 @@ public static class LoopTables
         var file = Path.Combine(directory, "iterations.json");
         if (!File.Exists(file)) throw new InputException($"{directory}: no iterations.json; not a siam improve run, or none of its iterations finished");
         List<IterationSummary> rows;
-        try { rows = JsonSerializer.Deserialize<List<IterationSummary>>(File.ReadAllText(file), JsonOptions.Indented) ?? []; }
+        try { rows = JsonSerializer.Deserialize<List<IterationSummary>>(File.ReadAllText(file), JsonFormat.Document) ?? []; }
         catch (JsonException e) { throw new InputException($"{file}: not an iterations.json of this siam ({e.Message})"); }
         if (rows.Count == 0) throw new InputException($"{file}: no iterations");
         var suites = rows[0].Accuracy.Keys.ToList();
