@@ -14,7 +14,7 @@ internal sealed class ConsoleEvalView : IEvalSessionView
 
     public Task<RunResults> ShowProgressAsync(Func<IRunProgress, Task<RunResults>> run) => RunProgress.RunAsync(run);
 
-    public void Finished(RunResults results, string outDirectory) => ResultsTable.Print(results, outDirectory);
+    public void Finished(RunResults results, string outDirectory) => ResultTableConsoleExporter.WriteRun(results, outDirectory);
 
     public void Critiqued(CritiqueResults results, string directory) => CritiqueTable.Print(results, directory);
 }

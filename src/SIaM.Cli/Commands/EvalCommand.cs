@@ -22,7 +22,7 @@ internal static class EvalCommand
     };
     private static readonly Option<string> Benchmarks = new("--benchmarks")
     {
-        Description = "Benchmark ids, suites and question files (file:PATH.jsonl or file:TASK.json), comma-separated (see 'siam benchmarks')",
+        Description = "Benchmark ids, suites and question files (file:PATH.jsonl or file:TASK.json), comma-separated (see 'siam catalog')",
         Required = true,
     };
     private static readonly Option<PromptStyle> Prompt = new("--prompt")

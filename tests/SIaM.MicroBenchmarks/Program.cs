@@ -3,10 +3,10 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using SIaM.Benchmarks;
+using SIaM.MicroBenchmarks;
 
-// dotnet run -c Release --project tests/SIaM.Benchmarks            → BenchmarkDotNet (short job, in-process) + sympy table
-// dotnet run -c Release --project tests/SIaM.Benchmarks -- --quick → Stopwatch measurement + sympy table (≈ 15 s)
+// dotnet run -c Release --project tests/SIaM.MicroBenchmarks            → BenchmarkDotNet (short job, in-process) + sympy table
+// dotnet run -c Release --project tests/SIaM.MicroBenchmarks -- --quick → Stopwatch measurement + sympy table (≈ 15 s)
 var quick = args.Contains("--quick");
 string[] sets = ["numeric", "symbolic", "freetext"];
 var seconds = quick ? 3.0 : 5.0;
