@@ -36,5 +36,6 @@ foreach (var set in sets)
     var baseline = SympyBaseline.PairsPerSecond(set, seconds);
     var mine = ours.GetValueOrDefault(set);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {set} ({pairs.Count}) | {mine:N0} | {pairs.Count(judge)}/{pairs.Count} | {(baseline is { } b ? b.ToString("N0", CultureInfo.InvariantCulture) : "n/a")} | {(baseline is { } c && c > 0 ? $"{mine / c:N0}x" : "n/a")} |"));
+        $"| {set} ({pairs.Count}) | {mine:N0} | {pairs.Count(judge)}/{pairs.Count} | " +
+            $"{(baseline is { } b ? b.ToString("N0", CultureInfo.InvariantCulture) : "n/a")} | {(baseline is { } c && c > 0 ? $"{mine / c:N0}x" : "n/a")} |"));
 }

@@ -15,10 +15,20 @@ namespace SIaM.Cli.Commands;
 /// </summary>
 internal static class MergeCommand
 {
-    private static readonly Argument<string[]> Shards = new("SHARD_DIRS") { Description = "The shard run directories (all of 1/N to N/N, in any order)", Arity = ArgumentArity.OneOrMore };
+    private static readonly Argument<string[]> Shards = new("SHARD_DIRS")
+    {
+        Description = "The shard run directories (all of 1/N to N/N, in any order)",
+        Arity = ArgumentArity.OneOrMore,
+    };
     private static readonly Option<string> Out = new("--out") { Description = "The merged run directory (must not exist or be empty)", Required = true };
-    private static readonly Option<string?> Data = new("--data") { Description = "Data directory of the run (default: $SIAM_DATA, ./benchmarks-data, ../shared/benchmarks-data)" };
-    private static readonly Option<bool> AllowIncomplete = new("--allow-incomplete") { Description = "Merge shards that are partial or stopped; the merged run is then partial (exit 1)" };
+    private static readonly Option<string?> Data = new("--data")
+    {
+        Description = "Data directory of the run (default: $SIAM_DATA, ./benchmarks-data, ../shared/benchmarks-data)",
+    };
+    private static readonly Option<bool> AllowIncomplete = new("--allow-incomplete")
+    {
+        Description = "Merge shards that are partial or stopped; the merged run is then partial (exit 1)",
+    };
 
     public static Command Create()
     {
