@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SIaM.Core.Runs;
 
 namespace SIaM.Core;
 
@@ -18,11 +19,8 @@ public static class JsonLinesFile
     {
         if (!File.Exists(path)) throw new InputException($"{path}: no such {kind} file");
         var items = new List<T>();
-        var number = 0;
-        foreach (var text in File.ReadLines(path))
+        foreach (var (text, number) in JsonLinesReader.Lines(path, TornLastLine.Read))
         {
-            number++;
-            if (string.IsNullOrWhiteSpace(text)) continue;
             var where = $"{path}:{number}";
             try
             {

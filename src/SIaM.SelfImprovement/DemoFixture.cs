@@ -53,7 +53,7 @@ public static class DemoFixture
         foreach (var (name, questions) in evaluation) QuestionsFile.Write(Path.Combine(directory, $"eval-{name}.jsonl"), questions);
         AtomicFile.WriteText(
             Path.Combine(directory, "seed.jsonl"),
-            string.Concat(suite.SeedSet.Select(p => JsonSerializer.Serialize(p, JsonOptions.Compact) + "\n")));
+            string.Concat(suite.SeedSet.Select(p => JsonSerializer.Serialize(p, JsonFormat.Line) + "\n")));
 
         var policy = Path.Combine(directory, "policy");
         if (!Directory.Exists(policy))

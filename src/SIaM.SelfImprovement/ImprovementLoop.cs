@@ -159,11 +159,11 @@ public sealed class ImprovementLoop(
         await foreach (var p in Trainer.RunAsync(backend.Model, objective, training, Path.Combine(iteration, "train-state"), cancellationToken)
             .ConfigureAwait(false))
         {
-            logLines.Add(JsonSerializer.Serialize(p, JsonOptions.Compact));
+            logLines.Add(JsonSerializer.Serialize(p, JsonFormat.Line));
             last = p.Loss;
         }
         File.AppendAllLines(Path.Combine(iteration, "train-log.jsonl"), logLines);
-        AtomicFile.WriteText(Path.Combine(iteration, "train.json"), JsonSerializer.Serialize(new TrainResult(last, steps), JsonOptions.Indented));
+        AtomicFile.WriteText(Path.Combine(iteration, "train.json"), JsonSerializer.Serialize(new TrainResult(last, steps), JsonFormat.Document));
         backend.Model.SetTrainable(false);
         HfCheckpointWriter.Write(backend.Model, policyDirectory, checkpoint);
         Directory.Delete(Path.Combine(iteration, "train-state"), recursive: true);
@@ -211,7 +211,7 @@ public sealed class ImprovementLoop(
         var limits = options.EffectiveLimits;
         var screened = _contamination.Screen(SftTargetSelector.Select(candidates, limits), PreferencePairSelector.Build(candidates, limits), _seed, byId);
         var (sft, pairs) = (screened.Sft, screened.Pairs);
-        AtomicFile.WriteText(Path.Combine(iteration, "contamination.json"), screened.Report.ToJson().ToJsonString(JsonOptions.Indented) + "\n");
+        AtomicFile.WriteText(Path.Combine(iteration, "contamination.json"), screened.Report.ToJson().ToJsonString(JsonFormat.Document) + "\n");
         log($"iter {i}: contamination: {screened.Report.Overlapping} of {screened.Report.Examples} training examples overlap an evaluation item; refused");
         RequireTrainingData(i, candidates, sft.Count, pairs.Count);
         JsonLines.Write(Path.Combine(iteration, "sft.jsonl"), sft);
@@ -246,7 +246,7 @@ public sealed class ImprovementLoop(
             count = tokenized.Count + seedPrograms.Count;
         }
         var steps = Math.Max(10, (int)Math.Ceiling((double)options.Epochs * count / options.BatchSize));
-        AtomicFile.WriteText(Path.Combine(iteration, "counts.json"), JsonSerializer.Serialize(counts, JsonOptions.Indented));
+        AtomicFile.WriteText(Path.Combine(iteration, "counts.json"), JsonSerializer.Serialize(counts, JsonFormat.Document));
         var last = await TrainAsync(backend, objective, count, steps, i, iteration, policyDirectory, checkpoint, cancellationToken).ConfigureAwait(false);
         var trainedOn = options.Algorithm == "sft" ? "examples" : $"pairs and seed programs ({_seed.Count} replayed)";
         log($"iter {i}: trained {steps} steps on {count} {trainedOn}, last loss {last:F4}");
@@ -299,7 +299,7 @@ public sealed class ImprovementLoop(
         if (File.Exists(path)) return Read<T>(path);
         var value = await compute().ConfigureAwait(false);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        AtomicFile.WriteText(path, JsonSerializer.Serialize(value, JsonOptions.Indented) + "\n");
+        AtomicFile.WriteText(path, JsonSerializer.Serialize(value, JsonFormat.Document) + "\n");
         return value;
     }
 
@@ -312,8 +312,8 @@ public sealed class ImprovementLoop(
     }
 
     private static T Read<T>(string path) =>
-        JsonSerializer.Deserialize<T>(File.ReadAllText(path), JsonOptions.Indented) ?? throw new InputException($"{path}: empty");
+        JsonSerializer.Deserialize<T>(File.ReadAllText(path), JsonFormat.Document) ?? throw new InputException($"{path}: empty");
 
     private static void Write(string directory, IReadOnlyList<IterationSummary> summaries) =>
-        AtomicFile.WriteText(Path.Combine(directory, "iterations.json"), JsonSerializer.Serialize(summaries, JsonOptions.Indented) + "\n");
+        AtomicFile.WriteText(Path.Combine(directory, "iterations.json"), JsonSerializer.Serialize(summaries, JsonFormat.Document) + "\n");
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SIaM.Core;
+using SIaM.Core.Runs;
 
 namespace SIaM.SelfImprovement;
 
@@ -15,7 +16,7 @@ public static class IterationsFile
         var file = Path.Combine(directory, Name);
         if (!File.Exists(file)) throw new InputException($"{directory}: no {Name}; not a siam improve run, or none of its iterations finished");
         List<IterationSummary> rows;
-        try { rows = JsonSerializer.Deserialize<List<IterationSummary>>(File.ReadAllText(file), JsonOptions.Indented) ?? []; }
+        try { rows = JsonSerializer.Deserialize<List<IterationSummary>>(File.ReadAllText(file), JsonFormat.Document) ?? []; }
         catch (JsonException e) { throw new InputException($"{file}: not an {Name} of this siam ({e.Message})"); }
         if (rows.Count == 0) throw new InputException($"{file}: no iterations");
         return rows;

@@ -8,9 +8,8 @@ namespace SIaM.SelfImprovement;
 internal static class JsonLines
 {
     public static void Write<T>(string path, IEnumerable<T> records) =>
-        AtomicFile.WriteText(path, string.Concat(records.Select(r => JsonSerializer.Serialize(r, JsonOptions.Compact) + "\n")));
+        AtomicFile.WriteText(path, string.Concat(records.Select(r => JsonSerializer.Serialize(r, JsonFormat.Line) + "\n")));
 
     public static List<T> Read<T>(string path) =>
-        File.ReadLines(path).Where(l => l.Length > 0).Select((l, i) =>
-            JsonSerializer.Deserialize<T>(l, JsonOptions.Compact) ?? throw new InputException($"{path}:{i + 1}: empty record")).ToList();
+        JsonLinesReader.Read<T>(path, TornLastLine.Read, JsonFormat.Line, "record");
 }

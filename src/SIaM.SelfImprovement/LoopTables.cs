@@ -1,5 +1,6 @@
 using System.Text;
 using SIaM.Core;
+using SIaM.Core.Runs;
 
 namespace SIaM.SelfImprovement;
 

@@ -27,5 +27,5 @@ public static class QuestionsFile
     /// <summary>Writes the questions (atomically).</summary>
     public static void Write(string path, IEnumerable<LoopQuestion> questions) =>
         AtomicFile.WriteText(path, string.Concat(questions.Select(q =>
-            JsonSerializer.Serialize(new { id = q.Id, question = q.Question, answer = q.Answer }, JsonOptions.Compact) + "\n")));
+            JsonSerializer.Serialize(new { id = q.Id, question = q.Question, answer = q.Answer }, JsonFormat.Line) + "\n")));
 }

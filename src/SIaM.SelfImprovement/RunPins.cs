@@ -36,7 +36,7 @@ public static class RunPins
         if (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any())
             throw new InputException($"{directory}: exists and is not a siam improve run; use another --out");
         Directory.CreateDirectory(directory);
-        AtomicFile.WriteText(runFile, settings.ToJsonString(JsonOptions.Indented) + "\n");
+        AtomicFile.WriteText(runFile, settings.ToJsonString(JsonFormat.Document) + "\n");
     }
 
     /// <summary>
@@ -56,13 +56,13 @@ public static class RunPins
             return;
         }
         run[InputsKey] = pinned;
-        AtomicFile.WriteText(runFile, run.ToJsonString(JsonOptions.Indented) + "\n");
+        AtomicFile.WriteText(runFile, run.ToJsonString(JsonFormat.Document) + "\n");
     }
 
     /// <summary>The sha256 of a text as written to a file (UTF-8).</summary>
     public static string Sha256(string text) => SIaM.Core.Prompts.Sha256.Hex(text);
 
-    private static JsonObject Settings(ImprovementOptions options) => JsonSerializer.SerializeToNode(options, JsonOptions.Indented)!.AsObject();
+    private static JsonObject Settings(ImprovementOptions options) => JsonSerializer.SerializeToNode(options, JsonFormat.Document)!.AsObject();
 
     private static JsonObject Read(string path)
     {

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using SIaM.Core;
 using SIaM.Core.Backends;
+using SIaM.Core.Runs;
 
 namespace SIaM.Backends.Caching;
 
@@ -27,18 +28,14 @@ internal sealed class CacheFile : IDisposable
         if (!Directory.Exists(_directory)) return entries;
         foreach (var path in Directory.EnumerateFiles(_directory, "*.jsonl").Order(StringComparer.Ordinal))
         {
-            var text = File.ReadAllText(path, Encoding.UTF8);
-            var lines = text.Split('\n');
-            for (var i = 0; i < lines.Length; i++)
+            // A last line with no newline after it is an interrupted append: skipped, and asked again.
+            foreach (var (text, number) in JsonLinesReader.Lines(path, TornLastLine.Skip))
             {
-                if (lines[i].Length == 0) continue;
-                var torn = i == lines.Length - 1; // no newline after it: an interrupted append
-                if (TryParse(lines[i], out var key, out var completion))
-                {
-                    if (!torn) entries[key] = completion;
-                }
-                else if (!torn)
-                    throw new InputException($"{path}:{i + 1}: not a cache entry (expected JSON with key and text); delete the file to drop it");
+                if (TryParse(text, out var key, out var completion))
+                    entries[key] = completion;
+                else
+                    throw new InputException(
+                        $"{path}:{number}: not a cache entry (expected JSON with key and text); delete the file to drop it");
             }
         }
         return entries;

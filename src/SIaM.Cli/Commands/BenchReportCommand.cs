@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using SIaM.Core;
 using SIaM.Core.Runs;
 using SIaM.Core.Validation;
+using SIaM.Perf.Reports;
 using SIaM.Reporting.Exporters;
 using SIaM.Reporting.Gating;
 

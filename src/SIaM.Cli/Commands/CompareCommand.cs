@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SIaM.Core.Validation;
+using SIaM.Data;
 using SIaM.Reporting.Exporters;
 using SIaM.Reporting.Gating;
 using SIaM.Reporting.Snapshots;
@@ -90,15 +91,15 @@ internal static class CompareCommand
             foreach (var line in GatePlan.Lines(context.Verdicts ?? [], drop)) Console.WriteLine(line);
             return ExitCodes.Success;
         }
-        context = context with { Questions = ReportQuestions.Load(context.Runs, null) };
+        context = context with { Questions = RunQuestions.Load(context.Runs.Select(r => r.Log), null, Console.Error.WriteLine) };
         var outDirectory = result.GetValue(Out)!;
         ReportBuilder.Write(context, outDirectory, Exporters);
         foreach (var verdict in context.Verdicts ?? []) Console.WriteLine(verdict.Explanation);
         var comparison = context.Comparison!;
         Console.WriteLine($"pairs: {comparison.Benchmarks.Sum(b => b.Pairs)}, flips: {comparison.Flips.Count}, not comparable: " +
-                          $"{comparison.NotComparable.Count}");
-        Console.WriteLine($"written: {Path.Combine(outDirectory, "report.html")}, {Path.Combine(outDirectory, "diff.md")}, " +
-                          $"{Path.Combine(outDirectory, "junit.xml")}");
+            $"{comparison.NotComparable.Count}");
+        var written = new[] { "report.html", "diff.md", "junit.xml" }.Select(name => Path.Combine(outDirectory, name));
+        Console.WriteLine($"written: {string.Join(", ", written)}");
         var failed = (context.Verdicts ?? []).Count(v => v.Failed);
         var underPowered = (context.Verdicts ?? []).Count(v => v.UnderPowered);
         if (underPowered > 0) Console.WriteLine($"under-powered rows (detectable drop above max_drop): {underPowered} of {context.Verdicts!.Count}");

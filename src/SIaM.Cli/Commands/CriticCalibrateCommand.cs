@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SIaM.Cli.Critique;
 using SIaM.Core.Runs;
 using SIaM.Core.Validation;
 using SIaM.Critique;
@@ -18,7 +17,11 @@ namespace SIaM.Cli.Commands;
 /// </summary>
 internal static class CriticCalibrateCommand
 {
-    private static readonly Option<string> Labels = new("--labels") { Description = "JSONL of {question, reference, code?, output?, answer?, language?, label: yes|no}", Required = true };
+    private static readonly Option<string> Labels = new("--labels")
+    {
+        Description = "JSONL of {question, reference, code?, output?, answer?, language?, label: yes|no}",
+        Required = true,
+    };
     private static readonly Option<string?> Scores = new("--scores")
     {
         Description = "Also write each case's P(YES), verdict and label as JSONL, in the order of --labels, so the figures can be recomputed",
@@ -81,11 +84,13 @@ internal static class CriticCalibrateCommand
     private static void Print(CalibrationReport r)
     {
         string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
-        Console.WriteLine($"cases {r.N} (unscored {r.Unscored}) at threshold {F(r.Threshold)}: accuracy {F(r.Accuracy)}, precision {F(r.Precision)}, recall {F(r.Recall)}, F1 {F(r.F1)}, ECE {F(r.Ece)}");
+        Console.WriteLine($"cases {r.N} (unscored {r.Unscored}) at threshold {F(r.Threshold)}: accuracy {F(r.Accuracy)}, precision {F(r.Precision)}, recall " +
+            $"{F(r.Recall)}, F1 {F(r.F1)}, ECE {F(r.Ece)}");
         Console.WriteLine("| P(YES) bin | cases | mean P(YES) | share labelled yes |");
         Console.WriteLine("| --- | ---: | ---: | ---: |");
         foreach (var b in r.Bins)
-            Console.WriteLine($"| {F(b.Low)}–{F(b.High)} | {b.Count} | {(b.Count == 0 ? "–" : F(b.MeanConfidence))} | {(b.Count == 0 ? "–" : F(b.PositiveRate))} |");
+            Console.WriteLine($"| {F(b.Low)}–{F(b.High)} | {b.Count} | " +
+                $"{(b.Count == 0 ? "–" : F(b.MeanConfidence))} | {(b.Count == 0 ? "–" : F(b.PositiveRate))} |");
         Console.WriteLine($"best threshold {F(r.BestThreshold)} (accuracy {F(r.BestAccuracy)}); use it with --threshold");
     }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SIaM.Cli.Critique;
 using SIaM.Core.Runs;
 using SIaM.Core.Validation;
 using SIaM.Critique.Pipeline;
@@ -9,6 +8,7 @@ using SIaM.Critique.Prompts;
 using SIaM.Critique.TrainingData;
 using SIaM.Critique.Validation;
 using SIaM.Data;
+using SIaM.Evaluation.Runs;
 
 namespace SIaM.Cli.Commands;
 
@@ -63,8 +63,8 @@ internal static class CriticDataCommand
             Write(Path.Combine(outDirectory, "heldout.jsonl"), set.HeldOut);
             var manifest = new JsonObject
             {
-                ["format"] = "one JSON object per line: prompt (plain text ending in the answer cue), messages (chat), response (YES|NO), label, id, sample, " +
-                             "benchmark",
+                ["format"] = "one JSON object per line: prompt (plain text ending in the answer cue), messages (chat), response (YES|NO), " +
+                    "label, id, sample, benchmark",
                 ["runs"] = new JsonArray(result.GetValue(Runs)!.Select(r => (JsonNode?)JsonValue.Create(Path.GetFullPath(r))).ToArray()),
                 ["held_out"] = heldOut,
                 ["few_shot"] = result.GetValue(FewShot),
@@ -74,7 +74,7 @@ internal static class CriticDataCommand
             };
             AtomicFile.WriteText(Path.Combine(outDirectory, "manifest.json"), manifest.ToJsonString(JsonFormat.Document) + "\n");
             Console.WriteLine($"critic data: train {set.Train.Count} ({set.Train.Count(e => e.Label)} YES), held-out {set.HeldOut.Count} " +
-                              $"({set.HeldOut.Count(e => e.Label)} YES) → {outDirectory}");
+                $"({set.HeldOut.Count(e => e.Label)} YES) → {outDirectory}");
             return ExitCodes.Success;
         });
         return command;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using SIaM.Cli.Critique;
 using SIaM.Critique.Calibration;
 using SIaM.SelfImprovement;
 using SIaM.SelfImprovement.Critic;

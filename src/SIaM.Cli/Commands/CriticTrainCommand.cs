@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using SIaM.Cli.Critique;
 using SIaM.Core.Validation;
 using SIaM.Critique.Calibration;
 using SIaM.SelfImprovement.Critic;
@@ -15,12 +14,20 @@ namespace SIaM.Cli.Commands;
 /// </summary>
 internal static class CriticTrainCommand
 {
-    private static readonly Option<string> Data = new("--data") { Description = "Critic-data directory (train.jsonl, optional heldout.jsonl)", Required = true };
+    private static readonly Option<string> Data = new("--data")
+    {
+        Description = "Critic-data directory (train.jsonl, optional heldout.jsonl)",
+        Required = true,
+    };
     private static readonly Option<string> Base = new("--base") { Description = "Model to fine-tune: hf:DIR", Required = true };
     private static readonly Option<string> Out = new("--out") { Description = "New checkpoint directory (must not exist or be empty)", Required = true };
     private static readonly Option<int> Steps = new("--steps") { Description = "Optimizer updates", DefaultValueFactory = _ => 200 };
     private static readonly Option<int> Batch = new("--batch-size") { Description = "Examples per update", DefaultValueFactory = _ => 16 };
-    private static readonly Option<double> Lr = new("--lr") { Description = "Peak learning rate (10 % warm-up, cosine decay)", DefaultValueFactory = _ => 1e-3 };
+    private static readonly Option<double> Lr = new("--lr")
+    {
+        Description = "Peak learning rate (10 % warm-up, cosine decay)",
+        DefaultValueFactory = _ => 1e-3,
+    };
     private static readonly Option<int> Seed = new("--seed") { Description = "Example-order seed", DefaultValueFactory = _ => 0 };
     private static readonly Option<string> Device = TrainingDevice.Create();
 
@@ -37,7 +44,8 @@ internal static class CriticTrainCommand
                 new NumberRangeValidator("--lr", result.GetValue(Lr), 0, double.MaxValue, MinOpen: true, MaxOpen: false, "a learning rate"),
             ]);
             var spec = result.GetValue(Base)!;
-            if (!spec.StartsWith("hf:", StringComparison.Ordinal)) throw new UsageException($"--base must be hf:DIR (a checkpoint that can be trained), got '{spec}'");
+            if (!spec.StartsWith("hf:", StringComparison.Ordinal)) throw new UsageException($"--base must be hf:DIR (a checkpoint that can be trained), got " +
+                $"'{spec}'");
             var steps = result.GetValue(Steps);
             var options = new TrainingOptions(steps, BatchSize: result.GetValue(Batch), LearningRate: result.GetValue(Lr),
                 WarmupSteps: steps / 10, Seed: result.GetValue(Seed));
@@ -54,12 +62,14 @@ internal static class CriticTrainCommand
         static string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
         var t = report.Train;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"trained {t.Steps} steps on {t.Examples} examples: loss {t.FirstLoss:F4} → {t.LastLoss:F4}, {report.TrainSeconds:F1} s wall, {report.TrainCpuSeconds:F1} s CPU"));
+            $"trained {t.Steps} steps on {t.Examples} examples: loss {t.FirstLoss:F4} → {t.LastLoss:F4}, {report.TrainSeconds:F1} s wall, " +
+                $"{report.TrainCpuSeconds:F1} s CPU"));
         if (report.HeldOut is { } h)
         {
             Console.WriteLine("| held-out | cases | unscored | accuracy | precision | recall | F1 | ECE | best threshold |");
             Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-            Console.WriteLine($"| critic (P(YES) ≥ 0.5) | {h.N} | {h.Unscored} | {F(h.Accuracy)} | {F(h.Precision)} | {F(h.Recall)} | {F(h.F1)} | {F(h.Ece)} | {F(h.BestThreshold)} ({F(h.BestAccuracy)}) |");
+            Console.WriteLine($"| critic (P(YES) ≥ 0.5) | {h.N} | {h.Unscored} | {F(h.Accuracy)} | {F(h.Precision)} | {F(h.Recall)} | {F(h.F1)} " +
+                $"| {F(h.Ece)} | {F(h.BestThreshold)} ({F(h.BestAccuracy)}) |");
         }
         else Console.WriteLine("no heldout.jsonl: held-out accuracy not measured");
         Console.WriteLine($"checkpoint: hf:{checkpoint}");

@@ -1,8 +1,7 @@
 using System.CommandLine;
-using SIaM.Cli.Critique;
 using SIaM.Core.Validation;
 using SIaM.Critique.Pipeline;
-using SIaM.Critique.Validation;
+using SIaM.Evaluation.Sessions;
 
 namespace SIaM.Cli.Commands;
 
@@ -34,11 +33,10 @@ internal static class CritiqueCommand
                 IntRangeValidator.Positive("--batch-size", result.GetValue(BatchSize)),
                 IntRangeValidator.Positive("--concurrency", result.GetValue(Concurrency)),
                 DataOption.Validator(result.GetValue(Data)),
-                new CriticOptionsValidator(result.GetValue(Critic.Critic), result.GetValue(Critic.Mode)!, result.GetValue(Critic.Threshold),
-                    result.GetValue(Critic.FewShot), result.GetValue(Critic.Scoring), BackendFactory.Kinds),
+                Critic.Validator(result),
             ]);
-            await CritiquePass.RunAsync(result.GetValue(Run)!, result.GetValue(Data), Critic, result,
-                result.GetValue(BatchSize), result.GetValue(Concurrency), cancellationToken);
+            var request = Critic.Bind(result, result.GetValue(Data), result.GetValue(BatchSize), result.GetValue(Concurrency))!;
+            await CritiqueSession.RunAsync(result.GetValue(Run)!, request, ConsoleEvalView.Instance, cancellationToken);
             return ExitCodes.Success;
         });
         return command;

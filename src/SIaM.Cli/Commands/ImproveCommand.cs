@@ -1,5 +1,4 @@
 using System.CommandLine;
-using SIaM.Cli.Critique;
 using SIaM.Core.Prompts;
 using SIaM.Core.SelfImprovement;
 using SIaM.Core.Validation;
@@ -7,6 +6,7 @@ using SIaM.Critique;
 using SIaM.Critique.Filtering;
 using SIaM.Critique.Pipeline;
 using SIaM.Critique.Validation;
+using SIaM.Reporting.Plots;
 using SIaM.SelfImprovement;
 using SIaM.SelfImprovement.Critic;
 using SIaM.SelfImprovement.Runs;
@@ -180,7 +180,9 @@ internal static class ImproveCommand
             if (options.Control) Console.Out.Write("\n" + ControlTable.Render(rows, evaluation.Keys.ToList()));
             if (demo) Console.Out.Write("\n" + FamilyTable.Render(rows));
             if (demo && filters.Length > 1) critic.CompareFilters(output, rows.Count - 1, pool, options.EffectiveLimits);
-            ImprovementPlot.Write(rows, evaluation.Keys.ToList(), output);
+            var points = rows.Select(r => new IterationPoint(r.Iteration, r.Algorithm,
+                r.Accuracy.ToDictionary(a => a.Key, a => new SuiteAccuracy(a.Value.Accuracy, a.Value.StdErr)), r.MeanResponseTokens)).ToList();
+            ImprovementPlot.Write(points, evaluation.Keys.ToList(), output);
             Console.Out.WriteLine($"plot: {Path.Combine(output, "iterations.png")}");
             Console.Out.WriteLine($"iterations.json: {Path.Combine(output, "iterations.json")}");
             return ExitCodes.Success;

@@ -60,7 +60,7 @@ internal static class MergeCommand
         await ShardMerger.WriteAsync(merged, outDirectory,
             temporary => ShardCritiques.MergeAsync(set, temporary, result.GetValue(Data), cancellationToken));
         Console.Error.WriteLine($"siam merge: {set.Shards.Count} shards of run {merged.Results.RunId} ({merged.Samples.Count} samples) → {outDirectory}");
-        ResultsTable.Print(merged.Results, outDirectory);
+        ResultTableConsoleExporter.WriteRun(merged.Results, outDirectory);
         return merged.Results.Status == RunStatus.Complete ? ExitCodes.Success : ExitCodes.Failure;
     }
 }

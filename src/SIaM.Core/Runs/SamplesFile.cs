@@ -41,25 +41,12 @@ public sealed class SamplesFile : IDisposable
         var records = new Dictionary<(string, int), SampleRecord>();
         if (!File.Exists(path)) return (records, 0);
         var bytes = File.ReadAllBytes(path);
-        var goodLength = 0;
-        var lineNumber = 0;
-        for (var start = 0; start < bytes.Length;)
+        foreach (var line in JsonLinesReader.Lines(bytes, TornLastLine.Skip))
         {
-            lineNumber++;
-            var newline = Array.IndexOf(bytes, (byte)'\n', start);
-            if (newline < 0) break; // torn: no newline was written after it
-            var line = Encoding.UTF8.GetString(bytes, start, newline - start);
-            if (line.Trim().Length > 0)
-            {
-                SampleRecord? record;
-                try { record = JsonSerializer.Deserialize<SampleRecord>(line, JsonFormat.Line); }
-                catch (JsonException e) { throw new InputException($"{path}:{lineNumber}: not a sample record ({e.Message})"); }
-                if (record is null) throw new InputException($"{path}:{lineNumber}: empty sample record");
-                records[record.Key] = record;
-            }
-            goodLength = newline + 1;
-            start = newline + 1;
+            var record = JsonLinesReader.Parse<SampleRecord>(path, line, JsonFormat.Line, "sample record");
+            records[record.Key] = record;
         }
+        var goodLength = JsonLinesReader.CompleteLength(bytes);
         return (records, goodLength);
     }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace SIaM.Core.Runs;
@@ -10,22 +9,9 @@ public static class VerdictsFile
     public static Dictionary<(string Id, int Sample), CritiqueVerdict> Read(string path)
     {
         var verdicts = new Dictionary<(string, int), CritiqueVerdict>();
-        if (!File.Exists(path)) return verdicts;
-        var text = File.ReadAllText(path, Encoding.UTF8);
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length - 1; i++) // the part after the last newline is torn or empty
-        {
-            if (lines[i].Trim().Length == 0) continue;
-            try
-            {
-                var verdict = JsonSerializer.Deserialize<CritiqueVerdict>(lines[i], JsonFormat.Line) ?? throw new InputException($"{path}:{i + 1}: empty verdict");
-                verdicts[verdict.Key] = verdict;
-            }
-            catch (JsonException e)
-            {
-                throw new InputException($"{path}:{i + 1}: not a critic verdict ({e.Message}); delete the file to judge again");
-            }
-        }
+        foreach (var verdict in JsonLinesReader.Read<CritiqueVerdict>(path, TornLastLine.Skip, JsonFormat.Line, "critic verdict",
+                     "delete the file to judge again"))
+            verdicts[verdict.Key] = verdict;
         return verdicts;
     }
 

@@ -36,13 +36,12 @@ public sealed class ReplayCritic : ICritic
     {
         if (!File.Exists(file)) throw new InputException($"{file}: no such critic recording");
         var recorded = new Dictionary<(string, int), (double?, string?)>();
-        var lines = File.ReadAllLines(file);
-        for (var i = 0; i < lines.Length; i++)
+        foreach (var (line, number) in JsonLinesReader.Lines(file, TornLastLine.Read))
         {
-            if (lines[i].Trim().Length == 0) continue;
+            var i = number - 1;
             try
             {
-                var node = JsonNode.Parse(lines[i]) as JsonObject ?? throw new InputException($"{file}:{i + 1}: not a JSON object");
+                var node = JsonNode.Parse(line) as JsonObject ?? throw new InputException($"{file}:{i + 1}: not a JSON object");
                 var id = node["id"]?.GetValue<string>() ?? throw new InputException($"{file}:{i + 1}: no \"id\"");
                 var sample = node["sample"]?.GetValue<int>() ?? 0;
                 var pYes = node["p_yes"]?.GetValue<double>();
@@ -56,7 +55,8 @@ public sealed class ReplayCritic : ICritic
                 throw new InputException($"{file}:{i + 1}: not a critic verdict ({e.Message})");
             }
         }
-        return new ReplayCritic(file, recorded, threshold, Sha256.Hex(string.Join("\n", lines)));
+        // The identity hashes the lines as they were always hashed, so recorded critics keep their ids.
+        return new ReplayCritic(file, recorded, threshold, Sha256.Hex(string.Join("\n", File.ReadAllLines(file))));
     }
 
     /// <inheritdoc />

@@ -33,7 +33,8 @@ public sealed class CriticFilter(ICritic critic, string? cacheFile = null, int b
 
     /// <summary>The cache key of a case: a hash of question, reference answer, program and what running it gave (status and output).</summary>
     public static string KeyOf(ProgramCase @case) =>
-        Sha256.Hex($"{@case.Question}\u0000{@case.Reference}\u0000{@case.Program}\u0000{@case.Execution.Status}\u0000{@case.Execution.Truncated}\u0000{OutputOf(@case.Execution)}")[..24];
+        Sha256.Hex($"{@case.Question}\u0000{@case.Reference}\u0000{@case.Program}\u0000{@case.Execution.Status}\u0000" +
+                   $"{@case.Execution.Truncated}\u0000{OutputOf(@case.Execution)}")[..24];
 
     /// <summary>The verdict on a case judged before (null when it was not).</summary>
     public FilterVerdict? Cached(ProgramCase @case) => _verdicts.GetValueOrDefault(KeyOf(@case));
@@ -107,22 +108,9 @@ public sealed class CriticFilter(ICritic critic, string? cacheFile = null, int b
     {
         var verdicts = new Dictionary<string, FilterVerdict>(StringComparer.Ordinal);
         if (file is null || !File.Exists(file)) return verdicts;
-        var lines = File.ReadAllLines(file);
-        for (var i = 0; i < lines.Length; i++)
-        {
-            // A line cut by an interrupted append is dropped: that case is judged again.
-            if (i == lines.Length - 1 && !lines[i].TrimEnd().EndsWith('}')) break;
-            try
-            {
-                var verdict = JsonSerializer.Deserialize<FilterVerdict>(lines[i], JsonFormat.Line)
-                    ?? throw new Core.InputException($"{file}:{i + 1}: not a critic verdict");
-                verdicts[verdict.Key] = verdict;
-            }
-            catch (JsonException e)
-            {
-                throw new Core.InputException($"{file}:{i + 1}: not a critic verdict ({e.Message})");
-            }
-        }
+        // A line cut by an interrupted append is dropped: that case is judged again.
+        foreach (var verdict in JsonLinesReader.Read<FilterVerdict>(file, TornLastLine.Skip, JsonFormat.Line, "critic verdict"))
+            verdicts[verdict.Key] = verdict;
         return verdicts;
     }
 }

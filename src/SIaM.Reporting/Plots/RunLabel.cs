@@ -9,7 +9,7 @@ public sealed record RunLabel(string Label, double? Step)
     /// <summary>Reads them from the run's <c>checkpoint.json</c>, else from its identity.</summary>
     public static RunLabel Of(NamedRun run)
     {
-        var (fileLabel, fileStep) = Runs.CheckpointFile.Read(run.Log.Path);
+        var (fileLabel, fileStep) = SIaM.Core.Runs.CheckpointFile.Read(run.Log.Path);
         var identity = run.Log.Identity;
         var label = fileLabel ?? Find(identity, "label")?.GetValue<string>();
         var step = fileStep ?? (Find(identity, "step") is JsonValue v && v.TryGetValue<double>(out var s) ? s : null);

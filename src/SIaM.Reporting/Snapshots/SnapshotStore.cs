@@ -38,8 +38,8 @@ public sealed partial class SnapshotStore(string root)
                 run.Samples.OrderBy(s => s.Benchmark, StringComparer.Ordinal).ThenBy(s => s.Index).ThenBy(s => s.Sample).Select(Normalize));
             RunResultsFile.Write(Path.Combine(staging, RunDirectory.ResultsFile),
                 run.Results with { Timing = new RunTiming(DateTimeOffset.UnixEpoch, 0, "") });
-            var checkpoint = Path.Combine(run.Path, Runs.CheckpointFile.Name);
-            if (File.Exists(checkpoint)) File.Copy(checkpoint, Path.Combine(staging, Runs.CheckpointFile.Name));
+            var checkpoint = Path.Combine(run.Path, SIaM.Core.Runs.CheckpointFile.Name);
+            if (File.Exists(checkpoint)) File.Copy(checkpoint, Path.Combine(staging, SIaM.Core.Runs.CheckpointFile.Name));
             if (Directory.Exists(target)) Directory.Delete(target, true);
             Directory.Move(staging, target);
         }

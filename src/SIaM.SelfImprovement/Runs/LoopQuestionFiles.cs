@@ -19,11 +19,11 @@ public static class LoopQuestionFiles
         var data = Path.Combine(directory, name + ".jsonl");
         var task = Path.Combine(directory, name + ".task.json");
         WriteIfChanged(data, string.Concat(questions.Select(q =>
-            JsonSerializer.Serialize(new { id = q.Id, question = q.Question, answer = q.Answer, program = q.Program }, JsonOptions.Compact) + "\n")));
+            JsonSerializer.Serialize(new { id = q.Id, question = q.Question, answer = q.Answer, program = q.Program }, JsonFormat.Line) + "\n")));
         var language = LanguageOf(questions).ToString().ToLowerInvariant();
         var fields = new Dictionary<string, string> { ["name"] = name, ["path"] = name + ".jsonl", ["language"] = language };
         if (questions.All(q => q.Program is not null)) fields["program_field"] = "program";
-        WriteIfChanged(task, JsonSerializer.Serialize(fields, JsonOptions.Indented) + "\n");
+        WriteIfChanged(task, JsonSerializer.Serialize(fields, JsonFormat.Document) + "\n");
         return QuestionFileTask.Prefix + task;
     }
 

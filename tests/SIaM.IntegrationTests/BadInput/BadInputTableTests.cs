@@ -10,7 +10,7 @@ namespace SIaM.IntegrationTests.BadInput;
 public sealed class BadInputTableTests
 {
     private static readonly string[] Verbs =
-        ["eval", "merge", "grade", "exec", "data verify", "data fetch", "benchmarks", "serve", "generate", "bench generate", "bench sandbox", "sandbox soak"];
+        ["eval", "merge", "grade", "exec", "data verify", "data fetch", "catalog", "serve", "generate", "bench generate", "bench sandbox", "sandbox soak"];
 
     private static IEnumerable<TestCaseData> Rows() =>
         BadInputCase.ReadAll().Select(row => new TestCaseData(row).SetArgDisplayNames(row.Name));

@@ -7,11 +7,27 @@ public sealed class DataCommandTests
     {
         using var temp = new TempDirectory();
 
-        var outcome = await Siam.RunAsync(temp.Path, "benchmarks");
+        var outcome = await Siam.RunAsync(temp.Path, "catalog");
 
         Assert.That(outcome.ExitCode, Is.EqualTo(0), outcome.Stderr);
         Assert.That(outcome.Stdout, Does.Contain("35 benchmarks, 35 found, 35 verified"));
         Assert.That(outcome.Stdout, Does.Contain("mawps_singleop").And.Contain("gaokao_math_cloze").And.Contain("zh-ood"));
+        Assert.That(outcome.Stderr, Does.Not.Contain("deprecated"));
+    }
+
+    [Test]
+    public async Task The_old_verb_benchmarks_prints_the_same_catalog_after_a_deprecation_note_and_is_hidden_from_help()
+    {
+        using var temp = new TempDirectory();
+
+        var catalog = await Siam.RunAsync(temp.Path, "catalog");
+        var old = await Siam.RunAsync(temp.Path, "benchmarks");
+        var help = await Siam.RunAsync(temp.Path, "--help");
+
+        Assert.That(old.ExitCode, Is.EqualTo(0), old.Stderr);
+        Assert.That(old.Stdout, Is.EqualTo(catalog.Stdout));
+        Assert.That(old.Stderr, Does.Contain("note: 'siam benchmarks' is deprecated and will be removed; use 'siam catalog'"));
+        Assert.That(help.Stdout, Does.Contain("  catalog ").And.Not.Contain("  benchmarks "));
     }
 
     [Test]

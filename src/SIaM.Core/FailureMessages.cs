@@ -1,9 +1,9 @@
 using System.Net.Sockets;
 
-namespace SIaM.Cli;
+namespace SIaM.Core;
 
-/// <summary>One line for any failure that reaches the top of a verb: never a stack trace.</summary>
-internal static class FailureMessages
+/// <summary>One line for any failure that reaches the top of a verb (or a check of a directory): never a stack trace.</summary>
+public static class FailureMessages
 {
     private const int NoSpace = 28; // ENOSPC
     private const int ReadOnlyFileSystem = 30; // EROFS

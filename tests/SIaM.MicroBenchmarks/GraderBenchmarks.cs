@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using SIaM.Core.Benchmarks;
 using SIaM.Grading;
 
-namespace SIaM.Benchmarks;
+namespace SIaM.MicroBenchmarks;
 
 /// <summary>
 /// Pairs graded per second by <see cref="MathEquivalenceChecker"/> (one thread; the free-text set adds extraction); one operation is one pair. Program.cs runs

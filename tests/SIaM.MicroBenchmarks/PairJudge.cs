@@ -2,7 +2,7 @@ using SIaM.Core.Benchmarks;
 using SIaM.Core.Grading;
 using SIaM.Grading;
 
-namespace SIaM.Benchmarks;
+namespace SIaM.MicroBenchmarks;
 
 /// <summary>How one pair of a set is graded: <c>freetext</c> pairs are raw model text (extraction, then equivalence); the
 /// other sets are already-extracted answers (equivalence only).</summary>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SIaM.Core.Benchmarks;
 
-namespace SIaM.Benchmarks;
+namespace SIaM.MicroBenchmarks;
 
 /// <summary>One benchmark pair: the LaTeX/plain form our grader reads and the sympy form the baseline reads.</summary>
 public sealed record GradingPair(string Prediction, string Reference, string SympyPrediction, string SympyReference);

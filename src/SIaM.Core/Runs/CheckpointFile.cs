@@ -1,9 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SIaM.Core;
-using SIaM.Core.Runs;
 
-namespace SIaM.Reporting.Runs;
+namespace SIaM.Core.Runs;
 
 /// <summary>
 /// <c>checkpoint.json</c> in a run directory: the checkpoint label and training step of <c>siam eval --label --step</c>,

@@ -8,7 +8,7 @@ using SIaM.Critique.Filtering;
 using SIaM.SelfImprovement;
 using SIaM.SelfImprovement.Critic;
 
-namespace SIaM.Cli.Critique;
+namespace SIaM.Cli;
 
 /// <summary>
 /// The critic of a <c>siam improve</c> run: built from <c>--critic SPEC</c> (or trained for <c>--demo</c>), wrapped as
@@ -26,7 +26,8 @@ internal sealed class ImproveCritic(string spec, CriticOptions options, string r
         return Wrap(CriticFactory.Create(spec, "prob", options));
     }
 
-    /// <summary>The demo's filter: the demo critic (trained under the fixture, threshold calibrated on its held-out set) unless another spec was given.</summary>
+    /// <summary>The demo's filter: the demo critic (trained under the fixture, threshold calibrated on its held-out set) unless another spec was
+    /// given.</summary>
     public async Task<CriticFilter> CreateForDemoAsync(IReadOnlyList<LoopQuestion> pool, int seed, DemoCritic.Sizes sizes, string device, Action<string> log,
         CancellationToken cancellationToken)
     {
@@ -54,7 +55,8 @@ internal sealed class ImproveCritic(string spec, CriticOptions options, string r
         var file = Path.Combine(runDirectory, "critic.json");
         var identity = critic.Identity.ToJsonString(JsonFormat.Document) + "\n";
         if (File.Exists(file) && File.ReadAllText(file) != identity)
-            throw new InputException($"{file}: this run was judged by another critic ({JsonNode.Parse(File.ReadAllText(file))?["model"] ?? "see the file"}); use another --out");
+            throw new InputException($"{file}: this run was judged by another critic " +
+                $"({JsonNode.Parse(File.ReadAllText(file))?["model"] ?? "see the file"}); use another --out");
         Directory.CreateDirectory(runDirectory);
         AtomicFile.WriteText(file, identity);
         return new CriticFilter(critic, Path.Combine(runDirectory, "critic-verdicts.jsonl"));

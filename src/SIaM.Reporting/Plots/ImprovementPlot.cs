@@ -1,17 +1,24 @@
-using SIaM.Reporting.Plots;
-using SIaM.SelfImprovement;
+namespace SIaM.Reporting.Plots;
 
-namespace SIaM.Cli;
+/// <summary>One suite's greedy accuracy at one iteration of an improvement loop, as fractions.</summary>
+public sealed record SuiteAccuracy(double Accuracy, double StdErr);
+
+/// <summary>One iteration of an improvement loop as the plot draws it.</summary>
+/// <param name="Iteration">0 is the start.</param>
+/// <param name="Algorithm">The training algorithm of the iteration (shown on the x axis).</param>
+/// <param name="Accuracy">Accuracy per suite; a suite missing at any iteration is not drawn.</param>
+/// <param name="MeanResponseTokens">Mean response length in tokens.</param>
+public sealed record IterationPoint(int Iteration, string Algorithm, IReadOnlyDictionary<string, SuiteAccuracy> Accuracy, double MeanResponseTokens);
 
 /// <summary>
 /// <c>DIR/iterations.png</c> and <c>.svg</c>: accuracy per suite (± standard error) over iterations on the left axis and
 /// mean response length in tokens on the right axis (DPO without its SFT term lengthens responses: this line shows it).
 /// </summary>
-internal static class ImprovementPlot
+public static class ImprovementPlot
 {
     private static readonly ScottPlot.Palettes.Category10 Palette = new();
 
-    public static void Write(IReadOnlyList<IterationSummary> rows, IReadOnlyList<string> suites, string directory)
+    public static void Write(IReadOnlyList<IterationPoint> rows, IReadOnlyList<string> suites, string directory)
     {
         var cjk = CjkFont.EnsureRegistered();
         var plot = new ScottPlot.Plot();

@@ -3,7 +3,7 @@ using SIaM.Core.Backends;
 using SIaM.Critique;
 using SIaM.Critique.Critics;
 
-namespace SIaM.Cli.Critique;
+namespace SIaM.Cli;
 
 /// <summary>
 /// The one place that maps critic specs to critics: <c>replay:FILE</c> (recorded verdicts), or any model spec read by
@@ -26,6 +26,7 @@ internal static class CriticFactory
         if (backend is ICandidateScorer scoring) return new ScoringCritic(scoring, options, backend);
         backend.DisposeAsync().AsTask().GetAwaiter().GetResult();
         throw new UsageException(
-            $"critic spec '{spec}' cannot score token probabilities (only hf: and openai: can); use --critic-mode text to parse its generated YES/NO, or replay:FILE");
+            $"critic spec '{spec}' cannot score token probabilities (only hf: and openai: can); use --critic-mode text to parse its generated YES/NO, or " +
+                $"replay:FILE");
     }
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 
-namespace SIaM.Benchmarks;
+namespace SIaM.MicroBenchmarks;
 
 /// <summary>Runs <c>sympy_baseline.py</c> with <c>/usr/bin/python3</c> (override: SIAM_SYMPY_PYTHON) on a pair file.</summary>
 public static class SympyBaseline

@@ -3,10 +3,10 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using SIaM.Benchmarks;
+using SIaM.MicroBenchmarks;
 
-// dotnet run -c Release --project tests/SIaM.Benchmarks            → BenchmarkDotNet (short job, in-process) + sympy table
-// dotnet run -c Release --project tests/SIaM.Benchmarks -- --quick → Stopwatch measurement + sympy table (≈ 15 s)
+// dotnet run -c Release --project tests/SIaM.MicroBenchmarks            → BenchmarkDotNet (short job, in-process) + sympy table
+// dotnet run -c Release --project tests/SIaM.MicroBenchmarks -- --quick → Stopwatch measurement + sympy table (≈ 15 s)
 var quick = args.Contains("--quick");
 string[] sets = ["numeric", "symbolic", "freetext"];
 var seconds = quick ? 3.0 : 5.0;
@@ -36,5 +36,6 @@ foreach (var set in sets)
     var baseline = SympyBaseline.PairsPerSecond(set, seconds);
     var mine = ours.GetValueOrDefault(set);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {set} ({pairs.Count}) | {mine:N0} | {pairs.Count(judge)}/{pairs.Count} | {(baseline is { } b ? b.ToString("N0", CultureInfo.InvariantCulture) : "n/a")} | {(baseline is { } c && c > 0 ? $"{mine / c:N0}x" : "n/a")} |"));
+        $"| {set} ({pairs.Count}) | {mine:N0} | {pairs.Count(judge)}/{pairs.Count} | " +
+            $"{(baseline is { } b ? b.ToString("N0", CultureInfo.InvariantCulture) : "n/a")} | {(baseline is { } c && c > 0 ? $"{mine / c:N0}x" : "n/a")} |"));
 }

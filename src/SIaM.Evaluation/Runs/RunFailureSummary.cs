@@ -1,10 +1,10 @@
 using SIaM.Core.Runs;
 using SIaM.Core.Sandbox;
 
-namespace SIaM.Cli;
+namespace SIaM.Evaluation.Runs;
 
 /// <summary>The one-line cause of a run that ended with generation errors or sandbox failures, and how to resume.</summary>
-internal static class RunFailureSummary
+public static class RunFailureSummary
 {
     public static string? Describe(RunResults results, string outDirectory)
     {

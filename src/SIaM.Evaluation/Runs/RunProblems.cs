@@ -5,10 +5,10 @@ using SIaM.Critique.Pipeline;
 using SIaM.Data;
 using SIaM.Grading;
 
-namespace SIaM.Cli.Critique;
+namespace SIaM.Evaluation.Runs;
 
 /// <summary>Loads the problems a run was made of (the benchmarks named in its run.json, checked against its data hashes).</summary>
-internal static class RunProblems
+public static class RunProblems
 {
     public static IReadOnlyDictionary<string, ProblemContext> Load(RunLog run, string? dataDirectory)
     {
@@ -21,7 +21,8 @@ internal static class RunProblems
             var id = loaded.Info.Id;
             var expected = run.Identity["data_sha256"]?[id]?.GetValue<string>();
             if (expected is not null && expected != loaded.DataSha256)
-                throw new InputException($"the data file of {id} (sha256 {loaded.DataSha256}) is not the one the run used ({expected}); pass --data with the run's data");
+                throw new InputException($"the data file of {id} (sha256 {loaded.DataSha256}) is not the one the run used ({expected}); pass --data with the " +
+                    $"run's data");
             foreach (var p in loaded.Problems)
                 problems[p.Id] = new ProblemContext(p.Question, loaded.Info.Language, ReferenceParser.Parse(p.Reference, p.AnswerKind).Parsed);
         }

@@ -3,9 +3,9 @@ using SIaM.Core;
 using SIaM.Core.Runs;
 using SIaM.Critique;
 using SIaM.Critique.Pipeline;
-using SIaM.Evaluation.Sharding;
+using SIaM.Evaluation.Runs;
 
-namespace SIaM.Cli;
+namespace SIaM.Evaluation.Sharding;
 
 /// <summary>
 /// Merges the shards' critic verdicts (<c>critique/CRITIC_ID/</c>) into a merged run: the verdicts of each critic that
@@ -13,7 +13,7 @@ namespace SIaM.Cli;
 /// whole run, asking the critic nothing, so its statistics are those of an unsharded run's critique (only
 /// <c>asked</c>, the critic calls of the pass, is 0). A critic that judged only some shards is refused.
 /// </summary>
-internal static class ShardCritiques
+public static class ShardCritiques
 {
     public static async Task MergeAsync(ShardSet set, string mergedDirectory, string? dataDirectory, CancellationToken cancellationToken)
     {
@@ -22,10 +22,11 @@ internal static class ShardCritiques
         if (all.Count == 0) return;
         foreach (var id in all)
             if (set.Shards.Where((_, i) => !critics[i].Contains(id)).Select(s => s.Shard.ToString()).ToList() is { Count: > 0 } lacking)
-                throw new InputException($"critic {id} judged some shards but not {string.Join(", ", lacking)}: run 'siam critique' on those shards too, or remove critique/{id}");
+                throw new InputException($"critic {id} judged some shards but not {string.Join(", ", lacking)}: run 'siam critique' on those shards too, or " +
+                    $"remove critique/{id}");
 
         var run = RunLog.Read(mergedDirectory);
-        var problems = Critique.RunProblems.Load(run, dataDirectory);
+        var problems = RunProblems.Load(run, dataDirectory);
         foreach (var id in all)
         {
             var folders = set.Shards.Select(s => Path.Combine(s.Log.Path, CritiqueRunner.Folder, id)).ToList();
@@ -57,7 +58,8 @@ internal static class ShardCritiques
         public JsonObject Identity => identity;
 
         public Task<IReadOnlyList<CriticJudgment>> JudgeAsync(IReadOnlyList<CritiqueCase> cases, CancellationToken cancellationToken) =>
-            throw new InputException($"critic {id}: the shards hold no verdict for {cases.Count} sample(s) the scoring mode needs; run 'siam critique' on the merged run");
+            throw new InputException($"critic {id}: the shards hold no verdict for {cases.Count} sample(s) the scoring mode needs; run 'siam critique' on " +
+                $"the merged run");
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }

@@ -5,17 +5,20 @@ using SIaM.Core.Runs;
 using SIaM.Core.Sandbox;
 using SIaM.Reporting.Comparing;
 
-namespace SIaM.Cli;
+namespace SIaM.Perf.Reports;
 
 /// <summary>
 /// A base and a candidate run of <c>siam bench report</c>: N problems with ToRA-shaped completions (a rationale of
 /// about 400 characters, a program, its output, a boxed answer), the candidate flipping about one problem in ten.
 /// Deterministic for a given N.
 /// </summary>
-internal static class ReportBenchRuns
+public static class ReportBenchRuns
 {
     private static readonly string[] Words =
-        ["the", "total", "each", "apples", "costs", "dollars", "per", "week", "she", "buys", "left", "after", "so", "then", "remaining", "price", "twice", "half"];
+    [
+        "the", "total", "each", "apples", "costs", "dollars", "per", "week", "she", "buys", "left", "after", "so", "then", "remaining", "price",
+        "twice", "half",
+    ];
 
     public static (NamedRun Base, NamedRun Candidate) Create(int pairs, string directory)
     {
@@ -39,7 +42,8 @@ internal static class ReportBenchRuns
     private static SampleRecord Sample(int i, string rationale, int reference, int given, ExecStatus status)
     {
         var code = $"def solution():\n    total = {given} * 1\n    return total\n\nprint(solution())";
-        var completion = new StringBuilder(rationale).Append($"\n```python\n{code}\n```\n```output\n{given}\n```\nThe answer is $\\boxed{{{given}}}$.").ToString();
+        var completion = new StringBuilder(rationale).Append($"\n```python\n{code}\n```\n```output\n{given}\n```\nThe answer is " +
+            $"$\\boxed{{{given}}}$.").ToString();
         return new SampleRecord($"gsm8k-{i}", "gsm8k", i, 0, $"prompt-{i}", CompletionStatus.Ok, completion, code,
             [new ExecutionRecord(status, status == ExecStatus.Ok ? 0 : null, $"{given}\n", status == ExecStatus.Ok ? "" : "timed out\n", false)],
             $"{given}", "boxed", $"{reference}", given == reference, "numeric", $"{given}", $"{reference}", null, $"problem-{i}", $"reference-{i}");

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace SIaM.Benchmarks;
+namespace SIaM.MicroBenchmarks;
 
 /// <summary>
 /// A quick measurement without BenchmarkDotNet: one thread, 2 CPU-seconds of warm-up (tiered JIT), then pairs per CPU-second of
