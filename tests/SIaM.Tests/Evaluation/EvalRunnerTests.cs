@@ -140,7 +140,7 @@ public sealed class EvalRunnerTests
 
         // Act
         await Assert.CatchAsync<OperationCanceledException>(() =>
-            EvalRunner.RunAsync(Spec(PromptStyle.Cot), Inputs(backend, null), temp.Path, new EvalPerformance(1, 1), new Silent(), interrupt.Token));
+            EvalRunner.RunAsync(Spec(PromptStyle.Cot), Inputs(backend, null), temp.Path, new EvalPerformance(1, 1) { MaxInFlight = 1 }, new Silent(), interrupt.Token));
         var stopped = SIaM.Core.Runs.RunLog.Read(temp.Path);
         var resumed = await EvalRunner.RunAsync(Spec(PromptStyle.Cot), Inputs(backend, null), temp.Path, new EvalPerformance(1, 1), new Silent(), CancellationToken.None);
 
