@@ -2,7 +2,8 @@ namespace SIaM.Evaluation.Scheduling;
 
 /// <summary>
 /// Chooses how many model requests to keep in flight, from what the requests themselves show: no clock, no I/O.
-/// It observes a window of completions (at least one level's worth), then decides once:
+/// It observes a window of completions of requests sent since its last decision (at least one level's worth), then
+/// decides once:
 /// <list type="bullet">
 /// <item>a throttled (429/503) or timed-out request in the window halves the level;</item>
 /// <item>a window whose median latency rose well above the best seen (the server is queueing) steps it down by a quarter;</item>
@@ -23,6 +24,7 @@ public sealed class InFlightController
     private double? _bestLatency;
     private double? _lastThroughput;
     private bool _backedOff;
+    private double _decidedAt = double.NegativeInfinity;
 
     /// <param name="initial">The first level.</param>
     /// <param name="minimum">The level never goes below this (≥ 1).</param>
@@ -54,6 +56,7 @@ public sealed class InFlightController
     /// <param name="signal">How it ended.</param>
     public void Observe(double startedAt, double finishedAt, RequestSignal signal)
     {
+        if (startedAt < _decidedAt) return; // sent under an earlier level: it says nothing about this one
         _windowStart ??= startedAt;
         _lastSeen = Math.Max(_lastSeen, finishedAt);
         _latencies.Add(finishedAt - startedAt);
@@ -78,6 +81,7 @@ public sealed class InFlightController
         _latencies.Clear();
         _trouble = 0;
         _windowStart = null;
+        _decidedAt = _lastSeen;
         return Level;
     }
 
