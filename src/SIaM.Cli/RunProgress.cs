@@ -80,7 +80,8 @@ internal static class RunProgress
                 _lastPrint = _clock.Elapsed;
                 var rate = (_done - _startDone) / Math.Max(0.001, _clock.Elapsed.TotalSeconds);
                 var eta = rate > 0 ? TimeSpan.FromSeconds((_total - _done) / rate) : TimeSpan.Zero;
-                Console.Error.WriteLine($"{_done}/{_total} samples ({100.0 * _done / Math.Max(1, _total):0.0}%), {_correct} correct this run, {rate:0.0}/s, ETA {eta:hh\\:mm\\:ss}" +
+                Console.Error.WriteLine($"{_done}/{_total} samples ({100.0 * _done / Math.Max(1, _total):0.0}%), {_correct} correct this run, " +
+                    $"{rate:0.0}/s, ETA {eta:hh\\:mm\\:ss}" +
                     (_snapshot is { } s ? "; " + Describe(s) : ""));
             }
         }

@@ -186,7 +186,8 @@ public static class EvalRunner
         var identity = IdentityOf(spec, inputs);
         return RunScorer.Score(spec, inputs.Benchmarks, inputs.Suites, inputs.Checker, identity.RunId, identity.BenchmarkVersions,
             Provenance(spec, inputs, identity), records,
-            new RunTiming(DateTimeOffset.UtcNow, Math.Round(seconds, 3), $"{Environment.MachineName} ({Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription})"));
+            new RunTiming(DateTimeOffset.UtcNow, Math.Round(seconds, 3),
+                $"{Environment.MachineName} ({Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription})"));
     }
 
     /// <summary>The identity of the run: the one computed up front, else one built from the spec and the backend's spec.</summary>

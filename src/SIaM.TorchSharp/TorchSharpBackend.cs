@@ -106,7 +106,8 @@ public sealed partial class TorchSharpBackend : IModelBackend, ICandidateScorer,
         if (room <= 0)
         {
             foreach (var i in chunk)
-                results[i] = Completion.Failed($"prompt of {prompts[i]!.Count} tokens leaves no room in the model's context of {_lm.Config.MaxPositionEmbeddings}");
+                results[i] = Completion.Failed(
+                    $"prompt of {prompts[i]!.Count} tokens leaves no room in the model's context of {_lm.Config.MaxPositionEmbeddings}");
             return;
         }
         var stops = new StopSequenceMatcher(config.StopSequences, ids => _tokenizer.Decode(ids));

@@ -11,7 +11,11 @@ namespace SIaM.Cli.Commands;
 /// </summary>
 internal static class BenchEvalCommand
 {
-    private static readonly Option<string> Capacities = new("--capacities") { Description = "Server capacities (concurrent sequences), comma-separated", DefaultValueFactory = _ => "16,256,1024" };
+    private static readonly Option<string> Capacities = new("--capacities")
+    {
+        Description = "Server capacities (concurrent sequences), comma-separated",
+        DefaultValueFactory = _ => "16,256,1024",
+    };
     private static readonly Option<int> PerCapacity = new("--per-capacity") { Description = "Problems per unit of capacity", DefaultValueFactory = _ => 8 };
     private static readonly Option<double> RequestRate = new("--request-rate")
     {
@@ -37,7 +41,8 @@ internal static class BenchEvalCommand
                 var server = new SimulatedServerOptions(capacity, Queue: capacity, PrefillSeconds: 0.05 * latency, TokensPerSecond: 192 / (0.95 * latency));
                 var timeLimit = TimeSpan.FromSeconds(4 * latency);
                 var samples = perCapacity * capacity;
-                Console.Error.WriteLine($"capacity {capacity}: {samples} problems, mean latency {server.MeanLatencySeconds:0.00} s, time limit {timeLimit.TotalSeconds:0.#} s");
+                Console.Error.WriteLine(
+                    $"capacity {capacity}: {samples} problems, mean latency {server.MeanLatencySeconds:0.00} s, time limit {timeLimit.TotalSeconds:0.#} s");
                 var adaptive = await EvalBench.RunAsync(server, samples, timeLimit, new EvalPerformance(), work, cancellationToken);
                 var tuned = await EvalBench.RunAsync(server, samples, timeLimit, new EvalPerformance { MaxInFlight = capacity }, work, cancellationToken);
                 rows.Add((adaptive, tuned));

@@ -16,28 +16,62 @@ namespace SIaM.Cli.Commands;
 /// <summary><c>siam eval</c>: evaluate a model on benchmarks or suites into an output directory (resumable).</summary>
 internal static class EvalCommand
 {
-    private static readonly Option<string> Model = new("--model") { Description = "Model spec: oracle:, replay:FILE, hf:DIR, openai:BASE_URL#MODEL", Required = true };
-    private static readonly Option<string> Benchmarks = new("--benchmarks") { Description = "Benchmark ids, suites and question files (file:PATH.jsonl or file:TASK.json), comma-separated (see 'siam benchmarks')", Required = true };
-    private static readonly Option<PromptStyle> Prompt = new("--prompt") { Description = "Prompt style: pot (one program), tir (tool-integrated), cot (text only), bare (the question alone, answered by one program)", DefaultValueFactory = _ => PromptStyle.Pot };
+    private static readonly Option<string> Model = new("--model")
+    {
+        Description = "Model spec: oracle:, replay:FILE, hf:DIR, openai:BASE_URL#MODEL",
+        Required = true,
+    };
+    private static readonly Option<string> Benchmarks = new("--benchmarks")
+    {
+        Description = "Benchmark ids, suites and question files (file:PATH.jsonl or file:TASK.json), comma-separated (see 'siam benchmarks')",
+        Required = true,
+    };
+    private static readonly Option<PromptStyle> Prompt = new("--prompt")
+    {
+        Description = "Prompt style: pot (one program), tir (tool-integrated), cot (text only), bare (the question alone, answered by one program)",
+        DefaultValueFactory = _ => PromptStyle.Pot,
+    };
     private static readonly Option<int> Samples = new("--n") { Description = "Samples per problem (k)", DefaultValueFactory = _ => 1 };
     private static readonly Option<int?> Limit = new("--limit") { Description = "Only the first N problems of each benchmark" };
     private static readonly Option<int> Seed = new("--seed") { Description = "Sampling seed", DefaultValueFactory = _ => 0 };
     private static readonly Option<string?> Out = new("--out") { Description = "Output directory (default: reports/runs/<run-id>)" };
-    private static readonly Option<string?> Data = new("--data") { Description = "Data directory (default: $SIAM_DATA, ./benchmarks-data, ../shared/benchmarks-data)" };
-    private static readonly Option<string> Sandbox = new("--sandbox") { Description = "Code executor: docker (isolated), local-unsafe (NOT isolated), none", DefaultValueFactory = _ => "docker" };
-    private static readonly Option<int> FewShot = new("--few-shot") { Description = "Worked examples before each question (0-2)", DefaultValueFactory = _ => 0 };
+    private static readonly Option<string?> Data = new("--data")
+    {
+        Description = "Data directory (default: $SIAM_DATA, ./benchmarks-data, ../shared/benchmarks-data)",
+    };
+    private static readonly Option<string> Sandbox = new("--sandbox")
+    {
+        Description = "Code executor: docker (isolated), local-unsafe (NOT isolated), none",
+        DefaultValueFactory = _ => "docker",
+    };
+    private static readonly Option<int> FewShot = new("--few-shot")
+    {
+        Description = "Worked examples before each question (0-2)",
+        DefaultValueFactory = _ => 0,
+    };
     private static readonly Option<double> Temperature = new("--temperature") { Description = "0 = greedy", DefaultValueFactory = _ => 0 };
     private static readonly Option<double> TopP = new("--top-p") { DefaultValueFactory = _ => 1 };
     private static readonly Option<int> TopK = new("--top-k") { DefaultValueFactory = _ => 0 };
     private static readonly Option<int> MaxNewTokens = new("--max-new-tokens") { DefaultValueFactory = _ => 1024 };
-    private static readonly Option<int> MaxToolRounds = new("--max-tool-rounds") { Description = "Code executions per tool-integrated answer", DefaultValueFactory = _ => 4 };
-    private static readonly Option<double> Tolerance = new("--tolerance") { Description = "Relative numeric tolerance of the grader", DefaultValueFactory = _ => 1e-4 };
+    private static readonly Option<int> MaxToolRounds = new("--max-tool-rounds")
+    {
+        Description = "Code executions per tool-integrated answer",
+        DefaultValueFactory = _ => 4,
+    };
+    private static readonly Option<double> Tolerance = new("--tolerance")
+    {
+        Description = "Relative numeric tolerance of the grader",
+        DefaultValueFactory = _ => 1e-4,
+    };
     private static readonly Option<GradingMode> Grading = new("--grading")
     {
         Description = "default, or strict: no last-number fallback, no unit stripping (part of the run identity)",
         DefaultValueFactory = _ => GradingMode.Default,
     };
-    private static readonly Option<bool> AllowUnverified = new("--allow-unverified") { Description = "Accept data files whose sha256 differs from the manifest" };
+    private static readonly Option<bool> AllowUnverified = new("--allow-unverified")
+    {
+        Description = "Accept data files whose sha256 differs from the manifest",
+    };
     private static readonly Option<int?> MaxInFlight = new("--max-in-flight")
     {
         Description = "Model requests in flight, fixed (default: adaptive; an endpoint's concurrency=N caps it)",
@@ -46,15 +80,28 @@ internal static class EvalCommand
     private static readonly Option<string?> Cache = new("--cache") { Description = "Directory of the request cache (model backends that support it: openai)" };
     private static readonly Option<int?> Concurrency = new("--concurrency") { Description = "Deprecated: use --max-in-flight (B x C requests in flight)" };
     private static readonly CriticCliOptions Critic = new(required: false, defaultScoring: SIaM.Critique.Pipeline.ScoringMode.Rule);
-    private static readonly Option<string?> PassK = new("--pass-k") { Description = "The k of pass@k and maj@k, comma-separated, each 1..n (default: 1 and n)" };
-    private static readonly Option<string?> Label = new("--label") { Description = "Checkpoint label shown in reports (written to checkpoint.json; not part of the run identity)" };
-    private static readonly Option<string?> Shard = new("--shard") { Description = "Evaluate only slice I of N (e.g. 2/4): problem p of the run goes to shard (p mod N)+1; combine with 'siam merge'" };
+    private static readonly Option<string?> PassK = new("--pass-k")
+    {
+        Description = "The k of pass@k and maj@k, comma-separated, each 1..n (default: 1 and n)",
+    };
+    private static readonly Option<string?> Label = new("--label")
+    {
+        Description = "Checkpoint label shown in reports (written to checkpoint.json; not part of the run identity)",
+    };
+    private static readonly Option<string?> Shard = new("--shard")
+    {
+        Description = "Evaluate only slice I of N (e.g. 2/4): problem p of the run goes to shard (p mod N)+1; combine with 'siam merge'",
+    };
     private static readonly Option<long?> Step = new("--step") { Description = "Training step of the checkpoint: the x axis of the report's trend plot" };
 
     public static Command Create()
     {
         var command = new Command("eval", "Evaluate a model on benchmarks; writes samples.jsonl, results.json and summary.csv");
-        foreach (var option in new Option[] { Model, Benchmarks, Prompt, Samples, Limit, Seed, Out, Data, Sandbox, FewShot, Temperature, TopP, TopK, MaxNewTokens, MaxToolRounds, Tolerance, Grading, AllowUnverified, MaxInFlight, BatchSize, Concurrency, Cache, PassK, Label, Step, Shard })
+        foreach (var option in new Option[]
+                 {
+                     Model, Benchmarks, Prompt, Samples, Limit, Seed, Out, Data, Sandbox, FewShot, Temperature, TopP, TopK, MaxNewTokens,
+                     MaxToolRounds, Tolerance, Grading, AllowUnverified, MaxInFlight, BatchSize, Concurrency, Cache, PassK, Label, Step, Shard,
+                 })
             command.Options.Add(option);
         Critic.AddTo(command);
         command.SetAction((result, ct) => RunAsync(result, ct));
@@ -98,7 +145,8 @@ internal static class EvalCommand
         var inputs = new EvalInputs(benchmarks, sources.Suites, backend, sandbox,
             new MathAnswerExtractor(mode: spec.Grading), new MathEquivalenceChecker(spec.GradingOptions), identity);
 
-        Console.Error.WriteLine($"siam eval: {spec.Model} on {string.Join(", ", spec.Benchmarks)}{(shard is not null ? $" shard {shard}" : "")} ({spec.Prompt.ToString().ToLowerInvariant()}, executor {sandbox?.Description ?? "none"}) → {outDirectory}");
+        Console.Error.WriteLine($"siam eval: {spec.Model} on {string.Join(", ", spec.Benchmarks)}{(shard is not null ? $" shard {shard}" : "")} " +
+            $"({spec.Prompt.ToString().ToLowerInvariant()}, executor {sandbox?.Description ?? "none"}) → {outDirectory}");
         var results = await RunProgress.RunAsync(progress =>
             EvalRunner.RunAsync(spec, inputs, outDirectory, performance, progress, cancellationToken));
         if (result.GetValue(Label) is not null || result.GetValue(Step) is not null)
@@ -150,7 +198,8 @@ internal static class EvalCommand
         if (text is null) return null;
         var ks = new List<int>();
         foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            ks.Add(int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var k) && k >= 1 && k <= samples
+            ks.Add(int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var k)
+                   && k >= 1 && k <= samples
                 ? k
                 : throw new UsageException($"--pass-k: '{part}' is not a k between 1 and --n ({samples})"));
         return ks.Count > 0 ? ks : throw new UsageException("--pass-k: give at least one k, e.g. --pass-k 1,8");

@@ -105,7 +105,8 @@ public sealed class GenerationScheduler
         ? RequestSignal.Ok
         : completion.Error.Contains("429", StringComparison.Ordinal) || completion.Error.Contains("503", StringComparison.Ordinal)
             ? RequestSignal.Throttled
-            : completion.Error.Contains("timed out", StringComparison.OrdinalIgnoreCase) || completion.Error.Contains("timeout", StringComparison.OrdinalIgnoreCase)
+            : completion.Error.Contains("timed out", StringComparison.OrdinalIgnoreCase)
+              || completion.Error.Contains("timeout", StringComparison.OrdinalIgnoreCase)
                 ? RequestSignal.TimedOut
                 : RequestSignal.Ok;
 }

@@ -19,7 +19,8 @@ public static class EvalBenchTable
         }
         text.AppendLine();
         foreach (var (adaptive, tuned) in rows)
-            text.AppendLine(Invariant($"capacity {adaptive.Capacity}: defaults take {adaptive.WallSeconds / tuned.WallSeconds:0.00}× the wall time of the hand-tuned control"));
+            text.AppendLine(Invariant(
+                $"capacity {adaptive.Capacity}: defaults take {adaptive.WallSeconds / tuned.WallSeconds:0.00}× the wall time of the hand-tuned control"));
         return text.ToString();
     }
 

@@ -14,9 +14,10 @@ public sealed partial class HelpSnapshotTests
     private static readonly string[] Verbs =
     [
         "siam", "version", "eval", "merge", "benchmarks", "data", "data_verify", "data_fetch",
-        "bench", "bench_sandbox", "bench_generate", "bench_train", "bench_critic", "bench_gate", "bench_report",
+        "bench", "bench_sandbox", "bench_generate", "bench_train", "bench_critic", "bench_gate", "bench_report", "bench_eval",
         "sandbox", "sandbox_doctor", "sandbox_build-image", "sandbox_soak", "exec", "serve", "generate", "grade",
-        "snapshot", "snapshot_save", "compare", "report", "critique", "critic", "critic_calibrate", "critic_data", "critic_train", "critic_demo", "improve", "contamination",
+        "snapshot", "snapshot_save", "compare", "report", "critique", "critic", "critic_calibrate", "critic_data", "critic_train", "critic_demo",
+        "improve", "contamination",
     ];
 
     [GeneratedRegex(@"^  ([a-z][a-z0-9-]*)(?=\s)", RegexOptions.Multiline)]

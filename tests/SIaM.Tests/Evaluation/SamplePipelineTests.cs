@@ -139,7 +139,8 @@ public sealed class SamplePipelineTests
             for (var i = code.Length % 3; i > 0; i--) await Task.Yield();
             var output = expression.StartsWith('\'')
                 ? expression.Trim('\'')
-                : expression.Split('+').Sum(term => int.Parse(term.Trim(), System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                : expression.Split('+').Sum(term => int.Parse(term.Trim(), System.Globalization.CultureInfo.InvariantCulture))
+                    .ToString(System.Globalization.CultureInfo.InvariantCulture);
             return new ExecResult(ExecStatus.Ok, 0, output + "\n", "", 1, false);
         }
 
