@@ -43,8 +43,13 @@ public sealed class SamplePipelineTests
             peaks.Add(backend.MostInFlight);
         }
 
+        var batching = Path.Combine(temp.Path, "batching");
+        await EvalRunner.RunAsync(Spec(samples: 2), Inputs(new Batching(new JitteredBackend(), 3), sandbox), batching,
+            new EvalPerformance(), new Quiet(), CancellationToken.None);
+        files.Add(File.ReadAllText(Path.Combine(batching, "samples.jsonl")));
+
         // Assert
-        Assert.That(files.Distinct().Count(), Is.EqualTo(1), "samples.jsonl differs between in-flight levels");
+        Assert.That(files.Distinct().Count(), Is.EqualTo(1), "samples.jsonl differs between in-flight levels (or with coalesced batches)");
         Assert.That(files[0].Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(20));
         Assert.That(files[0], Does.Contain("```output"), "the samples went through tool rounds");
         Assert.That(peaks[0], Is.EqualTo(1), "level 1 keeps one request in flight");
@@ -143,6 +148,19 @@ public sealed class SamplePipelineTests
                     .ToString(System.Globalization.CultureInfo.InvariantCulture);
             return new ExecResult(ExecStatus.Ok, 0, output + "\n", "", 1, false);
         }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    /// <summary>The same model seen as an in-process batching backend, so the scheduler coalesces its requests.</summary>
+    private sealed class Batching(IModelBackend inner, int maxBatch) : IModelBackend, IBatchingBackend
+    {
+        public int MaxBatchSize => maxBatch;
+
+        public string Spec => inner.Spec;
+
+        public Task<IReadOnlyList<Completion>> GenerateAsync(IReadOnlyList<GenerationRequest> requests, CancellationToken cancellationToken) =>
+            requests.Count <= maxBatch ? inner.GenerateAsync(requests, cancellationToken) : throw new InvalidOperationException("batch over the limit");
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
