@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SIaM.Evaluation;
+using SIaM.Evaluation.Scheduling;
 using Spectre.Console;
 
 namespace SIaM.Cli;
@@ -22,9 +23,17 @@ internal static class RunProgress
         return result;
     }
 
+    /// <summary>The scheduler's part of a progress line: in-flight level, server latency, time-outs.</summary>
+    public static string Describe(SchedulerSnapshot snapshot) =>
+        $"in flight {snapshot.InFlight}/{snapshot.Level}{(snapshot.Adaptive ? " (adaptive)" : "")}" +
+        (snapshot.MedianLatencySeconds is { } latency ? $", latency {latency:0.00} s" : "") +
+        $", time-outs {snapshot.ProgramTimeouts} program{(snapshot.ProgramTimeouts == 1 ? "" : "s")}" +
+        (snapshot.RequestTimeouts > 0 ? $" + {snapshot.RequestTimeouts} model" : "");
+
     private sealed class BarProgress(ProgressTask task) : IRunProgress
     {
         private int _correct;
+        private volatile SchedulerSnapshot? _snapshot;
         public void Start(int total, int alreadyDone)
         {
             task.MaxValue = Math.Max(1, total);
@@ -36,8 +45,10 @@ internal static class RunProgress
         {
             var c = Interlocked.Add(ref _correct, correct);
             task.Increment(count);
-            task.Description = $"samples (correct {c})";
+            task.Description = $"samples (correct {c}{(_snapshot is { } s ? "; " + Describe(s) : "")})";
         }
+
+        public void Report(SchedulerSnapshot snapshot) => _snapshot = snapshot;
 
         public void Stop() => task.StopTask();
     }
@@ -49,6 +60,9 @@ internal static class RunProgress
         private readonly Lock _gate = new();
         private int _total, _done, _startDone, _correct;
         private TimeSpan _lastPrint;
+        private volatile SchedulerSnapshot? _snapshot;
+
+        public void Report(SchedulerSnapshot snapshot) => _snapshot = snapshot;
 
         public void Start(int total, int alreadyDone)
         {
@@ -66,7 +80,9 @@ internal static class RunProgress
                 _lastPrint = _clock.Elapsed;
                 var rate = (_done - _startDone) / Math.Max(0.001, _clock.Elapsed.TotalSeconds);
                 var eta = rate > 0 ? TimeSpan.FromSeconds((_total - _done) / rate) : TimeSpan.Zero;
-                Console.Error.WriteLine($"{_done}/{_total} samples ({100.0 * _done / Math.Max(1, _total):0.0}%), {_correct} correct this run, {rate:0.0}/s, ETA {eta:hh\\:mm\\:ss}");
+                Console.Error.WriteLine($"{_done}/{_total} samples ({100.0 * _done / Math.Max(1, _total):0.0}%), {_correct} correct this run, " +
+                    $"{rate:0.0}/s, ETA {eta:hh\\:mm\\:ss}" +
+                    (_snapshot is { } s ? "; " + Describe(s) : ""));
             }
         }
 

@@ -11,6 +11,7 @@ using SIaM.Core.Runs;
 using SIaM.Core.Sandbox;
 using SIaM.Evaluation.Fingerprints;
 using SIaM.Evaluation.Output;
+using SIaM.Evaluation.Scheduling;
 using SIaM.Grading;
 
 namespace SIaM.Evaluation;
@@ -29,7 +30,23 @@ public sealed record EvalInputs(
     RunIdentity? Identity = null);
 
 /// <summary>Options that change how fast a run goes, never its results.</summary>
-public sealed record EvalPerformance(int BatchSize = 16, int Concurrency = 4);
+/// <param name="BatchSize">Requests per call of the critique pass that may follow a run (an evaluation itself batches
+/// what is ready, up to the in-process model's own batch size).</param>
+/// <param name="Concurrency">Calls in flight of the critique pass that may follow a run.</param>
+public sealed record EvalPerformance(int BatchSize = 16, int Concurrency = 4)
+{
+    /// <summary>A fixed number of model requests in flight (<c>--max-in-flight</c>); null: adaptive.</summary>
+    public int? MaxInFlight { get; init; }
+
+    /// <summary>The adaptive level's first value.</summary>
+    public int InitialInFlight { get; init; } = 8;
+
+    /// <summary>The adaptive level's ceiling (an endpoint's <c>concurrency=N</c> caps it lower).</summary>
+    public int InFlightCeiling { get; init; } = 4096;
+
+    /// <summary>Receives where the samples' time went, when set (benchmarks read it after the run).</summary>
+    public PhaseTimes? Times { get; init; }
+}
 
 /// <summary>Runs an evaluation into an output directory, resumably.</summary>
 public static class EvalRunner
@@ -53,23 +70,51 @@ public static class EvalRunner
         var todo = planned.Where(item => !done.ContainsKey((item.Problem.Id, item.Sample))).ToList();
 
         progress.Start(planned.Count, planned.Count - todo.Count);
-        var solver = new SampleSolver(spec, inputs.Backend, inputs.Sandbox, inputs.Extractor, inputs.Checker);
+        var times = performance.Times ?? new PhaseTimes();
+        var scheduler = GenerationScheduler.For(inputs.Backend, performance);
+        var solver = new SampleSolver(spec, scheduler, inputs.Sandbox, inputs.Extractor, inputs.Checker, times);
         var latest = new ConcurrentDictionary<(string, int), SampleRecord>(done);
         try
         {
             using var samples = SamplesFile.OpenForAppend(directory.Samples);
-            await Parallel.ForEachAsync(todo.Chunk(performance.BatchSize),
-                new ParallelOptions { MaxDegreeOfParallelism = performance.Concurrency, CancellationToken = cancellationToken },
-                async (batch, ct) =>
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var writeLock = new Lock();
+            var running = new List<Task>();
+            async Task SolveAndWriteAsync(WorkItem item)
+            {
+                try
                 {
-                    var records = await solver.SolveAsync(batch, ct);
-                    foreach (var record in records)
-                    {
-                        samples.Append(record);
-                        latest[record.Key] = record;
-                    }
-                    progress.Advance(records.Count, records.Count(r => r.Correct == true));
-                });
+                    var record = await solver.SolveAsync(item, stop.Token);
+                    var clock = Stopwatch.StartNew();
+                    lock (writeLock) samples.Append(record);
+                    latest[record.Key] = record;
+                    times.AddWrite(clock.Elapsed);
+                    progress.Advance(1, record.Correct == true ? 1 : 0);
+                    progress.Report(scheduler.Snapshot(solver.ProgramTimeouts));
+                }
+                catch
+                {
+                    await stop.CancelAsync(); // one sample's fault stops the run, as a failed batch did
+                    throw;
+                }
+            }
+            foreach (var item in todo)
+            {
+                // a sample starts only while the model has room for its first request: samples back from the sandbox go first
+                try
+                {
+                    await scheduler.Gate.WaitForRoomAsync(stop.Token);
+                    stop.Token.ThrowIfCancellationRequested();
+                }
+                catch (OperationCanceledException)
+                {
+                    break; // interrupted, or a sample failed: the samples still running end first, then the cause is reported
+                }
+                running.Add(SolveAndWriteAsync(item));
+                running.RemoveAll(t => t.IsCompletedSuccessfully);
+            }
+            await WhenAllReportingFirstFaultAsync(running);
+            cancellationToken.ThrowIfCancellationRequested();
         }
         catch (Exception) when (TryWriteStopped(spec, inputs, directory, planned, latest, clock.Elapsed.TotalSeconds))
         {
@@ -82,6 +127,18 @@ public static class EvalRunner
         var results = Results(spec, inputs, ordered, clock.Elapsed.TotalSeconds);
         ResultsWriter.Write(directory, results);
         return results;
+    }
+
+    private static async Task WhenAllReportingFirstFaultAsync(List<Task> running)
+    {
+        try
+        {
+            await Task.WhenAll(running);
+        }
+        catch when (running.FirstOrDefault(t => t.IsFaulted && t.Exception!.InnerException is not OperationCanceledException) is { } failed)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failed.Exception!.InnerException!).Throw();
+        }
     }
 
     /// <summary>
@@ -129,7 +186,8 @@ public static class EvalRunner
         var identity = IdentityOf(spec, inputs);
         return RunScorer.Score(spec, inputs.Benchmarks, inputs.Suites, inputs.Checker, identity.RunId, identity.BenchmarkVersions,
             Provenance(spec, inputs, identity), records,
-            new RunTiming(DateTimeOffset.UtcNow, Math.Round(seconds, 3), $"{Environment.MachineName} ({Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription})"));
+            new RunTiming(DateTimeOffset.UtcNow, Math.Round(seconds, 3),
+                $"{Environment.MachineName} ({Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription})"));
     }
 
     /// <summary>The identity of the run: the one computed up front, else one built from the spec and the backend's spec.</summary>

@@ -9,6 +9,11 @@ public interface IRunProgress
     /// <summary><paramref name="count"/> more samples are finished; <paramref name="correct"/> of them are correct.</summary>
     void Advance(int count, int correct);
 
+    /// <summary>The scheduler's state after a sample finished: in-flight level, server latency, time-outs.</summary>
+    void Report(Scheduling.SchedulerSnapshot snapshot)
+    {
+    }
+
     /// <summary>The run ends.</summary>
     void Stop();
 }

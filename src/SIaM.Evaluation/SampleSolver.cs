@@ -1,56 +1,63 @@
+using System.Diagnostics;
 using SIaM.Core.Backends;
 using SIaM.Core.Completions;
 using SIaM.Core.Grading;
 using SIaM.Core.Prompts;
 using SIaM.Core.Runs;
 using SIaM.Core.Sandbox;
+using SIaM.Evaluation.Scheduling;
 
 namespace SIaM.Evaluation;
 
 /// <summary>
-/// Turns a batch of work items into graded sample records: generate → (execute, and for tool-integrated answers
-/// continue the model, a bounded number of rounds) → extract → grade.
+/// Turns one work item into a graded sample record, on its own: generate → (execute, and for tool-integrated answers
+/// continue the model, a bounded number of rounds) → extract → grade. No sample waits for another: each round's model
+/// request goes out as soon as that sample's program has run.
 /// </summary>
 public sealed class SampleSolver(
     RunSpec spec,
-    IModelBackend backend,
+    GenerationScheduler scheduler,
     ICodeSandbox? sandbox,
     IAnswerExtractor extractor,
-    IEquivalenceChecker checker)
+    IEquivalenceChecker checker,
+    PhaseTimes times)
 {
     private readonly GenerationConfig _generation = spec.EffectiveGeneration;
+    private int _programTimeouts;
 
-    /// <summary>Solves every item of the batch; records come back in item order.</summary>
-    public async Task<IReadOnlyList<SampleRecord>> SolveAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken)
+    /// <summary>Programs that hit the sandbox's time limit so far.</summary>
+    public int ProgramTimeouts => Volatile.Read(ref _programTimeouts);
+
+    /// <summary>Solves one item. The first model request is queued before the first await, so a caller that was admitted
+    /// by the in-flight gate holds its place.</summary>
+    public async Task<SampleRecord> SolveAsync(WorkItem item, CancellationToken cancellationToken)
     {
-        var states = items.Select(item => new State(item)).ToList();
-        await GenerateAsync(states, cancellationToken);
+        var state = new State(item);
+        await GenerateAsync(state, cancellationToken);
         switch (spec.Prompt)
         {
             case PromptStyle.Pot or PromptStyle.Bare:
-                await Task.WhenAll(states.Where(s => s.Status == CompletionStatus.Ok).Select(s => RunProgramAsync(s, cancellationToken)));
+                if (state.Status == CompletionStatus.Ok) await RunProgramAsync(state, cancellationToken);
                 break;
             case PromptStyle.Tir:
-                await RunToolRoundsAsync(states, cancellationToken);
+                await RunToolRoundsAsync(state, cancellationToken);
                 break;
         }
-        return states.Select(Finish).ToList();
+        var clock = Stopwatch.StartNew();
+        var record = Finish(state);
+        times.AddGrade(clock.Elapsed);
+        return record;
     }
 
-    private async Task GenerateAsync(List<State> states, CancellationToken cancellationToken)
+    private async Task GenerateAsync(State state, CancellationToken cancellationToken)
     {
-        var requests = states.Select(s => new GenerationRequest(s.Item.Problem.Id, s.Item.Sample, s.Item.Messages, s.Transcript, _generation)).ToList();
-        var completions = await backend.GenerateAsync(requests, cancellationToken);
-        if (completions.Count != states.Count)
-            throw new InvalidOperationException($"backend {backend.Spec} returned {completions.Count} completions for {states.Count} requests");
-        for (var i = 0; i < states.Count; i++)
-        {
-            var state = states[i];
-            var completion = completions[i];
-            if (completion.Status == CompletionStatus.Ok) state.Transcript += completion.Text;
-            else if (state.Transcript.Length == 0) { state.Status = completion.Status; state.Error = completion.Error; }
-            else state.Continuable = false; // a continuation failed: grade what was produced so far
-        }
+        var clock = Stopwatch.StartNew();
+        var request = new GenerationRequest(state.Item.Problem.Id, state.Item.Sample, state.Item.Messages, state.Transcript, _generation);
+        var completion = await scheduler.GenerateAsync(request, cancellationToken);
+        times.AddGenerate(clock.Elapsed);
+        if (completion.Status == CompletionStatus.Ok) state.Transcript += completion.Text;
+        else if (state.Transcript.Length == 0) { state.Status = completion.Status; state.Error = completion.Error; }
+        else state.Continuable = false; // a continuation failed: grade what was produced so far
     }
 
     private async Task RunProgramAsync(State state, CancellationToken cancellationToken)
@@ -68,31 +75,30 @@ public sealed class SampleSolver(
             : new ExtractedAnswer(null, "exec-" + VerdictNames.Name(result.Status));
     }
 
-    private async Task RunToolRoundsAsync(List<State> states, CancellationToken cancellationToken)
+    private async Task RunToolRoundsAsync(State state, CancellationToken cancellationToken)
     {
         for (var round = 0; round < spec.MaxToolRounds; round++)
         {
-            var pending = states
-                .Where(s => s.Status == CompletionStatus.Ok && s.Continuable)
-                .Select(s => (State: s, Code: CodeBlocks.PendingToolCall(s.Transcript)))
-                .Where(p => p.Code is not null)
-                .ToList();
-            if (pending.Count == 0) break;
-            await Task.WhenAll(pending.Select(async p =>
-            {
-                var result = await ExecuteAsync(p.Code!, cancellationToken);
-                p.State.Code = p.Code;
-                p.State.Executions.Add(ExecutionRecord.From(result));
-                p.State.Transcript = p.State.Transcript.TrimEnd() + "\n" + CodeBlocks.OutputBlock(ToolOutput(result));
-            }));
-            await GenerateAsync(pending.Select(p => p.State).ToList(), cancellationToken);
+            if (state.Status != CompletionStatus.Ok || !state.Continuable) return;
+            var code = CodeBlocks.PendingToolCall(state.Transcript);
+            if (code is null) return;
+            var result = await ExecuteAsync(code, cancellationToken);
+            state.Code = code;
+            state.Executions.Add(ExecutionRecord.From(result));
+            state.Transcript = state.Transcript.TrimEnd() + "\n" + CodeBlocks.OutputBlock(ToolOutput(result));
+            await GenerateAsync(state, cancellationToken);
         }
     }
 
-    private async Task<ExecResult> ExecuteAsync(string code, CancellationToken cancellationToken) =>
-        sandbox is null
-            ? ExecResult.SandboxFailure("no sandbox: this prompt style needs one (use --sandbox docker or local-unsafe)")
-            : await sandbox.RunPythonAsync(code, cancellationToken);
+    private async Task<ExecResult> ExecuteAsync(string code, CancellationToken cancellationToken)
+    {
+        if (sandbox is null) return ExecResult.SandboxFailure("no sandbox: this prompt style needs one (use --sandbox docker or local-unsafe)");
+        var clock = Stopwatch.StartNew();
+        var result = await sandbox.RunPythonAsync(code, cancellationToken);
+        times.AddExecute(clock.Elapsed);
+        if (result.Status == ExecStatus.Timeout) Interlocked.Increment(ref _programTimeouts);
+        return result;
+    }
 
     /// <summary>What the model sees of a run: its output, or the last line of its error, as ToRA shows it.</summary>
     private static string ToolOutput(ExecResult result) => result.Status switch

@@ -13,7 +13,7 @@ namespace SIaM.TorchSharp;
 /// settings, and decoded with a KV cache. Calls are serialised: one model, one batch at a time. As an
 /// <see cref="ICandidateScorer"/> it scores candidates exactly (see <see cref="ScoreAsync"/>).
 /// </summary>
-public sealed partial class TorchSharpBackend : IModelBackend, ICandidateScorer
+public sealed partial class TorchSharpBackend : IModelBackend, ICandidateScorer, IBatchingBackend
 {
     private readonly CausalLm _lm;
     private readonly HfTokenizer _tokenizer;
@@ -37,6 +37,9 @@ public sealed partial class TorchSharpBackend : IModelBackend, ICandidateScorer
 
     /// <summary>The loaded model (for tools that need more than text generation).</summary>
     public CausalLm Model => _lm;
+
+    /// <inheritdoc />
+    public int MaxBatchSize => _options.MaxBatchSize;
 
     /// <summary>The checkpoint's tokenizer.</summary>
     public HfTokenizer Tokenizer => _tokenizer;
@@ -103,7 +106,8 @@ public sealed partial class TorchSharpBackend : IModelBackend, ICandidateScorer
         if (room <= 0)
         {
             foreach (var i in chunk)
-                results[i] = Completion.Failed($"prompt of {prompts[i]!.Count} tokens leaves no room in the model's context of {_lm.Config.MaxPositionEmbeddings}");
+                results[i] = Completion.Failed(
+                    $"prompt of {prompts[i]!.Count} tokens leaves no room in the model's context of {_lm.Config.MaxPositionEmbeddings}");
             return;
         }
         var stops = new StopSequenceMatcher(config.StopSequences, ids => _tokenizer.Decode(ids));

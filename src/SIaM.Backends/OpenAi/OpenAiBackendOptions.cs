@@ -9,7 +9,8 @@ namespace SIaM.Backends.OpenAi;
 /// <param name="Model">The model name sent in every request.</param>
 /// <param name="Api">Chat completions (default) or plain completions.</param>
 /// <param name="ApiKeyVariable">Environment variable holding the API key; no Authorization header when it is unset.</param>
-/// <param name="MaxConcurrency">Requests in flight at once (applied by <see cref="ConcurrencyLimitedBackend"/>).</param>
+/// <param name="MaxConcurrency">Requests in flight at once at most (applied by <see cref="ConcurrencyLimitedBackend"/>): a cap
+/// under the evaluation's adaptive in-flight level; by default as high as the level can go, so the level decides.</param>
 /// <param name="AttemptTimeout">Limit for one HTTP attempt, response body included.</param>
 /// <param name="MaxRetries">Retries after the first attempt on 429, 5xx, timeouts, resets and malformed bodies.</param>
 /// <param name="BaseDelay">First backoff delay; doubles per retry, with jitter.</param>
@@ -19,7 +20,7 @@ public sealed record OpenAiBackendOptions(
     string Model,
     OpenAiApi Api = OpenAiApi.Chat,
     string ApiKeyVariable = "OPENAI_API_KEY",
-    int MaxConcurrency = 16,
+    int MaxConcurrency = 4096,
     TimeSpan? AttemptTimeout = null,
     int MaxRetries = 6,
     TimeSpan? BaseDelay = null,

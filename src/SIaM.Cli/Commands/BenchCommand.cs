@@ -16,6 +16,7 @@ internal static class BenchCommand
             BenchCriticCommand.Create(),
             BenchGateCommand.Create(),
             BenchReportCommand.Create(),
+            BenchEvalCommand.Create(),
         ];
         foreach (var bench in benches) command.Subcommands.Add(bench);
         return command;

@@ -71,9 +71,13 @@ internal static class EvalCommand
     {
         Description = "Accept data files whose sha256 differs from the manifest",
     };
-    private static readonly Option<int> BatchSize = new("--batch-size") { Description = "Requests per backend call", DefaultValueFactory = _ => 16 };
+    private static readonly Option<int?> MaxInFlight = new("--max-in-flight")
+    {
+        Description = "Model requests in flight, fixed (default: adaptive; an endpoint's concurrency=N caps it)",
+    };
+    private static readonly Option<int?> BatchSize = new("--batch-size") { Description = "Deprecated: use --max-in-flight (B x C requests in flight)" };
     private static readonly Option<string?> Cache = new("--cache") { Description = "Directory of the request cache (model backends that support it: openai)" };
-    private static readonly Option<int> Concurrency = new("--concurrency") { Description = "Batches in flight", DefaultValueFactory = _ => 4 };
+    private static readonly Option<int?> Concurrency = new("--concurrency") { Description = "Deprecated: use --max-in-flight (B x C requests in flight)" };
     private static readonly CriticCliOptions Critic = new(required: false, defaultScoring: SIaM.Critique.Pipeline.ScoringMode.Rule);
     private static readonly Option<string?> PassK = new("--pass-k")
     {
@@ -95,7 +99,7 @@ internal static class EvalCommand
         Option[] options =
         [
             Model, Benchmarks, Prompt, Samples, Limit, Seed, Out, Data, Sandbox, FewShot, Temperature, TopP, TopK, MaxNewTokens, MaxToolRounds,
-            Tolerance, Grading, AllowUnverified, BatchSize, Concurrency, Cache, PassK, Label, Step, Shard,
+            Tolerance, Grading, AllowUnverified, MaxInFlight, BatchSize, Concurrency, Cache, PassK, Label, Step, Shard,
         ];
         foreach (var option in options)
             command.Options.Add(option);
@@ -129,7 +133,7 @@ internal static class EvalCommand
             Shard = result.GetValue(Shard) is { } shard ? SIaM.Core.Runs.Shard.Parse(shard) : null,
             Grading = result.GetValue(Grading),
         };
-        var performance = new EvalPerformance(result.GetValue(BatchSize), result.GetValue(Concurrency));
+        var performance = Performance(result);
         return new EvalRequest(spec, performance)
         {
             OutDirectory = result.GetValue(Out),
@@ -142,6 +146,17 @@ internal static class EvalCommand
         };
     }
 
+    // --batch-size and --concurrency were two knobs of one budget: given alone, their product fixes the level.
+    private static EvalPerformance Performance(ParseResult result)
+    {
+        var (batch, concurrency, fixedLevel) = (result.GetValue(BatchSize), result.GetValue(Concurrency), result.GetValue(MaxInFlight));
+        if ((batch ?? concurrency) is not null)
+            Console.Error.WriteLine("note: --batch-size and --concurrency are deprecated: the in-flight level adapts by itself; " +
+                "--max-in-flight N fixes it" + (fixedLevel is null ? $" (taken as --max-in-flight {(batch ?? 16) * (concurrency ?? 4)})" : ""));
+        var legacy = (batch ?? concurrency) is null ? null : (int?)((batch ?? 16) * (concurrency ?? 4));
+        return new EvalPerformance(batch ?? 16, concurrency ?? 4) { MaxInFlight = fixedLevel ?? legacy };
+    }
+
     private static GenerationConfig Generation(ParseResult result) =>
         new(result.GetValue(Temperature), result.GetValue(TopP), result.GetValue(TopK), result.GetValue(MaxNewTokens), null, result.GetValue(Seed));
 
@@ -152,6 +167,7 @@ internal static class EvalCommand
         IntRangeValidator.Positive("--limit", result.GetValue(Limit)),
         new IntRangeValidator("--few-shot", result.GetValue(FewShot), 0, MaxFewShot),
         IntRangeValidator.NonNegative("--max-tool-rounds", result.GetValue(MaxToolRounds)),
+        IntRangeValidator.Positive("--max-in-flight", result.GetValue(MaxInFlight)),
         IntRangeValidator.Positive("--batch-size", result.GetValue(BatchSize)),
         IntRangeValidator.Positive("--concurrency", result.GetValue(Concurrency)),
         new GenerationConfigValidator(Generation(result)),

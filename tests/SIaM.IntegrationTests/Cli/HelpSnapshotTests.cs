@@ -14,7 +14,7 @@ public sealed partial class HelpSnapshotTests
     private static readonly string[] Verbs =
     [
         "siam", "version", "eval", "merge", "catalog", "data", "data_verify", "data_fetch",
-        "bench", "bench_sandbox", "bench_generate", "bench_train", "bench_critic", "bench_gate", "bench_report",
+        "bench", "bench_sandbox", "bench_generate", "bench_train", "bench_critic", "bench_gate", "bench_report", "bench_eval",
         "sandbox", "sandbox_doctor", "sandbox_build-image", "sandbox_soak", "exec", "serve", "generate", "grade",
         "snapshot", "snapshot_save", "compare", "report", "critique", "critic", "critic_calibrate", "critic_data", "critic_train", "critic_demo",
         "improve", "improve_spread", "contamination",

@@ -47,7 +47,8 @@ public sealed class EvalRunnerTests
         await using var sandbox = new LocalPythonSandbox(SandboxPolicy.Default);
 
         // Act
-        var results = await EvalRunner.RunAsync(Spec(PromptStyle.Pot), Inputs(backend, sandbox), temp.Path, new EvalPerformance(2, 2), new Silent(), CancellationToken.None);
+        var results = await EvalRunner.RunAsync(Spec(PromptStyle.Pot), Inputs(backend, sandbox), temp.Path,
+            new EvalPerformance(2, 2), new Silent(), CancellationToken.None);
 
         // Assert
         var toy = results.Benchmarks["toy"];
@@ -68,7 +69,8 @@ public sealed class EvalRunnerTests
         var backend = new ScriptedBackend(r => IndexOf(r) == 5 ? null : $"\\boxed{{{2 * IndexOf(r)}}}");
 
         // Act
-        var results = await EvalRunner.RunAsync(Spec(PromptStyle.Cot), Inputs(backend, null), temp.Path, new EvalPerformance(2, 2), new Silent(), CancellationToken.None);
+        var results = await EvalRunner.RunAsync(Spec(PromptStyle.Cot), Inputs(backend, null), temp.Path,
+            new EvalPerformance(2, 2), new Silent(), CancellationToken.None);
 
         // Assert
         Assert.That(results.Status, Is.EqualTo("partial"));
@@ -90,7 +92,8 @@ public sealed class EvalRunnerTests
         await using var sandbox = new LocalPythonSandbox(SandboxPolicy.Default);
 
         // Act
-        var results = await EvalRunner.RunAsync(Spec(PromptStyle.Tir), Inputs(backend, sandbox), temp.Path, new EvalPerformance(4, 1), new Silent(), CancellationToken.None);
+        var results = await EvalRunner.RunAsync(Spec(PromptStyle.Tir), Inputs(backend, sandbox), temp.Path,
+            new EvalPerformance(4, 1), new Silent(), CancellationToken.None);
 
         // Assert
         Assert.That(results.Benchmarks["toy"].Correct, Is.EqualTo(6));
@@ -140,9 +143,11 @@ public sealed class EvalRunnerTests
 
         // Act
         await Assert.CatchAsync<OperationCanceledException>(() =>
-            EvalRunner.RunAsync(Spec(PromptStyle.Cot), Inputs(backend, null), temp.Path, new EvalPerformance(1, 1), new Silent(), interrupt.Token));
+            EvalRunner.RunAsync(Spec(PromptStyle.Cot), Inputs(backend, null), temp.Path,
+                new EvalPerformance(1, 1) { MaxInFlight = 1 }, new Silent(), interrupt.Token));
         var stopped = SIaM.Core.Runs.RunLog.Read(temp.Path);
-        var resumed = await EvalRunner.RunAsync(Spec(PromptStyle.Cot), Inputs(backend, null), temp.Path, new EvalPerformance(1, 1), new Silent(), CancellationToken.None);
+        var resumed = await EvalRunner.RunAsync(Spec(PromptStyle.Cot), Inputs(backend, null), temp.Path,
+            new EvalPerformance(1, 1), new Silent(), CancellationToken.None);
 
         // Assert
         Assert.That(stopped.Results!.Status, Is.EqualTo("error"));

@@ -1,0 +1,100 @@
+namespace SIaM.Evaluation.Scheduling;
+
+/// <summary>
+/// Chooses how many model requests to keep in flight, from what the requests themselves show: no clock, no I/O.
+/// It observes a window of completions of requests sent since its last decision (at least one level's worth), then
+/// decides once:
+/// <list type="bullet">
+/// <item>a throttled (429/503) or timed-out request in the window halves the level;</item>
+/// <item>a window whose median latency rose well above the best seen (the server is queueing) steps it down by a quarter;</item>
+/// <item>a window that kept every slot busy, with latency flat and throughput not falling, grows it: doubling until the
+/// first back-off, then by an eighth;</item>
+/// <item>otherwise it stays (the work, not the level, was the bound).</item>
+/// </list>
+/// </summary>
+public sealed class InFlightController
+{
+    private const int MinWindow = 8;
+    private const double RisingLatency = 1.5;
+    private const double FlatLatency = 1.2;
+    private readonly List<double> _latencies = [];
+    private int _trouble;
+    private double? _windowStart;
+    private double _lastSeen;
+    private double? _bestLatency;
+    private double? _lastThroughput;
+    private bool _backedOff;
+    private double _decidedAt = double.NegativeInfinity;
+
+    /// <param name="initial">The first level.</param>
+    /// <param name="minimum">The level never goes below this (≥ 1).</param>
+    /// <param name="maximum">The level never goes above this (the endpoint's cap, or the harness's ceiling).</param>
+    public InFlightController(int initial, int minimum, int maximum)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(minimum, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maximum, minimum);
+        Minimum = minimum;
+        Maximum = maximum;
+        Level = Math.Clamp(initial, minimum, maximum);
+    }
+
+    /// <summary>Requests to keep in flight now.</summary>
+    public int Level { get; private set; }
+
+    /// <summary>The least level.</summary>
+    public int Minimum { get; }
+
+    /// <summary>The greatest level.</summary>
+    public int Maximum { get; }
+
+    /// <summary>Whether the current window has enough completions to decide on.</summary>
+    public bool WindowComplete => _latencies.Count >= Math.Max(MinWindow, Level);
+
+    /// <summary>Records one finished request.</summary>
+    /// <param name="startedAt">When it was sent, in seconds on any monotonic clock.</param>
+    /// <param name="finishedAt">When it came back, on the same clock.</param>
+    /// <param name="signal">How it ended.</param>
+    public void Observe(double startedAt, double finishedAt, RequestSignal signal)
+    {
+        if (startedAt < _decidedAt) return; // sent under an earlier level: it says nothing about this one
+        _windowStart ??= startedAt;
+        _lastSeen = Math.Max(_lastSeen, finishedAt);
+        _latencies.Add(finishedAt - startedAt);
+        if (signal != RequestSignal.Ok) _trouble++;
+    }
+
+    /// <summary>Closes the window and returns the new level.</summary>
+    /// <param name="saturated">Whether every slot was busy at some point of the window (else growing would change nothing).</param>
+    public int Decide(bool saturated)
+    {
+        if (_latencies.Count == 0) return Level;
+        var median = Median(_latencies);
+        var previousThroughput = _lastThroughput;
+        var throughput = _latencies.Count / Math.Max(1e-9, _lastSeen - _windowStart!.Value);
+        var best = _bestLatency ?? median;
+        _lastThroughput = throughput;
+        if (_trouble > 0) BackOff(0.5);
+        else if (median > best * RisingLatency) BackOff(0.75);
+        else if (saturated && median <= best * FlatLatency && throughput >= 0.95 * (previousThroughput ?? 0))
+            Level = Math.Min(Maximum, _backedOff ? Level + Math.Max(1, Level / 8) : Level * 2);
+        _bestLatency = Math.Min(best, median);
+        _latencies.Clear();
+        _trouble = 0;
+        _windowStart = null;
+        _decidedAt = _lastSeen;
+        return Level;
+    }
+
+    private void BackOff(double factor)
+    {
+        Level = Math.Max(Minimum, (int)(Level * factor));
+        _backedOff = true;
+        _lastThroughput = null;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+}

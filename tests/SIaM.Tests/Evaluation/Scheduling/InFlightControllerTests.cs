@@ -1,0 +1,89 @@
+using SIaM.Evaluation.Scheduling;
+
+namespace SIaM.Tests.Evaluation.Scheduling;
+
+public sealed class InFlightControllerTests
+{
+    // One window of `count` requests of `latency` seconds each, all sent at `start`.
+    private static int Window(InFlightController controller, double start, double latency, bool saturated = true,
+        RequestSignal signal = RequestSignal.Ok, int? count = null)
+    {
+        var n = count ?? Math.Max(8, controller.Level);
+        for (var i = 0; i < n; i++) controller.Observe(start, start + latency, i == 0 ? signal : RequestSignal.Ok);
+        Assert.That(controller.WindowComplete, Is.True);
+        return controller.Decide(saturated);
+    }
+
+    [Test]
+    public void Doubles_while_latency_stays_flat_and_every_slot_is_busy()
+    {
+        // Arrange
+        var controller = new InFlightController(initial: 8, minimum: 1, maximum: 4096);
+
+        // Act
+        var levels = Enumerable.Range(0, 4).Select(round => Window(controller, round, latency: 1.0)).ToList();
+
+        // Assert
+        Assert.That(levels, Is.EqualTo(new[] { 16, 32, 64, 128 }));
+    }
+
+    [Test]
+    public void Stays_when_the_work_and_not_the_level_was_the_bound()
+    {
+        // Arrange
+        var controller = new InFlightController(8, 1, 4096);
+
+        // Act
+        var level = Window(controller, 0, 1.0, saturated: false);
+
+        // Assert
+        Assert.That(level, Is.EqualTo(8));
+    }
+
+    [TestCase(RequestSignal.Throttled)]
+    [TestCase(RequestSignal.TimedOut)]
+    public void Halves_on_a_throttled_or_timed_out_request_then_grows_by_an_eighth(RequestSignal signal)
+    {
+        // Arrange
+        var controller = new InFlightController(64, 1, 4096);
+
+        // Act
+        var backedOff = Window(controller, 0, 1.0, signal: signal);
+        var regrown = Window(controller, 1, 1.0);
+
+        // Assert
+        Assert.That(backedOff, Is.EqualTo(32));
+        Assert.That(regrown, Is.EqualTo(36));
+    }
+
+    [Test]
+    public void Steps_down_when_latency_rises_well_above_the_best_seen_and_holds_in_between()
+    {
+        // Arrange: a server with room for about 32 sequences; above that each request waits its turn
+        var controller = new InFlightController(16, 1, 4096);
+        double Latency(int level) => Math.Max(1.0, level / 32.0);
+
+        // Act
+        var levels = new List<int>();
+        for (var round = 0; round < 12; round++) levels.Add(Window(controller, round * 10, Latency(controller.Level)));
+
+        // Assert: it overshoots once (64 → latency ×2), steps back, and settles where the server stays full
+        Assert.That(levels.Take(3), Is.EqualTo(new[] { 32, 64, 48 }));
+        Assert.That(levels.Skip(3), Has.All.InRange(32, 48));
+    }
+
+    [Test]
+    public void Never_leaves_its_bounds()
+    {
+        // Arrange
+        var controller = new InFlightController(initial: 100, minimum: 2, maximum: 24);
+
+        // Act
+        var high = Window(controller, 0, 1.0);
+        var lows = Enumerable.Range(1, 8).Select(round => Window(controller, round, 1.0, signal: RequestSignal.Throttled)).ToList();
+
+        // Assert
+        Assert.That(high, Is.EqualTo(24));
+        Assert.That(lows[^1], Is.EqualTo(2));
+    }
+}
