@@ -19,7 +19,10 @@ internal static class BackendFactory
         ["oracle"] = (_, context) => new OracleBackend(context.Problems),
         ["hf"] = (argument, _) => SIaM.TorchSharp.TorchSharpBackend.Load(argument),
         ["replay"] = (file, context) => ReplayBackend.Load(file, context.Benchmarks, context.Problems.ContainsKey),
-        ["openai"] = (argument, context) => SIaM.Backends.OpenAi.OpenAiBackendFactory.Create(argument, context.CacheDirectory, line => Console.Error.WriteLine($"openai: {line}")),
+        ["openai"] = (argument, context) => SIaM.Backends.OpenAi.OpenAiBackendFactory.Create(
+            argument,
+            context.CacheDirectory,
+            line => Console.Error.WriteLine($"openai: {line}")),
     };
 
     private static readonly Dictionary<string, Func<string, string, CancellationToken, Task<ModelFingerprint>>> Fingerprints = new()

@@ -46,7 +46,9 @@ internal static class SandboxFactory
                 return new SandboxFingerprint(kind, null);
             case "docker":
                 using (var client = await DockerEngine.ConnectAsync(DockerPoolOptions.Default.DockerHost, cancellationToken))
-                    return new SandboxFingerprint(kind, await SandboxImage.RequireAsync(client, DockerPoolOptions.Default.Image ?? SandboxImage.Tag, cancellationToken));
+                    return new SandboxFingerprint(
+                        kind,
+                        await SandboxImage.RequireAsync(client, DockerPoolOptions.Default.Image ?? SandboxImage.Tag, cancellationToken));
             default:
                 throw new UsageException($"unknown --sandbox '{kind}': use docker, local-unsafe or none");
         }

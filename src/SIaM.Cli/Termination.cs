@@ -27,7 +27,8 @@ internal sealed class Termination : IDisposable
     {
         if (Interlocked.CompareExchange(ref _signal, (int)context.Signal, 0) != 0) return; // second signal: default action
         context.Cancel = true;
-        Console.Error.WriteLine($"siam: {(context.Signal == PosixSignal.SIGTERM ? "SIGTERM" : "interrupted")}: stopping (finished samples are kept; send again to force)");
+        Console.Error.WriteLine(
+            $"siam: {(context.Signal == PosixSignal.SIGTERM ? "SIGTERM" : "interrupted")}: stopping (finished samples are kept; send again to force)");
         _cancel.Cancel();
     }
 

@@ -19,7 +19,10 @@ public sealed record DockerPoolOptions
     /// <summary>The image to run; null means <see cref="SandboxImage.Tag"/> (the content version of this build).</summary>
     public string? Image { get; init; }
 
-    /// <summary>One engine endpoint; null means <see cref="DockerHosts"/>, else <c>SIAM_DOCKER_HOSTS</c>, else <c>DOCKER_HOST</c>, else the local socket.</summary>
+    /// <summary>
+    /// One engine endpoint; null means <see cref="DockerHosts"/>, else <c>SIAM_DOCKER_HOSTS</c>, else <c>DOCKER_HOST</c>,
+    /// else the local socket.
+    /// </summary>
     public string? DockerHost { get; init; }
 
     /// <summary>Several engines (<see cref="EngineEndpoint"/> syntax, <c>ADDRESS[@WEIGHT]</c>); the workers are spread over them by weight.</summary>

@@ -99,7 +99,13 @@ public sealed partial class DockerSandboxPool
                     failure = reason;
                     return failure;
                 }
-                head.Item.Completion.TrySetResult(new ExecResult(status.Value, reply.ExitCode, reply.Stdout ?? "", reply.Stderr ?? "", reply.DurationMs, reply.Truncated));
+                head.Item.Completion.TrySetResult(new ExecResult(
+                    status.Value,
+                    reply.ExitCode,
+                    reply.Stdout ?? "",
+                    reply.Stderr ?? "",
+                    reply.DurationMs,
+                    reply.Truncated));
                 slot.Engine.Completed(reply.IdleMs, reply.BusyMs);
                 if (reply.Recycle) return null; // the program left something the worker could not clean
             }
@@ -133,7 +139,12 @@ public sealed partial class DockerSandboxPool
         }
     }
 
-    private async Task SendLoopAsync(WorkerContainer worker, ConcurrentQueue<InFlight> inFlight, SemaphoreSlim free, SemaphoreSlim sent, CancellationToken token)
+    private async Task SendLoopAsync(
+        WorkerContainer worker,
+        ConcurrentQueue<InFlight> inFlight,
+        SemaphoreSlim free,
+        SemaphoreSlim sent,
+        CancellationToken token)
     {
         while (true)
         {

@@ -88,7 +88,8 @@ public sealed partial class DockerSandboxPool : ICodeSandbox
     {
         if (options.Workers < 1) throw new InputException($"the sandbox pool needs at least one worker (got {options.Workers})");
         if (options.PipelineDepth < 1) throw new InputException($"the pipeline depth must be at least 1 (got {options.PipelineDepth})");
-        var endpoints = EngineEndpoint.ResolveAll(options.DockerHosts is { Count: > 0 } hosts ? hosts : options.DockerHost is null ? null : [options.DockerHost]);
+        var endpoints = EngineEndpoint.ResolveAll(
+            options.DockerHosts is { Count: > 0 } hosts ? hosts : options.DockerHost is null ? null : [options.DockerHost]);
         var image = options.Image ?? SandboxImage.Tag;
         var clients = new List<DockerClient>();
         DockerSandboxPool? pool = null;
@@ -111,7 +112,12 @@ public sealed partial class DockerSandboxPool : ICodeSandbox
                 await OrphanReaper.RemoveOrphansAsync(client, cancellationToken);
                 return new EngineConnection(endpoint, client, imageId, counts[i]);
             }));
-            pool = new DockerSandboxPool(policy, options, image, [.. engines.Where(e => e.Workers > 0), .. engines.Where(e => e.Workers == 0)], Guid.NewGuid().ToString("N")[..12]);
+            pool = new DockerSandboxPool(
+                policy,
+                options,
+                image,
+                [.. engines.Where(e => e.Workers > 0), .. engines.Where(e => e.Workers == 0)],
+                Guid.NewGuid().ToString("N")[..12]);
             ShutdownHook.Register(pool, onSignal: options.RemoveOnSignal);
             await Task.WhenAll(pool._slots.Select(async slot => slot.Worker = await pool.StartWorkerAsync(slot.Engine, cancellationToken)));
             if (options.ProbeWorkers && pool._engines.Count(e => e.Workers > 0) == 1 && pool._slots.Length > 1) await pool.ProbeWorkersAsync(cancellationToken);
@@ -155,7 +161,14 @@ public sealed partial class DockerSandboxPool : ICodeSandbox
     private async Task<WorkerContainer> StartWorkerAsync(EngineConnection engine, CancellationToken cancellationToken)
     {
         using var channel = _options.DirectChannel && engine.Endpoint.Address.Scheme == "unix" && !OperatingSystem.IsWindows() ? DirectChannel.TryOpen() : null;
-        return await WorkerContainer.StartAsync(engine.Client, ImageName, _policy, _labels, channel, TimeSpan.FromSeconds(_options.StartTimeoutSeconds), cancellationToken);
+        return await WorkerContainer.StartAsync(
+            engine.Client,
+            ImageName,
+            _policy,
+            _labels,
+            channel,
+            TimeSpan.FromSeconds(_options.StartTimeoutSeconds),
+            cancellationToken);
     }
 
     private string NoEngineLeft() =>

@@ -69,7 +69,10 @@ public sealed partial record EngineEndpoint(Uri Address, int Weight, string? Tls
         return endpoints;
     }
 
-    /// <summary>Spreads <paramref name="workers"/> over the engines in proportion to their weights (largest remainder), each engine at least one when there are enough.</summary>
+    /// <summary>
+    /// Spreads <paramref name="workers"/> over the engines in proportion to their weights (largest remainder),
+    /// each engine at least one when there are enough.
+    /// </summary>
     public static int[] Spread(IReadOnlyList<EngineEndpoint> engines, int workers)
     {
         var total = engines.Sum(e => e.Weight);

@@ -12,6 +12,8 @@ public static class EngineReport
         output.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         foreach (var e in pool.Engines)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {e.Name} | {e.Endpoint.Weight} | {e.Workers} | {e.Completed} | {e.ProgramsPerSecond:0.0} | {100 * e.WorkerIdleFraction:0.0} % | {e.MovedAway} | {e.WorkerFailures} | {(e.Alive ? "up" : "given up: " + e.LastError)} |"));
+                $"| {e.Name} | {e.Endpoint.Weight} | {e.Workers} | {e.Completed} | {e.ProgramsPerSecond:0.0} " +
+                $"| {100 * e.WorkerIdleFraction:0.0} % | {e.MovedAway} | {e.WorkerFailures} " +
+                $"| {(e.Alive ? "up" : "given up: " + e.LastError)} |"));
     }
 }

@@ -23,7 +23,12 @@ internal static class SandboxContainerSpec
     ];
 
     /// <summary>The container for <paramref name="policy"/>; with <paramref name="channel"/>, its socket's directory is mounted read-only.</summary>
-    public static CreateContainerParameters Create(string image, SandboxPolicy policy, IDictionary<string, string> labels, bool attach, DirectChannel? channel = null)
+    public static CreateContainerParameters Create(
+        string image,
+        SandboxPolicy policy,
+        IDictionary<string, string> labels,
+        bool attach,
+        DirectChannel? channel = null)
     {
         var memoryBytes = (policy.MemoryMiB + WorkerOverheadMiB) * 1024L * 1024L;
         return new CreateContainerParameters

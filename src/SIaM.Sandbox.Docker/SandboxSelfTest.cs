@@ -15,7 +15,9 @@ public static class SandboxSelfTest
             new("no network (only loopback)", "import socket\nprint(sorted(n for _, n in socket.if_nameindex()))", ExecStatus.Ok, "['lo']\n"),
             new("read-only root filesystem", "open('/siam-probe', 'w')", ExecStatus.Error),
             new("non-root user", "import os\nprint(f'{os.getuid()}:{os.getgid()}')", ExecStatus.Ok, policy.User + "\n"),
-            new("all capabilities dropped", "print([l.split()[1] for l in open('/proc/self/status') if l.startswith('CapEff')][0])", ExecStatus.Ok, "0000000000000000\n"),
+            new("all capabilities dropped",
+                "print([l.split()[1] for l in open('/proc/self/status') if l.startswith('CapEff')][0])",
+                ExecStatus.Ok, "0000000000000000\n"),
             new("no-new-privileges", "print([l.split()[1] for l in open('/proc/self/status') if l.startswith('NoNewPrivs')][0])", ExecStatus.Ok, "1\n"),
             new("pids limit", CgroupRead("pids/pids.max", "pids.max"), ExecStatus.Ok, policy.PidsLimit.ToString(CultureInfo.InvariantCulture) + "\n"),
             new("CPU quota", CgroupRead("cpu/cpu.cfs_quota_us", "cpu.max"), ExecStatus.Ok, cpuQuota + "\n"),
@@ -32,7 +34,8 @@ public static class SandboxSelfTest
                 ExecStatus.Ok, "0 UTC C.UTF-8 -2823467484159703425\n"),
             new("worker survives its parent being killed", "import os\nos.kill(os.getppid(), 9)\nprint('ok')", ExecStatus.Ok, "ok\n"),
             new("host channel closed to programs",
-                "import socket\ntry:\n    socket.socket(socket.AF_UNIX).connect('/run/siam/worker.sock')\n    print('connected')\nexcept OSError as e:\n    print(type(e).__name__)",
+                "import socket\ntry:\n    socket.socket(socket.AF_UNIX).connect('/run/siam/worker.sock')\n    print('connected')\n" +
+                    "except OSError as e:\n    print(type(e).__name__)",
                 ExecStatus.Ok, "FileNotFoundError\n"),
         ];
     }

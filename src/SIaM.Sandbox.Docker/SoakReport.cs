@@ -8,4 +8,11 @@ namespace SIaM.Sandbox.Docker;
 /// <param name="Replacements">Workers replaced during the run.</param>
 /// <param name="Seconds">Wall-clock time of the run.</param>
 /// <param name="Examples">A few wrong verdicts, for the report.</param>
-public sealed record SoakReport(int Programs, int WrongVerdicts, int LeakedProcesses, int LeakedContainers, int Replacements, double Seconds, IReadOnlyList<string> Examples);
+public sealed record SoakReport(
+    int Programs,
+    int WrongVerdicts,
+    int LeakedProcesses,
+    int LeakedContainers,
+    int Replacements,
+    double Seconds,
+    IReadOnlyList<string> Examples);

@@ -8,7 +8,12 @@ namespace SIaM.Sandbox.Docker;
 /// <summary>Runs <see cref="SoakMix"/> through a fresh pool and counts wrong verdicts and leaks.</summary>
 public static class SoakRunner
 {
-    public static async Task<SoakReport> RunAsync(int count, SandboxPolicy policy, DockerPoolOptions options, IProgress<int>? progress, CancellationToken cancellationToken)
+    public static async Task<SoakReport> RunAsync(
+        int count,
+        SandboxPolicy policy,
+        DockerPoolOptions options,
+        IProgress<int>? progress,
+        CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var wrong = new ConcurrentQueue<string>();
@@ -23,7 +28,9 @@ public static class SoakRunner
                     var program = SoakMix.At(index);
                     var result = await pool.RunPythonAsync(program.Code, token);
                     if (result.Status != program.Expected || (program.Stdout is not null && result.Stdout != program.Stdout))
-                        wrong.Enqueue($"#{index} {program.Kind}: expected {VerdictNames.Name(program.Expected)}, got {VerdictNames.Name(result.Status)} {Trim(result.Stderr)}");
+                        wrong.Enqueue(
+                            $"#{index} {program.Kind}: expected {VerdictNames.Name(program.Expected)}, " +
+                            $"got {VerdictNames.Name(result.Status)} {Trim(result.Stderr)}");
                     var finished = Interlocked.Increment(ref done);
                     if (finished % 500 == 0) progress?.Report(finished);
                 });

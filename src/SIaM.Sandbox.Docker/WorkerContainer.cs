@@ -55,7 +55,9 @@ internal sealed class WorkerContainer : IAsyncDisposable
     public static async Task<WorkerContainer> StartAsync(DockerClient client, string image, SandboxPolicy policy, IDictionary<string, string> labels,
         DirectChannel? channel, TimeSpan startTimeout, CancellationToken cancellationToken)
     {
-        var created = await client.Containers.CreateContainerAsync(SandboxContainerSpec.Create(image, policy, labels, attach: true, channel), cancellationToken);
+        var created = await client.Containers.CreateContainerAsync(
+            SandboxContainerSpec.Create(image, policy, labels, attach: true, channel),
+            cancellationToken);
         WorkerContainer? worker = null;
         try
         {

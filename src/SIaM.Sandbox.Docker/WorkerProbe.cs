@@ -58,7 +58,13 @@ internal static class WorkerProbe
         return new WorkerProbeResult(candidates, Choose(candidates), total.Elapsed.TotalSeconds);
     }
 
-    private static async Task BurstAsync(WorkerContainer worker, int programs, SandboxPolicy policy, int depth, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task BurstAsync(
+        WorkerContainer worker,
+        int programs,
+        SandboxPolicy policy,
+        int depth,
+        TimeSpan timeout,
+        CancellationToken cancellationToken)
     {
         var sent = new Queue<long>();
         for (var done = 0; done < programs;)

@@ -13,7 +13,9 @@ public static class TorchDevices
         if (name == "cpu") return CPU;
         if (!IsValidName(name)) throw new InputException($"unknown device '{name}' (cpu, cuda, cuda:N)");
         if (!cuda.is_available())
-            throw new InputException($"device '{name}': CUDA is not available (build with -p:SiamTorchCuda=true on a machine with a CUDA libtorch package and a GPU)");
+            throw new InputException(
+                $"device '{name}': CUDA is not available " +
+                "(build with -p:SiamTorchCuda=true on a machine with a CUDA libtorch package and a GPU)");
         if (name.Length > 5 && int.Parse(name[5..], CultureInfo.InvariantCulture) >= cuda.device_count())
             throw new InputException($"device '{name}': this machine has {cuda.device_count()} CUDA device(s), numbered from 0");
         return device(name);

@@ -26,7 +26,8 @@ public sealed partial class TorchSharpBackend
             {
                 var whole = EncodePrompt(prompt + request.Candidates[c], raw);
                 var shared = CommonPrefix(context, whole);
-                if (shared == 0) throw new InputException($"{request.Id}: cannot score '{request.Candidates[c]}' after an empty prompt (the tokenizer adds no BOS)");
+                if (shared == 0)
+                    throw new InputException($"{request.Id}: cannot score '{request.Candidates[c]}' after an empty prompt (the tokenizer adds no BOS)");
                 if (shared == whole.Count) throw new InputException($"{request.Id}: candidate '{request.Candidates[c]}' adds no tokens to the prompt");
                 if (whole.Count > _lm.Config.MaxPositionEmbeddings) continue;
                 items.Add(new Continuation(whole.Take(shared).ToArray(), whole.Skip(shared).ToArray()));
@@ -37,7 +38,8 @@ public sealed partial class TorchSharpBackend
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            logProbs = await Task.Run(() => ContinuationScorer.Score(_lm, items, _options.MaxBatchSize, cancellationToken), cancellationToken).ConfigureAwait(false);
+            logProbs = await Task.Run(() => ContinuationScorer.Score(_lm, items, _options.MaxBatchSize, cancellationToken), cancellationToken)
+                .ConfigureAwait(false);
         }
         finally
         {

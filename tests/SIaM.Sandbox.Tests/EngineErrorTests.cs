@@ -13,7 +13,8 @@ public sealed class EngineErrorTests
         var options = DockerPoolOptions.Default with { DockerHost = "unix:///tmp/siam-no-such-engine.sock" };
 
         // Act
-        var error = await Assert.ThrowsAsync<InputException>(() => DockerSandboxPool.StartAsync(SIaM.Core.Sandbox.SandboxPolicy.Default, options, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<InputException>(
+            () => DockerSandboxPool.StartAsync(SIaM.Core.Sandbox.SandboxPolicy.Default, options, CancellationToken.None));
 
         // Assert
         Assert.That(error!.Message, Does.Contain("unix:///tmp/siam-no-such-engine.sock").And.Contain("engine-up.sh"));

@@ -31,7 +31,10 @@ public sealed class FrameCodecTests
     {
         // Arrange
         var buffer = new FrameBuffer();
-        Append(buffer, [.. FrameCodec.Encode(new WorkerReply(1, "ok", 0, "a", "", 0, false)), .. FrameCodec.Encode(new WorkerReply(2, "error", 1, "", "b", 0, true))]);
+        Append(buffer, [
+            .. FrameCodec.Encode(new WorkerReply(1, "ok", 0, "a", "", 0, false)),
+            .. FrameCodec.Encode(new WorkerReply(2, "error", 1, "", "b", 0, true)),
+        ]);
 
         // Act
         FrameCodec.TryDecode<WorkerReply>(buffer, out var first);

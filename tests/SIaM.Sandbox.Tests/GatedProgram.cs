@@ -27,7 +27,8 @@ internal static class GatedProgram
         while (true)
         {
             foreach (var container in await OrphanReaper.ListAsync(client, CancellationToken.None, poolId))
-                if (container.State == "running" && (await ExecAsync(client, container.ID, $"test -e {Running} && echo yes")).Contains("yes", StringComparison.Ordinal))
+                if (container.State == "running"
+                    && (await ExecAsync(client, container.ID, $"test -e {Running} && echo yes")).Contains("yes", StringComparison.Ordinal))
                     return container.ID;
             if (DateTime.UtcNow > deadline) Assert.Fail($"no gated program ran within {timeout.TotalSeconds:0} s");
             await Task.Delay(20);

@@ -44,7 +44,10 @@ public sealed class MultiEngineTests
         }
 
         // Assert
-        Assert.That(results.Select(r => r.Status), Is.All.EqualTo(ExecStatus.Ok), string.Join("\n", results.Where(r => r.Status != ExecStatus.Ok).Select(r => r.Stderr).Take(3)));
+        Assert.That(
+            results.Select(r => r.Status),
+            Is.All.EqualTo(ExecStatus.Ok),
+            string.Join("\n", results.Where(r => r.Status != ExecStatus.Ok).Select(r => r.Stderr).Take(3)));
         Assert.That(results.Select(r => r.Stdout), Is.EqualTo(Enumerable.Range(0, count).Select(i => $"{i * i + 1}\n")), "every program's own output, once");
         Assert.That(engines.Select(e => e.Workers), Is.EqualTo(new[] { 2, 2 }), "workers spread 1:1 by weight");
         Assert.That(engines[0].Alive, Is.True);

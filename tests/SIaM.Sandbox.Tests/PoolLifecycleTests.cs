@@ -62,7 +62,10 @@ public sealed class PoolLifecycleTests
         // Assert
         Assert.That(trickled, Is.GreaterThan(0.5), "three pauses of 300 ms against four programs of a few ms");
         Assert.That(queued, Is.LessThan(trickled), "queued programs add busy time and (pipelined) almost no idle time");
-        Assert.That(table.ToString(), Does.Contain("| worker idle |").And.Contain((100 * queued).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " %"));
+        Assert.That(
+            table.ToString(),
+            Does.Contain("| worker idle |")
+                .And.Contain((100 * queued).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " %"));
     }
 
     [Test]
@@ -92,8 +95,12 @@ public sealed class PoolLifecycleTests
             [SandboxContainerSpec.SandboxLabel] = "1", [PoolLabels.Pool] = "orphan-test", [PoolLabels.Host] = Environment.MachineName,
             [PoolLabels.Pid] = "2147483000", [PoolLabels.Started] = "0",
         };
-        var running = await client.Containers.CreateContainerAsync(SandboxContainerSpec.Create(SandboxImage.Tag, SharedPool.Policy, labels, attach: false), CancellationToken.None);
-        var created = await client.Containers.CreateContainerAsync(SandboxContainerSpec.Create(SandboxImage.Tag, SharedPool.Policy, labels, attach: false), CancellationToken.None);
+        var running = await client.Containers.CreateContainerAsync(
+            SandboxContainerSpec.Create(SandboxImage.Tag, SharedPool.Policy, labels, attach: false),
+            CancellationToken.None);
+        var created = await client.Containers.CreateContainerAsync(
+            SandboxContainerSpec.Create(SandboxImage.Tag, SharedPool.Policy, labels, attach: false),
+            CancellationToken.None);
         await client.Containers.StartContainerAsync(running.ID, new ContainerStartParameters(), CancellationToken.None);
 
         // Act
@@ -145,7 +152,15 @@ public sealed class PoolLifecycleTests
         // Act: a process entered from outside (so not under the programs' seccomp filter) SIGKILLs the forker, the
         // only process whose parent is the front (PID 1)
         var (killed, errors) = await ExecInContainerAsync(client, victim.ID,
-            "import os\nfor p in filter(str.isdigit, os.listdir('/proc')):\n    try:\n        parent = open('/proc/%s/stat' % p).read().rsplit(')', 1)[1].split()[1]\n    except OSError:\n        continue\n    if parent == '1':\n        print(p, flush=True)\n        os.kill(int(p), 9)");
+            "import os\n" +
+            "for p in filter(str.isdigit, os.listdir('/proc')):\n" +
+            "    try:\n" +
+            "        parent = open('/proc/%s/stat' % p).read().rsplit(')', 1)[1].split()[1]\n" +
+            "    except OSError:\n" +
+            "        continue\n" +
+            "    if parent == '1':\n" +
+            "        print(p, flush=True)\n" +
+            "        os.kill(int(p), 9)");
         var released = await GatedProgram.ReleaseUntilAsync(client, pool.PoolId, running, TimeSpan.FromMinutes(1));
         var result = await running;
         var queuedResults = await Task.WhenAll(queued);

@@ -105,7 +105,10 @@ internal sealed class SecondEngine : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
-        foreach (var mount in File.ReadAllLines("/proc/mounts").Select(l => l.Split(' ')[1]).Where(m => m.StartsWith(_root, StringComparison.Ordinal)).OrderByDescending(m => m.Length))
+        foreach (var mount in File.ReadAllLines("/proc/mounts")
+            .Select(l => l.Split(' ')[1])
+            .Where(m => m.StartsWith(_root, StringComparison.Ordinal))
+            .OrderByDescending(m => m.Length))
             await ShellAsync($"umount -l '{mount}'", check: false);
         try
         {

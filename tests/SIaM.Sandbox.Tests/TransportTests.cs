@@ -66,7 +66,8 @@ public sealed class TransportTests
         // Assert
         Assert.That(result.Status, Is.EqualTo(ExecStatus.Ok), result.Stderr);
         Assert.That(result.Stdout, Is.EqualTo("refused FileNotFoundError\nunlisted PermissionError\nenviron PermissionError\n[]\n"),
-            "the socket is unlinked once the worker connected; the directory cannot be listed; PID 1's environment is not readable; programs inherit no SIAM_ variable");
+            "the socket is unlinked once the worker connected; the directory cannot be listed; PID 1's environment is not readable; " +
+            "programs inherit no SIAM_ variable");
     }
 
     [Test]
@@ -109,7 +110,14 @@ public sealed class TransportTests
         File.Delete(channel.SocketPath);
 
         // Act
-        await using var worker = await WorkerContainer.StartAsync(client, SandboxImage.Tag, SharedPool.Policy, Labels, channel, TimeSpan.FromSeconds(60), CancellationToken.None);
+        await using var worker = await WorkerContainer.StartAsync(
+            client,
+            SandboxImage.Tag,
+            SharedPool.Policy,
+            Labels,
+            channel,
+            TimeSpan.FromSeconds(60),
+            CancellationToken.None);
         var request = worker.ProgramRequest("print('over the attach stream')", SharedPool.Policy);
         await worker.SendAsync(request, CancellationToken.None);
         var reply = await worker.ReceiveAsync(request.Id, TimeSpan.FromSeconds(20), CancellationToken.None);
@@ -133,7 +141,14 @@ public sealed class TransportTests
         await intruder.SendAsync(new byte[32]);
 
         // Act
-        await using var worker = await WorkerContainer.StartAsync(client, SandboxImage.Tag, SharedPool.Policy, Labels, channel, TimeSpan.FromSeconds(60), CancellationToken.None);
+        await using var worker = await WorkerContainer.StartAsync(
+            client,
+            SandboxImage.Tag,
+            SharedPool.Policy,
+            Labels,
+            channel,
+            TimeSpan.FromSeconds(60),
+            CancellationToken.None);
         var request = worker.ProgramRequest("print(2 + 2)", SharedPool.Policy);
         await worker.SendAsync(request, CancellationToken.None);
         var reply = await worker.ReceiveAsync(request.Id, TimeSpan.FromSeconds(20), CancellationToken.None);
@@ -166,7 +181,10 @@ public sealed class TransportTests
         return temp;
     }
 
-    /// <summary>Starts a 2-worker pool with <c>TMPDIR</c> set to <paramref name="temp"/> (tests of this assembly run one at a time), runs <c>print(1)</c> and disposes it.</summary>
+    /// <summary>
+    /// Starts a 2-worker pool with <c>TMPDIR</c> set to <paramref name="temp"/> (tests of this assembly run one at a time),
+    /// runs <c>print(1)</c> and disposes it.
+    /// </summary>
     private static async Task<(string Transport, string Output)> RunOneProgramWithTempDirectoryAsync(string temp)
     {
         var saved = Environment.GetEnvironmentVariable("TMPDIR");

@@ -121,7 +121,8 @@ public sealed class OpenAiCandidateScorer : ICandidateScorer, IDisposable, IAsyn
                 using var response = await _http.SendAsync(message, ct).ConfigureAwait(false);
                 var content = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
                 var code = (int)response.StatusCode;
-                if (code is 408 or 429 || code >= 500) throw new TransientBackendException($"{_endpoint} answered HTTP {code}: {OpenAiResponseParser.ErrorMessage(content)}");
+                if (code is 408 or 429 || code >= 500)
+                    throw new TransientBackendException($"{_endpoint} answered HTTP {code}: {OpenAiResponseParser.ErrorMessage(content)}");
                 return (code, content);
             }, cancellationToken).ConfigureAwait(false);
             if (status != 200)

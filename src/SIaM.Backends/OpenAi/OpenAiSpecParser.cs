@@ -19,7 +19,8 @@ public static class OpenAiSpecParser
     {
         var hash = argument.IndexOf('#');
         if (hash < 0)
-            throw new InputException($"model spec 'openai:{argument}' has no model: write openai:BASE_URL#MODEL, e.g. openai:http://127.0.0.1:8000/v1#qwen2.5-math-7b");
+            throw new InputException(
+                $"model spec 'openai:{argument}' has no model: write openai:BASE_URL#MODEL, e.g. openai:http://127.0.0.1:8000/v1#qwen2.5-math-7b");
         var (url, urlQuery) = SplitQuery(argument[..hash]);
         var (model, modelQuery) = SplitQuery(argument[(hash + 1)..]);
         if (model.Length == 0)

@@ -36,7 +36,8 @@ internal static class RetryPipeline
                     : null),
             OnRetry = args =>
             {
-                log?.Invoke($"retry {args.AttemptNumber + 1}/{options.MaxRetries} in {args.RetryDelay.TotalSeconds:0.###} s: {args.Outcome.Exception?.Message}");
+                log?.Invoke(
+                    $"retry {args.AttemptNumber + 1}/{options.MaxRetries} in {args.RetryDelay.TotalSeconds:0.###} s: {args.Outcome.Exception?.Message}");
                 return ValueTask.CompletedTask;
             },
         };

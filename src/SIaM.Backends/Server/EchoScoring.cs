@@ -16,7 +16,12 @@ internal static class EchoScoring
     public static bool Requested(JsonElement root) =>
         root.ValueKind == JsonValueKind.Object && root.TryGetProperty("echo", out var echo) && echo.ValueKind == JsonValueKind.True;
 
-    public static async Task<JsonObject> ScoreAsync(ICandidateScorer? scorer, JsonElement root, string modelName, string id, CancellationToken cancellationToken)
+    public static async Task<JsonObject> ScoreAsync(
+        ICandidateScorer? scorer,
+        JsonElement root,
+        string modelName,
+        string id,
+        CancellationToken cancellationToken)
     {
         if (scorer is null)
             throw new ServerRequestException(400, "'echo': true needs a model that scores tokens (hf:); this backend only generates text");

@@ -101,7 +101,9 @@ public sealed class OpenAiCompatibleServer : IAsyncDisposable
         }
         catch (ServerRequestException e) when (!context.Response.HasStarted)
         {
-            if (e.Status == 429) context.Response.Headers.RetryAfter = OpenAiServerOptions.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (e.Status == 429)
+                context.Response.Headers.RetryAfter =
+                    OpenAiServerOptions.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             await WriteAsync(context, e.Status, ServerResponses.Error(e.Status, e.Message), aborted).ConfigureAwait(false);
         }
         catch (BadHttpRequestException e) when (!context.Response.HasStarted)
@@ -125,7 +127,9 @@ public sealed class OpenAiCompatibleServer : IAsyncDisposable
         if (Interlocked.Increment(ref _queued) > _maxQueued)
         {
             Interlocked.Decrement(ref _queued);
-            throw new ServerRequestException(429, $"the server is busy: {_maxQueued} requests are already queued; retry after {OpenAiServerOptions.RetryAfterSeconds} s");
+            throw new ServerRequestException(
+                429,
+                $"the server is busy: {_maxQueued} requests are already queued; retry after {OpenAiServerOptions.RetryAfterSeconds} s");
         }
         try
         {
@@ -155,7 +159,10 @@ public sealed class OpenAiCompatibleServer : IAsyncDisposable
         if (!chat && EchoScoring.Requested(document.RootElement))
             using (document)
                 return await EchoScoring.ScoreAsync(_batcher.Scorer, document.RootElement, _modelName, $"cmpl-{number}", aborted).ConfigureAwait(false);
-        if (chat && document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("logprobs", out var logprobs) && logprobs.ValueKind == JsonValueKind.True)
+        if (chat
+            && document.RootElement.ValueKind == JsonValueKind.Object
+            && document.RootElement.TryGetProperty("logprobs", out var logprobs)
+            && logprobs.ValueKind == JsonValueKind.True)
         {
             document.Dispose();
             throw new ServerRequestException(400, "'logprobs' on chat completions is not supported; score with POST /v1/completions and 'echo': true");

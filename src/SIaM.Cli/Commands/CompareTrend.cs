@@ -19,7 +19,9 @@ internal static class CompareTrend
         foreach (var verdict in verdicts) Console.WriteLine(verdict.Explanation);
         Console.WriteLine($"written: {TrendReport.Write(outDirectory, runs.Select(r => r.Name).ToList(), verdicts)}");
         var flagged = verdicts.Count(v => v.Flagged);
-        if (flagged > 0) Console.Error.WriteLine($"drift: {flagged} row(s) trend down significantly over {runs.Count} checkpoints (Holm over {verdicts.Count} rows)");
+        if (flagged > 0)
+            Console.Error.WriteLine(
+                $"drift: {flagged} row(s) trend down significantly over {runs.Count} checkpoints (Holm over {verdicts.Count} rows)");
         return flagged > 0 ? ExitCodes.Failure : ExitCodes.Success;
     }
 }

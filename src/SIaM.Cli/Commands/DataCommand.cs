@@ -6,8 +6,16 @@ namespace SIaM.Cli.Commands;
 /// <summary><c>siam data verify|fetch</c>: check the data files against the manifest, or download missing ones.</summary>
 internal static class DataCommand
 {
-    private static readonly Option<string?> Data = new("--data") { Description = "Data directory (default: $SIAM_DATA, ./benchmarks-data, ../shared/benchmarks-data)" };
-    private static readonly Option<string?> Dest = new("--dest") { Description = "Where to put downloaded files (default: $SIAM_DATA, else ./benchmarks-data)" };
+    private static readonly Option<string?> Data = new("--data")
+    {
+        Description = "Data directory (default: $SIAM_DATA, ./benchmarks-data, ../shared/benchmarks-data)",
+    };
+
+    private static readonly Option<string?> Dest = new("--dest")
+    {
+        Description = "Where to put downloaded files (default: $SIAM_DATA, else ./benchmarks-data)",
+    };
+
     private static readonly Option<string?> Only = new("--only") { Description = "Benchmark ids and/or suites, comma-separated (default: all 35 files)" };
 
     public static Command Create()

@@ -20,7 +20,10 @@ internal static class GateOptions
         Description = "Family-wise significance level of the gate, and level of the bootstrap interval", DefaultValueFactory = _ => 0.05,
     };
 
-    internal static readonly Option<string?> Gate = new("--gate") { Description = "YAML file of per-benchmark / per-suite thresholds and the family (holm, hierarchy, per-row)" };
+    internal static readonly Option<string?> Gate = new("--gate")
+    {
+        Description = "YAML file of per-benchmark / per-suite thresholds and the family (holm, hierarchy, per-row)",
+    };
 
     /// <summary>The policy the options describe; bad values are usage errors.</summary>
     public static GatePolicy Policy(ParseResult result)

@@ -8,11 +8,26 @@ namespace SIaM.Cli.Commands;
 /// <summary><c>siam grade --input pairs.jsonl [--extracted] [--grading strict]</c>: grades reference/prediction pairs with the rule-based grader.</summary>
 internal static class GradeCommand
 {
-    private static readonly Option<string> Input = new("--input") { Description = "JSON Lines of {\"reference\", \"prediction\", [\"benchmark\"], [\"kind\"]}; '-' reads standard input", Required = true };
+    private static readonly Option<string> Input = new("--input")
+    {
+        Description = "JSON Lines of {\"reference\", \"prediction\", [\"benchmark\"], [\"kind\"]}; '-' reads standard input",
+        Required = true,
+    };
+
     private static readonly Option<bool> Extracted = new("--extracted") { Description = "Predictions are extracted answers, not raw model text" };
     private static readonly Option<double> Tolerance = new("--tolerance") { Description = "Relative numeric tolerance", DefaultValueFactory = _ => 1e-4 };
-    private static readonly Option<GradingMode> Grading = new("--grading") { Description = "default, or strict: no last-number fallback, no unit stripping", DefaultValueFactory = _ => GradingMode.Default };
-    private static readonly Option<PercentVariantMode> Percent = new("--percent-variants") { Description = "Accept x/100 and 100x: Off, WhenPercentSign, Always", DefaultValueFactory = _ => PercentVariantMode.WhenPercentSign };
+
+    private static readonly Option<GradingMode> Grading = new("--grading")
+    {
+        Description = "default, or strict: no last-number fallback, no unit stripping",
+        DefaultValueFactory = _ => GradingMode.Default,
+    };
+
+    private static readonly Option<PercentVariantMode> Percent = new("--percent-variants")
+    {
+        Description = "Accept x/100 and 100x: Off, WhenPercentSign, Always",
+        DefaultValueFactory = _ => PercentVariantMode.WhenPercentSign,
+    };
 
     public static Command Create()
     {

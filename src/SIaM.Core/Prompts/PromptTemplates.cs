@@ -14,7 +14,8 @@ public static class PromptTemplates
         new PromptTemplate(PromptStyle.Pot, Language.En,
             "You are a helpful assistant that solves math problems by writing Python code.",
             "Solve the following problem by writing a single Python program in a ```python block. The program must print only the final answer.",
-            [new("Natalia sold clips to 48 of her friends in April, and then she sold half as many clips in May. How many clips did Natalia sell altogether in April and May?",
+            [new("Natalia sold clips to 48 of her friends in April, and then she sold half as many clips in May. " +
+                "How many clips did Natalia sell altogether in April and May?",
                 "```python\napril = 48\nmay = april // 2\nprint(april + may)\n```"),
              new("What is the sum of all real solutions of $x^2 - 5x + 6 = 0$?",
                 "```python\nfrom sympy import symbols, solve\nx = symbols('x')\nprint(sum(solve(x**2 - 5*x + 6, x)))\n```")]),
@@ -27,11 +28,16 @@ public static class PromptTemplates
                 "```python\nlength = 8\nwidth = length / 2\nprint(int(length * width))\n```")]),
         new PromptTemplate(PromptStyle.Tir, Language.En,
             "You are a helpful assistant that solves math problems by reasoning step by step and running Python code.",
-            "Solve the following problem. Interleave reasoning with ```python blocks; each block's result will be shown in an ```output block. Put the final answer in \\boxed{}.",
+            "Solve the following problem. Interleave reasoning with ```python blocks; " +
+                "each block's result will be shown in an ```output block. Put the final answer in \\boxed{}.",
             [new("What is the sum of all real solutions of $x^2 - 5x + 6 = 0$?",
-                "Let me solve the quadratic with sympy.\n```python\nfrom sympy import symbols, solve\nx = symbols('x')\nprint(sum(solve(x**2 - 5*x + 6, x)))\n```\n```output\n5\n```\nThe sum of the solutions is $\\boxed{5}$."),
-             new("Natalia sold clips to 48 of her friends in April, and then she sold half as many clips in May. How many clips did Natalia sell altogether in April and May?",
-                "She sold 48 in April and half as many in May.\n```python\nprint(48 + 48 // 2)\n```\n```output\n72\n```\nAltogether she sold $\\boxed{72}$ clips.")]),
+                "Let me solve the quadratic with sympy.\n" +
+                    "```python\nfrom sympy import symbols, solve\nx = symbols('x')\nprint(sum(solve(x**2 - 5*x + 6, x)))\n```\n" +
+                    "```output\n5\n```\nThe sum of the solutions is $\\boxed{5}$."),
+             new("Natalia sold clips to 48 of her friends in April, and then she sold half as many clips in May. " +
+                "How many clips did Natalia sell altogether in April and May?",
+                "She sold 48 in April and half as many in May.\n```python\nprint(48 + 48 // 2)\n```\n" +
+                    "```output\n72\n```\nAltogether she sold $\\boxed{72}$ clips.")]),
         new PromptTemplate(PromptStyle.Tir, Language.Zh,
             "你是一个通过逐步推理并运行 Python 代码来解决数学问题的助手。",
             "请解决下面的问题。推理与 ```python 代码块交替进行，每个代码块的运行结果会显示在 ```output 代码块中。把最终答案写在 \\boxed{} 中。",
@@ -42,7 +48,8 @@ public static class PromptTemplates
         new PromptTemplate(PromptStyle.Cot, Language.En,
             "You are a helpful assistant that solves math problems step by step.",
             "Solve the following problem step by step. Put the final answer in \\boxed{}.",
-            [new("Natalia sold clips to 48 of her friends in April, and then she sold half as many clips in May. How many clips did Natalia sell altogether in April and May?",
+            [new("Natalia sold clips to 48 of her friends in April, and then she sold half as many clips in May. " +
+                "How many clips did Natalia sell altogether in April and May?",
                 "In May she sold 48 / 2 = 24 clips. Altogether she sold 48 + 24 = 72 clips. The answer is $\\boxed{72}$."),
              new("What is the sum of all real solutions of $x^2 - 5x + 6 = 0$?",
                 "By Vieta's formulas the sum of the roots is 5. The answer is $\\boxed{5}$.")]),

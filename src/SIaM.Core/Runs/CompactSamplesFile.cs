@@ -57,7 +57,11 @@ public static class CompactSamplesFile
                 s.NormalizedReference is { } nr && nr == s.Reference ? (JsonNode)1 : s.NormalizedReference,
                 s.Error,
                 new JsonArray(s.Executions.Select(e => (JsonNode)new JsonArray(
-                    Snake(e.Status.ToString()), e.ExitCode, Within(e.Stdout, s.Completion), e.Stderr.Length == 0 ? null : e.Stderr, e.Truncated ? 1 : null)).ToArray())));
+                    Snake(e.Status.ToString()),
+                    e.ExitCode,
+                    Within(e.Stdout, s.Completion),
+                    e.Stderr.Length == 0 ? null : e.Stderr,
+                    e.Truncated ? 1 : null)).ToArray())));
         }
         var document = new JsonObject
         {
@@ -106,7 +110,11 @@ public static class CompactSamplesFile
                 CompletionStatus: r[7] is null ? CompletionStatus.Ok : Enum<CompletionStatus>(r[7]!.GetValue<string>()),
                 Completion: completion, Code: Text(r[9], completion),
                 Executions: r[18]!.AsArray().Select(e => e!.AsArray()).Select(e => new ExecutionRecord(
-                    Enum<ExecStatus>(e[0]!.GetValue<string>()), e[1]?.GetValue<int>(), Text(e[2], completion) ?? "", Str(e[3]) ?? "", e[4] is not null)).ToList(),
+                    Enum<ExecStatus>(e[0]!.GetValue<string>()),
+                    e[1]?.GetValue<int>(),
+                    Text(e[2], completion) ?? "",
+                    Str(e[3]) ?? "",
+                    e[4] is not null)).ToList(),
                 Extracted: extracted, ExtractionMethod: r[11]!.GetValue<string>(), Reference: reference, Correct: r[13]?.GetValue<bool>(),
                 Path: r[14]!.GetValue<string>(),
                 NormalizedPrediction: r[15] is JsonValue v1 && v1.TryGetValue<int>(out _) ? extracted : Str(r[15]),

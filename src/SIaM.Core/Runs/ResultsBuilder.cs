@@ -83,7 +83,8 @@ public static class ResultsBuilder
     private static IReadOnlyDictionary<string, double> ByK(IReadOnlyList<int> ks, Func<int, double> metric) =>
         new SortedDictionary<string, double>(
             ks.Distinct().Order().ToDictionary(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture), metric),
-            Comparer<string>.Create((a, b) => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture).CompareTo(int.Parse(b, System.Globalization.CultureInfo.InvariantCulture))));
+            Comparer<string>.Create((a, b) => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)
+                .CompareTo(int.Parse(b, System.Globalization.CultureInfo.InvariantCulture))));
 
     private static IReadOnlyDictionary<string, int> Count(IEnumerable<string> values) =>
         new SortedDictionary<string, int>(values.GroupBy(v => v).ToDictionary(g => g.Key, g => g.Count()), StringComparer.Ordinal);

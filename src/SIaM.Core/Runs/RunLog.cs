@@ -32,7 +32,8 @@ public sealed record RunLog(string Path, JsonObject Identity, IReadOnlyList<Samp
         var version = identity["schema_version"] is JsonValue v && v.TryGetValue<int>(out var number) ? number
             : throw new InputException($"{identityPath}: no schema_version; not a SIaM run.json");
         if (version > RunIdentity.CurrentSchemaVersion)
-            throw new InputException($"{identityPath}: schema_version {version} is newer than this harness reads ({RunIdentity.CurrentSchemaVersion}); upgrade siam");
+            throw new InputException(
+                $"{identityPath}: schema_version {version} is newer than this harness reads ({RunIdentity.CurrentSchemaVersion}); upgrade siam");
         var samplesPath = System.IO.Path.Combine(directory, RunDirectory.SamplesFile);
         var compactPath = System.IO.Path.Combine(directory, CompactSamplesFile.FileName);
         var samples = !File.Exists(samplesPath) && File.Exists(compactPath)

@@ -2,7 +2,9 @@ namespace SIaM.Core.Runs;
 
 /// <summary>The content of <c>results.json</c>. Everything but <see cref="Timing"/> is a pure function of the samples and the spec.</summary>
 /// <param name="SchemaVersion">The schema version (<see cref="CurrentSchemaVersion"/>).</param>
-/// <param name="Status"><c>complete</c>, <c>partial</c> (samples without a verdict remain; see <see cref="Remaining"/>) or <c>error</c> (the run stopped).</param>
+/// <param name="Status">
+/// <c>complete</c>, <c>partial</c> (samples without a verdict remain; see <see cref="Remaining"/>) or <c>error</c> (the run stopped).
+/// </param>
 /// <param name="Remaining">Samples without a verdict, by cause, summed over the benchmarks.</param>
 /// <param name="RunId">The short id of the run's identity.</param>
 /// <param name="Benchmarks">Scores per benchmark id.</param>

@@ -24,7 +24,8 @@ public static class RunResultsFile
                 ? v.GetInt32()
                 : throw new InputException($"{path}: no schema_version; not a SIaM results.json");
             if (version > RunResults.CurrentSchemaVersion)
-                throw new InputException($"{path}: schema_version {version} is newer than this harness reads ({RunResults.CurrentSchemaVersion}); upgrade siam");
+                throw new InputException(
+                    $"{path}: schema_version {version} is newer than this harness reads ({RunResults.CurrentSchemaVersion}); upgrade siam");
             var root = version == 1 ? RunResultsV1.Upgrade(document.RootElement) : document.RootElement;
             return root.Deserialize<RunResults>(JsonFormat.Document)
                    ?? throw new InputException($"{path}: empty results");

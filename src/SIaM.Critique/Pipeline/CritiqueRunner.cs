@@ -39,7 +39,9 @@ public static class CritiqueRunner
     public static async Task<CritiqueResults> RunAsync(RunLog run, CritiqueInputs inputs, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         if (run.Identity["schema_version"]?.GetValue<int>() is not (>= 1 and <= RunResults.CurrentSchemaVersion) and var version)
-            throw new InputException($"{run.Path}: run.json has schema_version {version?.ToString() ?? "(none)"}; this harness critiques schemas 1 to {RunResults.CurrentSchemaVersion}");
+            throw new InputException(
+                $"{run.Path}: run.json has schema_version {version?.ToString() ?? "(none)"}; " +
+                $"this harness critiques schemas 1 to {RunResults.CurrentSchemaVersion}");
         var id = CriticIdentity.ShortId(inputs.Critic.Identity);
         var directory = Path.Combine(run.Path, Folder, id);
         Directory.CreateDirectory(directory);
@@ -120,5 +122,10 @@ public static class CritiqueRunner
         select new Disagreement(s.Id, s.Sample, s.Benchmark, s.Correct!.Value, v.Verdict, v.PYes, v.Gradable, s.Reference, s.Extracted, v.Raw);
 
     private static string Hash(SampleRecord s) =>
-        Sha256.Hex(string.Join("\u0000", s.Completion, s.Reference, s.Code ?? "", string.Join("\u0001", s.Executions.Select(e => e.Stdout + "\u0002" + e.Stderr))))[..16];
+        Sha256.Hex(string.Join(
+            "\u0000",
+            s.Completion,
+            s.Reference,
+            s.Code ?? "",
+            string.Join("\u0001", s.Executions.Select(e => e.Stdout + "\u0002" + e.Stderr))))[..16];
 }

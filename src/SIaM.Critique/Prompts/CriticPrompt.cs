@@ -78,7 +78,8 @@ public static class CriticPrompt
         text.Append("### ").Append(label).Append('\n').Append(body.Trim()).Append("\n\n");
 
     /// <summary>SHA-256 of the compact prompt's wording (a probe case rendered), recorded in a compact critic's identity.</summary>
-    public static string CompactHash { get; } = Sha256.Hex(Compact(new CritiqueCase("probe", 0, "probe", Language.En, "", "\u0001", "\u0002", "\u0003", null, "")));
+    public static string CompactHash { get; } =
+        Sha256.Hex(Compact(new CritiqueCase("probe", 0, "probe", Language.En, "", "\u0001", "\u0002", "\u0003", null, "")));
 
     private static string Short(string text)
     {

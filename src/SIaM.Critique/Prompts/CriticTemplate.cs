@@ -26,7 +26,15 @@ public sealed record CriticTemplate(
     /// <summary>SHA-256 over every text of the template, recorded in the critic's identity.</summary>
     public string Hash => Sha256.Hex(string.Join("\u0000",
         new[] { Key, System, Instruction, Labels.Question, Labels.Reference, Labels.Program, Labels.Output, Labels.Answer, Ask, AnswerCue }
-            .Concat(Examples.SelectMany(e => new[] { e.Case.Question, e.Case.Reference, e.Case.Code ?? "", e.Case.Output ?? "", e.Case.Answer ?? "", e.Verdict }))));
+            .Concat(Examples.SelectMany(e => new[]
+            {
+                e.Case.Question,
+                e.Case.Reference,
+                e.Case.Code ?? "",
+                e.Case.Output ?? "",
+                e.Case.Answer ?? "",
+                e.Verdict,
+            }))));
 }
 
 /// <summary>Section headings of a critic prompt.</summary>

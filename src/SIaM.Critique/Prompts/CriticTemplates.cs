@@ -12,7 +12,8 @@ public static class CriticTemplates
     public static CriticTemplate En { get; } = new(
         Language.En,
         "You are a careful math teacher. You check whether the result of a student's program answers a question the same way as the reference answer.",
-        "Decide whether the result of the program is consistent with the reference answer. Equivalent forms count as consistent (0.5 and 1/2, 50% and 0.5 when the question asks for a fraction, units written or omitted).",
+        "Decide whether the result of the program is consistent with the reference answer. " +
+            "Equivalent forms count as consistent (0.5 and 1/2, 50% and 0.5 when the question asks for a fraction, units written or omitted).",
         new CriticLabels("Question", "Reference answer", "Program", "Execution output", "Final answer"),
         "Is the result consistent with the reference answer? Answer YES or NO.",
         "Answer:",

@@ -47,7 +47,8 @@ public sealed class ReplayBackend : AnsweringBackend
         var covered = completions.Keys.Select(k => k[..k.LastIndexOf('/')]).Distinct().ToList();
         if (!covered.Intersect(runBenchmarks).Any())
             throw new InputException(
-                $"{path} has no completions for {string.Join(", ", runBenchmarks)}; it has completions for {(covered.Count == 0 ? "nothing" : string.Join(", ", covered.Order()))}");
+                $"{path} has no completions for {string.Join(", ", runBenchmarks)}; " +
+                $"it has completions for {(covered.Count == 0 ? "nothing" : string.Join(", ", covered.Order()))}");
         return new ReplayBackend($"replay:{path}", completions);
     }
 

@@ -59,7 +59,9 @@ public sealed class FileHashCache(string cacheFile)
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(cacheFile))!);
-            AtomicFile.WriteText(cacheFile, JsonSerializer.Serialize(new SortedDictionary<string, Entry>(_entries!, StringComparer.Ordinal), JsonFormat.Document));
+            AtomicFile.WriteText(
+                cacheFile,
+                JsonSerializer.Serialize(new SortedDictionary<string, Entry>(_entries!, StringComparer.Ordinal), JsonFormat.Document));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // a cache that cannot be written only costs time
     }

@@ -22,7 +22,9 @@ public static class ShardMerger
     {
         foreach (var b in benchmarks)
             if (set.Identity["data_sha256"]?[b.Info.Id]?.GetValue<string>() is { } expected && expected != b.DataSha256)
-                throw new InputException($"the data file of {b.Info.Id} (sha256 {b.DataSha256}) is not the one the shards used ({expected}); pass --data with the run's data");
+                throw new InputException(
+                    $"the data file of {b.Info.Id} (sha256 {b.DataSha256}) is not the one the shards used ({expected}); " +
+                    "pass --data with the run's data");
         var positions = EvalRunner.Problems(set.Spec, benchmarks).ToDictionary(p => p.Problem.Id, p => p.Position);
         var n = set.Shards[0].Shard.Count;
         var found = new Dictionary<(string, int), SampleRecord>();
@@ -32,7 +34,8 @@ public static class ShardMerger
                 var owner = positions.TryGetValue(record.Id, out var position) ? Shard.OwnerOf(position, n)
                     : throw new InputException($"{shard.Log.Path}/samples.jsonl: sample {record.Id} is not a problem of the run");
                 if (owner != shard.Shard.Index)
-                    throw new InputException($"{shard.Log.Path}/samples.jsonl: sample {record.Id} #{record.Sample} belongs to shard {owner}/{n}, not {shard.Shard}");
+                    throw new InputException(
+                        $"{shard.Log.Path}/samples.jsonl: sample {record.Id} #{record.Sample} belongs to shard {owner}/{n}, not {shard.Shard}");
                 found[record.Key] = record;
             }
         var samples = EvalRunner.Plan(set.Spec, benchmarks)

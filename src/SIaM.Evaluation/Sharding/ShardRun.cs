@@ -24,7 +24,8 @@ public sealed record ShardRun(RunLog Log, Shard Shard, JsonObject Identity, stri
         {
             null => "it has no results.json (its eval did not finish)",
             { Status: RunStatus.Complete } => null,
-            var r => $"its results.json says {r.Status} ({r.Remaining.Missing} missing, {r.Remaining.Failed} failed, {r.Remaining.SandboxFailed} sandbox-failed)",
+            var r => $"its results.json says {r.Status} ({r.Remaining.Missing} missing, {r.Remaining.Failed} failed, " +
+                $"{r.Remaining.SandboxFailed} sandbox-failed)",
         };
         return new ShardRun(log, shard, identity, incomplete);
     }

@@ -34,14 +34,18 @@ public sealed record ShardSet(IReadOnlyList<ShardRun> Shards, JsonObject Identit
             throw new InputException($"shard {twice.Key}/{n} is given twice ({string.Join(", ", twice.Select(s => s.Log.Path))})");
         var missing = Enumerable.Range(1, n).Except(shards.Select(s => s.Shard.Index)).ToList();
         if (missing.Count > 0)
-            throw new InputException($"shard{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing.Select(i => $"{i}/{n}"))} missing: a merge needs all of 1/{n} to {n}/{n}");
+            throw new InputException(
+                $"shard{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing.Select(i => $"{i}/{n}"))} missing: " +
+                $"a merge needs all of 1/{n} to {n}/{n}");
         if (!allowIncomplete && shards.FirstOrDefault(s => s.IncompleteBecause is not null) is { } incomplete)
             throw new InputException(
                 $"{incomplete.Log.Path} (shard {incomplete.Shard}) is incomplete: {incomplete.IncompleteBecause}; rerun that shard's eval to finish it, " +
                 "or pass --allow-incomplete to merge what there is (the merged run is then partial)");
         var ks = shards.Where(s => s.Log.Results is not null).Select(s => PassKs(s.Log.Results!)).DistinctBy(k => string.Join(",", k)).ToList();
         if (ks.Count > 1)
-            throw new InputException($"the shards report different pass@k ({string.Join(" vs ", ks.Select(k => string.Join(",", k)))}); rerun them with the same --pass-k");
+            throw new InputException(
+                $"the shards report different pass@k ({string.Join(" vs ", ks.Select(k => string.Join(",", k)))}); " +
+                "rerun them with the same --pass-k");
         if (ks.Count == 0) throw new InputException("no shard has a results.json: nothing to merge");
         var identity = (JsonObject)first.Identity.DeepClone();
         identity.Remove("shard");

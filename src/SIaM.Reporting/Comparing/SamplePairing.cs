@@ -26,7 +26,9 @@ public static class SamplePairing
 
     // Schema 1 has no reference hash: then the reference texts must be equal, never a prefix.
     private static bool SameReference(SampleRecord a, SampleRecord b) =>
-        a.ReferenceHash is not null && b.ReferenceHash is not null ? SameHash(a.ReferenceHash, b.ReferenceHash) : (a.ReferenceHash ?? a.Reference) == (b.ReferenceHash ?? b.Reference);
+        a.ReferenceHash is not null && b.ReferenceHash is not null
+            ? SameHash(a.ReferenceHash, b.ReferenceHash)
+            : (a.ReferenceHash ?? a.Reference) == (b.ReferenceHash ?? b.Reference);
 
     private static bool SameHash(string? a, string? b)
     {

@@ -53,7 +53,9 @@ public sealed class HtmlExporter : IExporter
         html.Append("<p class=\"foot\">Keys: j / k next and previous, / search. Runs, flips and samples are embedded in this file.</p>\n");
         foreach (var (id, json) in data.Blocks())
             if (id == ViewerData.IndexBlock) html.Append($"<script type=\"application/json\" id=\"{id}\">").Append(json).Append("</script>\n");
-            else html.Append($"<script type=\"application/octet-stream\" data-encoding=\"gzip-base64\" id=\"{id}\">").Append(ViewerJson.Gzip(json)).Append("</script>\n");
+            else html.Append($"<script type=\"application/octet-stream\" data-encoding=\"gzip-base64\" id=\"{id}\">")
+                .Append(ViewerJson.Gzip(json))
+                .Append("</script>\n");
         html.Append("<script>").Append(ViewerAssets.Script).Append("</script>\n");
         return html.Append("</body></html>\n").ToString();
     }
@@ -69,7 +71,8 @@ public sealed class HtmlExporter : IExporter
         }
         var failed = verdicts.Where(v => v.Failed).ToList();
         var comparison = context.Comparison!;
-        html.Append($"<header id=\"verdict\" class=\"banner {(failed.Count > 0 ? "fail" : "pass")}\"><strong>{(failed.Count > 0 ? "REGRESSION" : "PASS")}</strong> ")
+        html.Append($"<header id=\"verdict\" class=\"banner {(failed.Count > 0 ? "fail" : "pass")}\">" +
+                $"<strong>{(failed.Count > 0 ? "REGRESSION" : "PASS")}</strong> ")
             .Append(E($"{comparison.CandidateName} vs {comparison.BaseName}: "))
             .Append(failed.Count > 0 ? $"{failed.Count} failing row(s) of {verdicts.Count}" : $"all {verdicts.Count} rows pass");
         if (failed.Count > 0)
@@ -77,7 +80,8 @@ public sealed class HtmlExporter : IExporter
             html.Append("<ul>");
             foreach (var verdict in failed)
             {
-                html.Append($"<li><a href=\"#flips?{(verdict.Row.IsSuite ? "suite" : "bench")}={Uri.EscapeDataString(verdict.Row.Name)}&amp;kind=correct_to_wrong\">")
+                html.Append($"<li><a href=\"#flips?{(verdict.Row.IsSuite ? "suite" : "bench")}={Uri.EscapeDataString(verdict.Row.Name)}" +
+                        "&amp;kind=correct_to_wrong\">")
                     .Append(E(verdict.Row.Name + (verdict.Row.IsSuite ? " (suite)" : ""))).Append("</a>: ");
                 html.AppendJoin(" · ", GateView.Fields(verdict).Skip(1).Select(f => $"<span class=\"field\">{E(f.Label)} <b>{E(f.Value)}</b></span>"));
                 html.Append("</li>");
@@ -150,7 +154,8 @@ public sealed class HtmlExporter : IExporter
         foreach (var chart in ReportPlots.For(context))
         {
             var png = Convert.ToBase64String(PlotRenderer.Png(PlotRenderer.Build(chart, context)));
-            html.Append($"<h3>{E(chart.Title)}</h3>\n<img id=\"plot-{chart.Name}\" alt=\"{E(chart.Title)}\" width=\"{PlotRenderer.Width}\" height=\"{PlotRenderer.Height}\" " +
+            html.Append($"<h3>{E(chart.Title)}</h3>\n<img id=\"plot-{chart.Name}\" alt=\"{E(chart.Title)}\" " +
+                        $"width=\"{PlotRenderer.Width}\" height=\"{PlotRenderer.Height}\" " +
                         $"loading=\"lazy\" src=\"data:image/png;base64,{png}\">\n");
         }
         html.Append("</section>\n");

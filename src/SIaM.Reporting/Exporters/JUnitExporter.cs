@@ -32,7 +32,12 @@ public sealed class JUnitExporter : IExporter
             new XAttribute("tests", rows.Count), new XAttribute("failures", failures), suite));
         AtomicFile.Write(Path.Combine(directory, "junit.xml"), stream =>
         {
-            using var writer = XmlWriter.Create(stream, new XmlWriterSettings { Indent = true, Encoding = new System.Text.UTF8Encoding(false), NewLineChars = "\n" });
+            using var writer = XmlWriter.Create(stream, new XmlWriterSettings
+            {
+                Indent = true,
+                Encoding = new System.Text.UTF8Encoding(false),
+                NewLineChars = "\n",
+            });
             document.Save(writer);
         });
         return ["junit.xml"];
@@ -51,8 +56,11 @@ public sealed class JUnitExporter : IExporter
         var text = row.Gate?.Explanation ?? $"{row.Name}: {Format.Pct(row.Accuracy)}% of {row.Graded} graded";
         if (row.Gate is { Failed: true } gate && context.Comparison is { } comparison)
         {
-            var worst = comparison.FlipsOf(gate.Row, context.Suites).Where(f => f.Kind == FlipKind.CorrectToWrong).Take(WorstFlipsShown)
-                .Select(f => $"  {f.Benchmark}/{f.Id}#{f.Sample}: expected {f.Pair.Base.Reference}, got {f.Pair.Candidate.Extracted ?? "(none)"} (was {f.Pair.Base.Extracted ?? "(none)"})");
+            var worst = comparison.FlipsOf(gate.Row, context.Suites)
+                .Where(f => f.Kind == FlipKind.CorrectToWrong)
+                .Take(WorstFlipsShown)
+                .Select(f => $"  {f.Benchmark}/{f.Id}#{f.Sample}: expected {f.Pair.Base.Reference}, " +
+                    $"got {f.Pair.Candidate.Extracted ?? "(none)"} (was {f.Pair.Base.Extracted ?? "(none)"})");
             element.Add(new XElement("failure", new XAttribute("message", $"{row.Name} regressed by {gate.DropPoints:0.00} pts"),
                 string.Join("\n", [text, "worst flips:", .. worst])));
         }

@@ -8,4 +8,11 @@ namespace SIaM.Reporting.Gating;
 /// <param name="Power">Share of candidates with a true drop of <paramref name="TrueDropPoints"/> that failed the gate.</param>
 /// <param name="TrueDropPoints">The true drop of the candidate in the power column.</param>
 /// <param name="MeanFlips">Mean number of flipped sample pairs between two reruns.</param>
-public sealed record GateSimulationRow(GateScenario Scenario, GateThreshold Threshold, int Trials, double FalseAlarm, double Power, double TrueDropPoints, double MeanFlips);
+public sealed record GateSimulationRow(
+    GateScenario Scenario,
+    GateThreshold Threshold,
+    int Trials,
+    double FalseAlarm,
+    double Power,
+    double TrueDropPoints,
+    double MeanFlips);

@@ -3,7 +3,10 @@ using System.Text;
 
 namespace SIaM.Reporting.Gating;
 
-/// <summary>The gate's validation table: a GSM8K-sized benchmark (1,319 problems at 75%), several rerun stabilities, samples per problem and thresholds.</summary>
+/// <summary>
+/// The gate's validation table: a GSM8K-sized benchmark (1,319 problems at 75%), several rerun stabilities,
+/// samples per problem and thresholds.
+/// </summary>
 public static class GateValidationTable
 {
     /// <summary>Problems in the GSM8K test split.</summary>
@@ -25,11 +28,14 @@ public static class GateValidationTable
     /// <summary>The table as Markdown.</summary>
     public static string Markdown(IReadOnlyList<GateSimulationRow> rows)
     {
-        var md = new StringBuilder("| unstable problems | samples/problem | flips between reruns | --max-drop | --alpha | false alarm (same model) | power (true 2-pt drop) |\n");
+        var md = new StringBuilder(
+            "| unstable problems | samples/problem | flips between reruns | --max-drop | --alpha " +
+            "| false alarm (same model) | power (true 2-pt drop) |\n");
         md.Append("|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var r in rows)
             md.Append(string.Create(CultureInfo.InvariantCulture,
-                $"| {100 * r.Scenario.Unstable:0}% | {r.Scenario.SamplesPerProblem} | {r.MeanFlips:0} | {r.Threshold.MaxDropPoints:0.0} | {r.Threshold.Alpha:0.00} | {100 * r.FalseAlarm:0.0}% | {100 * r.Power:0.0}% |\n"));
+                $"| {100 * r.Scenario.Unstable:0}% | {r.Scenario.SamplesPerProblem} | {r.MeanFlips:0} | {r.Threshold.MaxDropPoints:0.0} " +
+                $"| {r.Threshold.Alpha:0.00} | {100 * r.FalseAlarm:0.0}% | {100 * r.Power:0.0}% |\n"));
         return md.ToString();
     }
 }

@@ -41,7 +41,8 @@ public static class RunSource
             }
         }
         if (runs.Select(r => r.Name).Distinct().Count() != runs.Count)
-            throw new InputException($"the same run is given twice ({string.Join(", ", runs.GroupBy(r => r.Name).Where(g => g.Count() > 1).Select(g => g.Key))})");
+            throw new InputException(
+                $"the same run is given twice ({string.Join(", ", runs.GroupBy(r => r.Name).Where(g => g.Count() > 1).Select(g => g.Key))})");
         return runs;
     }
 }

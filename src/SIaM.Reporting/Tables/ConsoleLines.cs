@@ -10,7 +10,12 @@ public static class ConsoleLines
     public static IReadOnlyList<string> Header(ResultTable table)
     {
         var ks = RowDetail.Ks(table.Rows);
-        return ["benchmark", "n", "graded", "correct", "accuracy", "± stderr", .. ks.Select(k => $"pass@{k}"), .. ks.Select(k => $"maj@{k}"), "missing", "failed", "exec errors"];
+        return
+        [
+            "benchmark", "n", "graded", "correct", "accuracy", "± stderr",
+            .. ks.Select(k => $"pass@{k}"), .. ks.Select(k => $"maj@{k}"),
+            "missing", "failed", "exec errors",
+        ];
     }
 
     /// <summary>One line of cells per row: benchmarks first, then suites (labelled "(k of suite)" when the run lacks some members).</summary>

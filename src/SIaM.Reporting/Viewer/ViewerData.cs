@@ -48,7 +48,12 @@ public sealed record ViewerData(ViewerIndex Index, IReadOnlyList<ViewerFlip> Fli
             byId[id] = question;
         }
         var index = new ViewerIndex(
-            runs.Select(r => new ViewerRun(r.Name, Plots.RunLabel.Of(r).Label, r.Name == context.Table.Baseline ? true : null, CriticVerdicts.Read(r.Log.Path)?.CriticId)).ToList(),
+            runs.Select(r => new ViewerRun(
+                    r.Name,
+                    Plots.RunLabel.Of(r).Label,
+                    r.Name == context.Table.Baseline ? true : null,
+                    CriticVerdicts.Read(r.Log.Path)?.CriticId))
+                .ToList(),
             baseIndex, candidateIndex,
             new SortedDictionary<string, IReadOnlyList<string>>(context.Suites.ToDictionary(s => s.Key, s => s.Value), StringComparer.Ordinal),
             (context.Verdicts ?? []).Where(v => v.Failed).Select(v => v.Row.Name).ToList(),

@@ -15,7 +15,12 @@ public static class BareForkServer
 {
     /// <summary>Runs <paramref name="programs"/> on <paramref name="workers"/> forked servers in one container.</summary>
     public static async Task<SandboxBenchmark.Measured> MeasureAsync(
-        DockerClient client, string image, IReadOnlyList<string> programs, int workers, IReadOnlyList<ExecResult> reference, CancellationToken cancellationToken)
+        DockerClient client,
+        string image,
+        IReadOnlyList<string> programs,
+        int workers,
+        IReadOnlyList<ExecResult> reference,
+        CancellationToken cancellationToken)
     {
         var policy = SandboxPolicy.Default with { Cpus = workers, MemoryMiB = 512 * workers, PidsLimit = 64 * workers };
         // Output goes to the json-file log and is read after the exit: a long attach under load may end early.
@@ -40,7 +45,9 @@ public static class BareForkServer
             var (stdout, stderr) = await logs.ReadOutputToEndAsync(cancellationToken);
             if (string.IsNullOrWhiteSpace(stdout)) throw new InvalidOperationException($"the bare fork server sent nothing: {stderr}");
             var reply = JsonSerializer.Deserialize<Reply>(stdout)!;
-            var results = reply.Results.Select(r => new ExecResult(r.Ok ? ExecStatus.Ok : ExecStatus.Error, r.Ok ? 0 : 1, r.Stdout, "", r.DurationMs, false)).ToList();
+            var results = reply.Results
+                .Select(r => new ExecResult(r.Ok ? ExecStatus.Ok : ExecStatus.Error, r.Ok ? 0 : 1, r.Stdout, "", r.DurationMs, false))
+                .ToList();
             var added = results.Select((r, i) => Math.Max(0, r.DurationMs - reference[i].DurationMs)).Order().ToArray();
             var mismatches = results.Where((r, i) => r.Status != reference[i].Status || r.Stdout != reference[i].Stdout).Count();
             var row = new BenchRow($"bare fork server, {workers} worker{(workers == 1 ? "" : "s")}", programs.Count, programs.Count / reply.Seconds,

@@ -10,7 +10,8 @@ public static class GsmStylePrograms
 {
     private static readonly Func<int, int, int, string>[] Templates =
     [
-        (a, b, c) => $"import sympy\napples = {a}\nprice = {b}\ndiscount = sympy.Rational({c % 50}, 100)\ntotal = apples * price * (1 - discount)\nprint(total)",
+        (a, b, c) => $"import sympy\napples = {a}\nprice = {b}\ndiscount = sympy.Rational({c % 50}, 100)\n" +
+            "total = apples * price * (1 - discount)\nprint(total)",
         (a, b, c) => $"import sympy\nhours = {a}\nrate = {b}\novertime = max(0, hours - 40) * rate * sympy.Rational(1, 2)\nprint(hours * rate + overtime)",
         (a, b, c) => $"import sympy\nweekly = {a} * {b}\nweeks = {c}\nsaved = weekly * weeks - {a}\nprint(saved)",
         (a, b, c) => $"import sympy\nfrom fractions import Fraction\nshare = Fraction({a}, {b + 1})\nprint(share * {c})",

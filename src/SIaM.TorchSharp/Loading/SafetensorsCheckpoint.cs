@@ -41,7 +41,9 @@ internal static class SafetensorsCheckpoint
                         continue;
                     }
                     if (!tensor.shape.SequenceEqual(parameter.shape))
-                        throw new InputException($"{file}: weight {name} has shape [{string.Join(", ", tensor.shape)}], the config implies [{string.Join(", ", parameter.shape)}]");
+                        throw new InputException(
+                            $"{file}: weight {name} has shape [{string.Join(", ", tensor.shape)}], " +
+                            $"the config implies [{string.Join(", ", parameter.shape)}]");
                     parameter.copy_(tensor);
                     loaded.Add(name);
                 }

@@ -97,7 +97,10 @@ public sealed class CausalLm : nn.Module
     public Tensor Forward(Tensor ids, Tensor keyValid, KvCache? cache = null, bool lastOnly = false) =>
         Forward(ids, keyValid, cache, lastOnly ? 1 : ids.shape[1]);
 
-    /// <summary>As <see cref="Forward(Tensor, Tensor, KvCache?, bool)"/>, returning logits (B, N, V) of the last <paramref name="lastPositions"/> positions only.</summary>
+    /// <summary>
+    /// As <see cref="Forward(Tensor, Tensor, KvCache?, bool)"/>, returning logits (B, N, V) of the last
+    /// <paramref name="lastPositions"/> positions only.
+    /// </summary>
     public Tensor Forward(Tensor ids, Tensor keyValid, KvCache? cache, long lastPositions)
     {
         using var scope = NewDisposeScope();

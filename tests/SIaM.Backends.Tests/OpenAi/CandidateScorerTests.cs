@@ -81,7 +81,10 @@ public sealed class CandidateScorerTests
     public async Task Siam_serve_refuses_chat_logprobs_and_echo_for_a_text_only_backend_with_a_clear_error()
     {
         // Arrange
-        await using var server = await OpenAiCompatibleServer.StartAsync(new EchoBackend(), new OpenAiServerOptions(Port: 0, ModelName: "echo"), CancellationToken.None);
+        await using var server = await OpenAiCompatibleServer.StartAsync(
+            new EchoBackend(),
+            new OpenAiServerOptions(Port: 0, ModelName: "echo"),
+            CancellationToken.None);
         using var chat = new OpenAiCandidateScorer(Clients.Fast(server.BaseAddress, model: "echo"));
         using var echo = new OpenAiCandidateScorer(Clients.Fast(server.BaseAddress, model: "echo", api: OpenAiApi.Completions));
 

@@ -16,7 +16,10 @@ public sealed class ComposedBackendTests
         var requests = Enumerable.Range(0, 20).Select(i => Requests.Make(i, sample: i % 2, config: new GenerationConfig(Temperature: 1, Seed: 3))).ToArray();
         IReadOnlyList<Completion> first;
         string address;
-        await using (var server = await OpenAiCompatibleServer.StartAsync(new EchoBackend(), new OpenAiServerOptions(Port: 0, ModelName: "echo"), CancellationToken.None))
+        await using (var server = await OpenAiCompatibleServer.StartAsync(
+            new EchoBackend(),
+            new OpenAiServerOptions(Port: 0, ModelName: "echo"),
+            CancellationToken.None))
         {
             address = server.BaseAddress.ToString();
             await using var backend = OpenAiBackendFactory.Create($"{address}#echo?concurrency=4", cache.Path);

@@ -30,7 +30,10 @@ public sealed class FaultInjectionTests
 
         // Assert
         Assert.That(completions, Has.Count.EqualTo(200));
-        Assert.That(completions.Select(c => c.Status), Is.All.EqualTo(CompletionStatus.Ok), string.Join("\n", completions.Select(c => c.Error).Where(e => e is not null)));
+        Assert.That(
+            completions.Select(c => c.Status),
+            Is.All.EqualTo(CompletionStatus.Ok),
+            string.Join("\n", completions.Select(c => c.Error).Where(e => e is not null)));
         Assert.That(completions.Select(c => c.Text),
             Is.EqualTo(requests.Select(r => FaultServer.AnswerFor(r.ProblemId, SampleSeed.MixToInt(r.Config.Seed, r.ProblemId, r.SampleIndex)))));
         Assert.That(server.CleanAnswers.Keys, Is.EquivalentTo(plans.Keys));
@@ -107,7 +110,9 @@ public sealed class FaultInjectionTests
         var failure = await Assert.ThrowsAsync<BackendRequestException>(() => backend.GenerateAsync(Requests.Many(5), CancellationToken.None));
 
         // Assert
-        Assert.That(failure!.Message, Does.Contain("HTTP 401").And.Contain("Incorrect API key provided").And.Contain("SIAM_TEST_KEY").And.Contain("not retried"));
+        Assert.That(
+            failure!.Message,
+            Does.Contain("HTTP 401").And.Contain("Incorrect API key provided").And.Contain("SIAM_TEST_KEY").And.Contain("not retried"));
         Assert.That(server.Attempts.Values, Is.All.EqualTo(1));
     }
 
@@ -158,7 +163,10 @@ public sealed class FaultInjectionTests
 
         // Assert
         Assert.That(first.Select(c => c.Status), Is.All.EqualTo(CompletionStatus.Error));
-        Assert.That(first[0].Error, Does.StartWith($"cannot connect to http://127.0.0.1:{port}/v1/chat/completions after 3 attempts").And.Contain("is the server running?"));
+        Assert.That(
+            first[0].Error,
+            Does.StartWith($"cannot connect to http://127.0.0.1:{port}/v1/chat/completions after 3 attempts")
+                .And.Contain("is the server running?"));
         Assert.That(later.Select(c => c.Status), Is.All.EqualTo(CompletionStatus.Error));
         Assert.That(later.Select(c => c.Error), Is.All.Contain("after 1 attempt:").And.All.Contain("already unreachable"));
     }

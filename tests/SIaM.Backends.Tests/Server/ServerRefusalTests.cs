@@ -23,7 +23,10 @@ public sealed class ServerRefusalTests
     public async Task A_malformed_request_gets_400_with_a_json_error_and_the_server_keeps_serving(string body, string reason)
     {
         // Arrange
-        await using var server = await OpenAiCompatibleServer.StartAsync(new EchoBackend(), new OpenAiServerOptions(Port: 0, ModelName: "echo"), CancellationToken.None);
+        await using var server = await OpenAiCompatibleServer.StartAsync(
+            new EchoBackend(),
+            new OpenAiServerOptions(Port: 0, ModelName: "echo"),
+            CancellationToken.None);
         using var http = new HttpClient();
 
         // Act

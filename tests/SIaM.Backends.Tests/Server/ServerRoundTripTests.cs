@@ -69,7 +69,10 @@ public sealed class ServerRoundTripTests
     public async Task A_wrong_model_name_is_a_clear_404_that_the_client_does_not_retry()
     {
         // Arrange
-        await using var server = await OpenAiCompatibleServer.StartAsync(new EchoBackend(), new OpenAiServerOptions(Port: 0, ModelName: "echo"), CancellationToken.None);
+        await using var server = await OpenAiCompatibleServer.StartAsync(
+            new EchoBackend(),
+            new OpenAiServerOptions(Port: 0, ModelName: "echo"),
+            CancellationToken.None);
         await using var client = Clients.Backend(Clients.Fast(server.BaseAddress, model: "other"));
 
         // Act
@@ -84,7 +87,10 @@ public sealed class ServerRoundTripTests
     public async Task Models_lists_the_served_model_and_bad_bodies_get_400_with_the_reason()
     {
         // Arrange
-        await using var server = await OpenAiCompatibleServer.StartAsync(new EchoBackend("echo:spec"), new OpenAiServerOptions(Port: 0), CancellationToken.None);
+        await using var server = await OpenAiCompatibleServer.StartAsync(
+            new EchoBackend("echo:spec"),
+            new OpenAiServerOptions(Port: 0),
+            CancellationToken.None);
         using var http = new HttpClient();
 
         // Act
@@ -107,7 +113,10 @@ public sealed class ServerRoundTripTests
     public async Task A_failing_backend_is_answered_500_and_the_client_reports_it_after_retrying()
     {
         // Arrange
-        await using var server = await OpenAiCompatibleServer.StartAsync(new FailingBackend(), new OpenAiServerOptions(Port: 0, ModelName: "x"), CancellationToken.None);
+        await using var server = await OpenAiCompatibleServer.StartAsync(
+            new FailingBackend(),
+            new OpenAiServerOptions(Port: 0, ModelName: "x"),
+            CancellationToken.None);
         await using var client = Clients.Backend(Clients.Fast(server.BaseAddress, model: "x", retries: 1));
 
         // Act

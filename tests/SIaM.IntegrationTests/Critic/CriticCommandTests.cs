@@ -14,14 +14,22 @@ public sealed class CriticCommandTests
         bool[] labels = [true, true, false, true, false, false];
         File.WriteAllLines(temp.File("labels.jsonl"), labels.Select((l, i) => new JsonObject
         { ["id"] = $"l/{i}", ["question"] = "q", ["reference"] = "1", ["answer"] = "1", ["label"] = l ? "yes" : "no" }.ToJsonString()));
-        File.WriteAllLines(temp.File("critic.jsonl"), pYes.Select((p, i) => new JsonObject { ["id"] = $"l/{i}", ["sample"] = 0, ["p_yes"] = p }.ToJsonString()));
+        File.WriteAllLines(
+            temp.File("critic.jsonl"),
+            pYes.Select((p, i) => new JsonObject { ["id"] = $"l/{i}", ["sample"] = 0, ["p_yes"] = p }.ToJsonString()));
 
         // Act
-        var outcome = await Siam.RunAsync(temp.Path, "critic", "calibrate", "--critic", $"replay:{temp.File("critic.jsonl")}", "--labels", temp.File("labels.jsonl"));
+        var outcome = await Siam.RunAsync(
+            temp.Path,
+            "critic", "calibrate",
+            "--critic", $"replay:{temp.File("critic.jsonl")}",
+            "--labels", temp.File("labels.jsonl"));
 
         // Assert
         Assert.That(outcome.ExitCode, Is.EqualTo(0), outcome.Stderr);
-        Assert.That(outcome.Stdout, Does.Contain("cases 6 (unscored 0) at threshold 0.500: accuracy 0.667, precision 0.667, recall 0.667, F1 0.667, ECE 0.317"));
+        Assert.That(
+            outcome.Stdout,
+            Does.Contain("cases 6 (unscored 0) at threshold 0.500: accuracy 0.667, precision 0.667, recall 0.667, F1 0.667, ECE 0.317"));
         Assert.That(outcome.Stdout, Does.Contain("| 0.900–1.000 | 1 | 0.900 | 1.000 |"));
         Assert.That(outcome.Stdout, Does.Contain("best threshold 0.400 (accuracy 0.833)"));
     }
@@ -35,7 +43,11 @@ public sealed class CriticCommandTests
         File.WriteAllText(temp.File("critic.jsonl"), ""); // the critic's options are checked before the labels are read
 
         // Act
-        var outcome = await Siam.RunAsync(temp.Path, "critic", "calibrate", "--critic", $"replay:{temp.File("critic.jsonl")}", "--labels", temp.File("labels.jsonl"));
+        var outcome = await Siam.RunAsync(
+            temp.Path,
+            "critic", "calibrate",
+            "--critic", $"replay:{temp.File("critic.jsonl")}",
+            "--labels", temp.File("labels.jsonl"));
 
         // Assert
         Assert.That(outcome.ExitCode, Is.EqualTo(2));
@@ -48,12 +60,37 @@ public sealed class CriticCommandTests
         // Arrange: gsm8k through the oracle (all correct) plus a replay run with wrong answers
         using var temp = new TempDirectory();
         var data = SharedFixtures.BenchmarksData;
-        File.WriteAllLines(temp.File("wrong.jsonl"), Enumerable.Range(0, 40).Select(i => new JsonObject { ["id"] = $"gsm8k/{i}", ["completion"] = "The answer is \\boxed{-1}." }.ToJsonString()));
-        var oracle = await Siam.RunAsync(temp.Path, "eval", "--model", "oracle:", "--benchmarks", "gsm8k", "--limit", "40", "--sandbox", "local-unsafe", "--data", data, "--out", temp.File("right"));
-        var wrong = await Siam.RunAsync(temp.Path, "eval", "--model", $"replay:{temp.File("wrong.jsonl")}", "--benchmarks", "gsm8k", "--limit", "40", "--prompt", "cot", "--sandbox", "none", "--data", data, "--out", temp.File("wrong"));
+        File.WriteAllLines(
+            temp.File("wrong.jsonl"),
+            Enumerable.Range(0, 40)
+                .Select(i => new JsonObject { ["id"] = $"gsm8k/{i}", ["completion"] = "The answer is \\boxed{-1}." }.ToJsonString()));
+        var oracle = await Siam.RunAsync(
+            temp.Path,
+            "eval",
+            "--model", "oracle:",
+            "--benchmarks", "gsm8k",
+            "--limit", "40",
+            "--sandbox", "local-unsafe",
+            "--data", data,
+            "--out", temp.File("right"));
+        var wrong = await Siam.RunAsync(
+            temp.Path,
+            "eval",
+            "--model", $"replay:{temp.File("wrong.jsonl")}",
+            "--benchmarks", "gsm8k",
+            "--limit", "40",
+            "--prompt", "cot",
+            "--sandbox", "none",
+            "--data", data,
+            "--out", temp.File("wrong"));
 
         // Act
-        var outcome = await Siam.RunAsync(temp.Path, "critic", "data", temp.File("right"), temp.File("wrong"), "--data", data, "--out", temp.File("set"), "--held-out", "0.2");
+        var outcome = await Siam.RunAsync(
+            temp.Path,
+            "critic", "data", temp.File("right"), temp.File("wrong"),
+            "--data", data,
+            "--out", temp.File("set"),
+            "--held-out", "0.2");
 
         // Assert
         Assert.That((oracle.ExitCode, wrong.ExitCode, outcome.ExitCode), Is.EqualTo((0, 0, 0)), oracle.Stderr + wrong.Stderr + outcome.Stderr);

@@ -5,7 +5,14 @@ namespace SIaM.IntegrationTests.Critic;
 /// <summary>`siam critic train` end to end on the tiny Llama fixture.</summary>
 public sealed class CriticTrainCommandTests
 {
-    private static JsonObject Line(string prompt, bool label) => new() { ["id"] = prompt, ["sample"] = 0, ["prompt"] = prompt, ["response"] = label ? "YES" : "NO", ["label"] = label };
+    private static JsonObject Line(string prompt, bool label) => new()
+    {
+        ["id"] = prompt,
+        ["sample"] = 0,
+        ["prompt"] = prompt,
+        ["response"] = label ? "YES" : "NO",
+        ["label"] = label,
+    };
 
     /// <summary>Critic data where the prompt's last word decides: "same" → YES, "different" → NO.</summary>
     private static string Data(TempDirectory temp, int train, int heldOut)
@@ -26,12 +33,21 @@ public sealed class CriticTrainCommandTests
         var data = Data(temp, train: 8, heldOut: 4);
 
         // Act
-        var outcome = await Siam.RunAsync(temp.Path, "critic", "train", "--data", data, "--base", $"hf:{SharedFixtures.TinyLlama}", "--out", temp.File("critic"),
+        var outcome = await Siam.RunAsync(
+            temp.Path,
+            "critic", "train",
+            "--data", data,
+            "--base", $"hf:{SharedFixtures.TinyLlama}",
+            "--out", temp.File("critic"),
             "--steps", "40", "--batch-size", "8", "--lr", "1e-2");
 
         // Assert
         Assert.That(outcome.ExitCode, Is.EqualTo(0), outcome.Stderr);
-        Assert.That(outcome.Stdout, Does.Contain("trained 40 steps on 16 examples").And.Contain("| critic (P(YES) ≥ 0.5) | 8 | 0 |").And.Contain($"checkpoint: hf:{temp.File("critic")}"));
+        Assert.That(
+            outcome.Stdout,
+            Does.Contain("trained 40 steps on 16 examples")
+                .And.Contain("| critic (P(YES) ≥ 0.5) | 8 | 0 |")
+                .And.Contain($"checkpoint: hf:{temp.File("critic")}"));
         foreach (var file in new[] { "config.json", "model.safetensors", "tokenizer.json", "critic-train.json" })
             Assert.That(File.Exists(Path.Combine(temp.File("critic"), file)), Is.True, file);
         var report = JsonNode.Parse(File.ReadAllText(temp.File("critic/critic-train.json")))!;
@@ -49,7 +65,12 @@ public sealed class CriticTrainCommandTests
         File.AppendAllText(Path.Combine(data, "heldout.jsonl"), "{\"prompt\": \"x\", \"response\": \"PERHAPS\"}\n");
 
         // Act
-        var outcome = await Siam.RunAsync(temp.Path, "critic", "train", "--data", data, "--base", $"hf:{SharedFixtures.TinyLlama}", "--out", temp.File("critic"));
+        var outcome = await Siam.RunAsync(
+            temp.Path,
+            "critic", "train",
+            "--data", data,
+            "--base", $"hf:{SharedFixtures.TinyLlama}",
+            "--out", temp.File("critic"));
 
         // Assert
         Assert.That(outcome.ExitCode, Is.EqualTo(2), outcome.Stderr);
@@ -65,7 +86,12 @@ public sealed class CriticTrainCommandTests
         var data = Data(temp, train: 0, heldOut: 1);
 
         // Act
-        var outcome = await Siam.RunAsync(temp.Path, "critic", "train", "--data", data, "--base", $"hf:{SharedFixtures.TinyLlama}", "--out", temp.File("critic"));
+        var outcome = await Siam.RunAsync(
+            temp.Path,
+            "critic", "train",
+            "--data", data,
+            "--base", $"hf:{SharedFixtures.TinyLlama}",
+            "--out", temp.File("critic"));
 
         // Assert
         Assert.That(outcome.ExitCode, Is.EqualTo(2), outcome.Stderr);
@@ -84,7 +110,8 @@ public sealed class CriticTrainCommandTests
         var tokenizer = JsonNode.Parse(File.ReadAllText(Path.Combine(baseModel, "tokenizer.json")))!;
         var model = tokenizer["model"]!.AsObject();
         model["byte_fallback"] = false;
-        foreach (var name in model["vocab"]!.AsObject().Select(p => p.Key).Where(k => k.Contains('Y') && !k.StartsWith('<')).ToList()) model["vocab"]!.AsObject().Remove(name);
+        foreach (var name in model["vocab"]!.AsObject().Select(p => p.Key).Where(k => k.Contains('Y') && !k.StartsWith('<')).ToList())
+            model["vocab"]!.AsObject().Remove(name);
         model["merges"] = new JsonArray(model["merges"]!.AsArray()
             .Where(m => !(m is JsonArray pair ? string.Concat(pair.Select(p => p!.GetValue<string>())) : m!.GetValue<string>()).Contains('Y'))
             .Select(m => m!.DeepClone()).ToArray());

@@ -51,7 +51,9 @@ public sealed class CritiqueCommandTests
         var directory = Directory.GetDirectories(Path.Combine(temp.File("run"), "critique")).Single();
         var asked = Lines(Path.Combine(directory, "verdicts.jsonl")).Select(v => v["id"]!.GetValue<string>()).Order(StringComparer.Ordinal).ToList();
         Assert.That(ungradable, Is.Not.Empty, "college_math has sentence references the rule grader cannot parse");
-        Assert.That(samples.Any(s => s["correct"]!.GetValue<bool>() && ungradable.Contains(s["id"]!.GetValue<string>())), "an ungradable rule positive is asked too");
+        Assert.That(
+            samples.Any(s => s["correct"]!.GetValue<bool>() && ungradable.Contains(s["id"]!.GetValue<string>())),
+            "an ungradable rule positive is asked too");
         Assert.That(asked, Is.EqualTo(expected));
         Assert.That(asked, Has.Count.LessThan(Limit), "gradable rule positives are accepted without asking");
         var results = JsonNode.Parse(File.ReadAllText(Path.Combine(directory, "results-cascade.json")))!;
@@ -88,7 +90,11 @@ public sealed class CritiqueCommandTests
         await Siam.RunAsync(temp.Path, Eval(completions, temp.File("run")));
 
         // Act
-        var outcome = await Siam.RunAsync(temp.Path, "critique", temp.File("run"), "--critic", $"replay:{completions}-nope", "--data", SharedFixtures.BenchmarksData);
+        var outcome = await Siam.RunAsync(
+            temp.Path,
+            "critique", temp.File("run"),
+            "--critic", $"replay:{completions}-nope",
+            "--data", SharedFixtures.BenchmarksData);
         var oracle = await Siam.RunAsync(temp.Path, "critique", temp.File("run"), "--critic", "oracle:", "--data", SharedFixtures.BenchmarksData);
 
         // Assert

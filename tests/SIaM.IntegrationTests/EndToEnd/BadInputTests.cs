@@ -32,7 +32,13 @@ public sealed class BadInputTests
     {
         using var temp = new TempDirectory();
 
-        var outcome = await Siam.RunAsync(temp.Path, "eval", "--model", "oracle:", "--benchmarks", "gsm8k", "--data", temp.File("nowhere"), "--out", temp.File("run"));
+        var outcome = await Siam.RunAsync(
+            temp.Path,
+            "eval",
+            "--model", "oracle:",
+            "--benchmarks", "gsm8k",
+            "--data", temp.File("nowhere"),
+            "--out", temp.File("run"));
 
         Assert.That(outcome.ExitCode, Is.EqualTo(2));
         Assert.That(outcome.Stderr, Does.Contain(temp.File("nowhere")));

@@ -81,7 +81,10 @@ public sealed class ReportingCommandsTests
         Assert.That(commands.Select(c => c.Args[0]).Distinct(), Is.SupersetOf(new[] { "eval", "merge", "compare", "report" }));
         foreach (var file in new[] { "github-actions.yml", "k8s-indexed-job.yaml" })
         {
-            Assert.That(commands.Where(c => c.File == file && c.Args[0] == "eval").Select(c => c.Args), Has.All.Contains("--shard"), $"{file}: every eval runs one shard");
+            Assert.That(
+                commands.Where(c => c.File == file && c.Args[0] == "eval").Select(c => c.Args),
+                Has.All.Contains("--shard"),
+                $"{file}: every eval runs one shard");
             Assert.That(commands.Where(c => c.File == file).Select(c => c.Args[0]), Does.Contain("merge"), $"{file}: the shards are merged");
         }
 

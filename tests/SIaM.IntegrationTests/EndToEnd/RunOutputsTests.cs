@@ -72,7 +72,9 @@ public sealed class RunOutputsTests
         Assert.That(run.Outcome.ExitCode, Is.EqualTo(1), run.Outcome.Stderr);
         Snapshot.Match(File.ReadAllText(Path.Combine(run.Directory, "summary.csv")), SnapshotNameExtension.Create("summary_csv"));
         Snapshot.Match(Masked(File.ReadAllText(Path.Combine(run.Directory, "results.json")), run.Temp), SnapshotNameExtension.Create("results_json"));
-        Snapshot.Match(string.Join("\n", File.ReadAllLines(Path.Combine(run.Directory, "samples.jsonl")).Take(3)), SnapshotNameExtension.Create("samples_jsonl_head"));
+        Snapshot.Match(
+            string.Join("\n", File.ReadAllLines(Path.Combine(run.Directory, "samples.jsonl")).Take(3)),
+            SnapshotNameExtension.Create("samples_jsonl_head"));
         Snapshot.Match(run.Outcome.Stdout.Replace(run.Temp, "<tmp>", StringComparison.Ordinal), SnapshotNameExtension.Create("console_table"));
     }
 
@@ -84,7 +86,13 @@ public sealed class RunOutputsTests
         var provenance = node["provenance"]!.AsObject();
         provenance["git_revision"] = "<git-revision>";
         provenance["grader_version"] = "<grader-version>";
-        return node.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }).Replace(temp, "<tmp>", StringComparison.Ordinal);
+        return node
+            .ToJsonString(new JsonSerializerOptions
+            {
+                WriteIndented = true,
+                Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            })
+            .Replace(temp, "<tmp>", StringComparison.Ordinal);
     }
 
     private static void AssertValid(string schemaFile, string json, string what)

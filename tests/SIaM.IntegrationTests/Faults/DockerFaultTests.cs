@@ -22,9 +22,9 @@ public sealed class DockerFaultTests
     private BlockingReplay _replay = null!;
     private string _reference = null!;
 
-    private string[] Eval(string outDirectory, int batchSize = 2) =>
+    private string[] Eval(string outDirectory, int inFlight = 2) =>
         ["eval", "--model", _replay.ModelSpec, "--benchmarks", "gsm8k", "--limit", Problems.ToString(System.Globalization.CultureInfo.InvariantCulture),
-         "--batch-size", batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture), "--concurrency", "1",
+         "--max-in-flight", inFlight.ToString(System.Globalization.CultureInfo.InvariantCulture),
          "--data", SharedFixtures.BenchmarksData, "--out", outDirectory];
 
     [OneTimeSetUp]
@@ -101,9 +101,9 @@ public sealed class DockerFaultTests
         var killed = new List<int>();
 
         // Act: kill -9 each attempt after a random number of new samples; the blocked last program keeps every attempt
-        // from finishing, so a kill that comes late still lands mid-run. Samples are written a batch at a time, in order,
-        // so while the last program blocks, the last batch (the blocked program and its batch-mate) is not written: the
-        // target never asks for more than the samples before it.
+        // from finishing, so a kill that comes late still lands mid-run. While the last program blocks, its sample is not
+        // written, and with two in flight its neighbour may not be either: the target never asks for more than the
+        // samples before them.
         const int reachable = Problems - 2;
         for (var attempt = 0; attempt < 5; attempt++)
         {
@@ -115,7 +115,10 @@ public sealed class DockerFaultTests
             killed.Add(siam.Id);
             Assert.That(outcome.ExitCode, Is.EqualTo(128 + 9), $"attempt {attempt}: the SIGKILL ended the run");
             Assert.That(RunFiles.SampleLines(run), Is.LessThan(Problems), $"attempt {attempt}: the run was killed before its end; the blocked sample: " +
-                string.Join(" ", File.ReadLines(Path.Combine(run, RunDirectory.SamplesFile)).Where(l => l.Contains($"\"gsm8k/{_replay.BlockedIndex}\"", StringComparison.Ordinal)))
+                string.Join(
+                    " ",
+                    File.ReadLines(Path.Combine(run, RunDirectory.SamplesFile))
+                        .Where(l => l.Contains($"\"gsm8k/{_replay.BlockedIndex}\"", StringComparison.Ordinal)))
                 + $"\nstderr: {outcome.Stderr}");
             Assert.DoesNotThrow(() => SamplesFile.Read(Path.Combine(run, RunDirectory.SamplesFile)), "the samples stay readable after a SIGKILL");
         }
@@ -136,7 +139,7 @@ public sealed class DockerFaultTests
         engine.Start();
         engine.EnsureImage(SandboxImage.Tag);
         var run = _temp.File("engine-stopped");
-        using var siam = SiamProcess.Start(_temp.Path, engine.Environment, Eval(run, batchSize: 1));
+        using var siam = SiamProcess.Start(_temp.Path, engine.Environment, Eval(run, inFlight: 1));
         await ProgramGate.WaitUntilBlockedAsync(siam, Limit, engine.Host);
 
         // Act: stop the engine while the blocked program is in flight

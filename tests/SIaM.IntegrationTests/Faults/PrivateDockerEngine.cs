@@ -59,7 +59,8 @@ public sealed class PrivateDockerEngine : IDisposable
     public void Stop()
     {
         if (_dockerd is null || _dockerd.HasExited) return;
-        using (var kill = Process.Start("kill", ["-TERM", _dockerd.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!) kill.WaitForExit(TimeSpan.FromSeconds(30));
+        using (var kill = Process.Start("kill", ["-TERM", _dockerd.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!)
+            kill.WaitForExit(TimeSpan.FromSeconds(30));
         if (!_dockerd.WaitForExit(TimeSpan.FromSeconds(60)))
         {
             _dockerd.Kill(entireProcessTree: true);

@@ -22,7 +22,11 @@ public sealed class SiamProcess : IDisposable
         return new SiamProcess(ChildProcess.Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "siam.dll"), .. args], workingDirectory, variables));
     }
 
-    public static async Task<ProcessOutcome> RunAsync(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static async Task<ProcessOutcome> RunAsync(
+        string workingDirectory,
+        TimeSpan timeout,
+        IReadOnlyDictionary<string, string>? environment,
+        params string[] args)
     {
         using var process = Start(workingDirectory, environment, args);
         return await process.WaitAsync(timeout);

@@ -58,8 +58,11 @@ public sealed class ImproveDemoTests
         {
             ["question"] = questions[(string)t["question_id"]!], ["completion"] = (string)t["completion"]!,
         }.ToJsonString()));
-        var suites = string.Join(",", Directory.GetFiles(Path.Combine(run, "questions"), "*.task.json").Where(f => !f.EndsWith("pool.task.json", StringComparison.Ordinal))
-            .Select(f => "file:" + f));
+        var suites = string.Join(
+            ",",
+            Directory.GetFiles(Path.Combine(run, "questions"), "*.task.json")
+                .Where(f => !f.EndsWith("pool.task.json", StringComparison.Ordinal))
+                .Select(f => "file:" + f));
         var check = await Siam.RunAsync(TimeSpan.FromMinutes(2), temp.Path, "contamination", train, "--benchmarks", suites);
         Assert.That(check.ExitCode, Is.EqualTo(0), check.Stdout + check.Stderr);
         Assert.That(check.Stdout, Does.Contain("0 of "));
@@ -86,7 +89,9 @@ public sealed class ImproveDemoTests
         // Arrange: a random tiny model writes no program, so no sample is accepted and no pair can be built
         DockerGate.Require();
         using var temp = new TempDirectory();
-        File.WriteAllText(temp.File("q.jsonl"), """{"id": "q1", "question": "Tom has 3 apples and gets 4 more. How many apples does Tom have now?", "answer": "7"}""" + "\n");
+        File.WriteAllText(
+            temp.File("q.jsonl"),
+            """{"id": "q1", "question": "Tom has 3 apples and gets 4 more. How many apples does Tom have now?", "answer": "7"}""" + "\n");
         var run = temp.File("run");
 
         // Act
@@ -134,7 +139,10 @@ public sealed class ImproveDemoTests
         });
     }
 
-    /// <summary>The greedy answers of iteration <paramref name="i"/>, read from its standard eval runs; problem NAME/k is line k of questions/NAME.jsonl.</summary>
+    /// <summary>
+    /// The greedy answers of iteration <paramref name="i"/>, read from its standard eval runs; problem NAME/k is line k of
+    /// questions/NAME.jsonl.
+    /// </summary>
     private static List<(string Suite, string QuestionId, bool Correct)> EvalAnswers(string run, int i) =>
         Directory.GetDirectories(Path.Combine(run, $"iter-{i}", "eval")).SelectMany(d =>
         {
@@ -168,7 +176,9 @@ public sealed class ImproveDemoTests
         Lines(Path.Combine(evalRun, "samples.jsonl")).ToDictionary(r => (int)r["index"]!, r => (bool?)r["correct"] == true);
 
     private static List<JsonObject> Lines(string path) =>
-        File.ReadLines(path).Select((line, i) => JsonNode.Parse(line) as JsonObject ?? throw new AssertionException($"{path}:{i + 1}: not a JSON object")).ToList();
+        File.ReadLines(path)
+            .Select((line, i) => JsonNode.Parse(line) as JsonObject ?? throw new AssertionException($"{path}:{i + 1}: not a JSON object"))
+            .ToList();
 
     private static void AssertStageFiles(string iteration, JsonNode row)
     {

@@ -11,9 +11,10 @@ public sealed class SimulatedServerTests
     [Test]
     public async Task Answers_429_to_a_request_beyond_its_capacity_and_queue()
     {
-        // Arrange: two sequences decode, one waits; each takes 3 s, long enough for four requests to overlap
+        // Arrange: two sequences decode, one waits, for 6 s each: the four requests are all in before any of them is
+        // answered (sent at once; only a machine stalled for 6 s would spread them further)
         await using var server = await SimulatedServer.StartAsync(
-            new SimulatedServerOptions(Capacity: 2, Queue: 1, PrefillSeconds: 3, TokensPerSecond: 1e9), CancellationToken.None);
+            new SimulatedServerOptions(Capacity: 2, Queue: 1, PrefillSeconds: 6, TokensPerSecond: 1e9), CancellationToken.None);
         using var http = new HttpClient();
         var url = server.ModelSpec["openai:".Length..].Split('#')[0] + "/chat/completions";
         Task<HttpResponseMessage> Ask(int i)
@@ -27,12 +28,15 @@ public sealed class SimulatedServerTests
         }
 
         // Act
-        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(Ask));
+        var asked = Enumerable.Range(0, 4).Select(Ask).ToList();
+        var first = await await Task.WhenAny(asked);
+        var answers = await Task.WhenAll(asked);
 
-        // Assert
+        // Assert: the one beyond capacity and queue is refused at once, before any accepted request is answered
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+        Assert.That(first.Headers.RetryAfter, Is.Not.Null);
         Assert.That(answers.Count(a => a.StatusCode == HttpStatusCode.TooManyRequests), Is.EqualTo(1));
         Assert.That(answers.Count(a => a.StatusCode == HttpStatusCode.OK), Is.EqualTo(3));
-        Assert.That(answers.Single(a => a.StatusCode == HttpStatusCode.TooManyRequests).Headers.RetryAfter, Is.Not.Null);
     }
 
     [Test]

@@ -27,11 +27,15 @@ public sealed class ReplayBackendTests
         var backend = ReplayBackend.Load(file, Run, Exists);
 
         // Act
-        var answers = await backend.GenerateAsync([Request("gsm8k/0"), Request("gsm8k/1", 1), Request("gsm8k/2"), Request("gsm8k/1", 2)], CancellationToken.None);
+        var answers = await backend.GenerateAsync(
+            [Request("gsm8k/0"), Request("gsm8k/1", 1), Request("gsm8k/2"), Request("gsm8k/1", 2)],
+            CancellationToken.None);
 
         // Assert
         Assert.That(answers.Select(a => a.Text), Is.EqualTo(new[] { "zero", "one-b", "", "" }));
-        Assert.That(answers.Select(a => a.Status), Is.EqualTo(new[] { CompletionStatus.Ok, CompletionStatus.Ok, CompletionStatus.Missing, CompletionStatus.Missing }));
+        Assert.That(
+            answers.Select(a => a.Status),
+            Is.EqualTo(new[] { CompletionStatus.Ok, CompletionStatus.Ok, CompletionStatus.Missing, CompletionStatus.Missing }));
     }
 
     [TestCase("""{"benchmark": "gsm8k", "index": 0}""", "missing field")]

@@ -5,7 +5,14 @@ namespace SIaM.Tests.SelfImprovement;
 
 public sealed class SelectionTests
 {
-    private static CandidateProgram C(string q, int i, string program, bool accepted, ExecStatus? status = ExecStatus.Ok, string output = "5", int tokens = 10) =>
+    private static CandidateProgram C(
+        string q,
+        int i,
+        string program,
+        bool accepted,
+        ExecStatus? status = ExecStatus.Ok,
+        string output = "5",
+        int tokens = 10) =>
         new(q, i, program, program, status, output, accepted, tokens);
 
     [Test]
