@@ -151,7 +151,8 @@ internal static class ImproveCommand
                 PolicyCheck.RequireTrainable(options.Policy);
             }
             ImprovementLoop.ClaimDirectory(options, output);
-            await using var critic = new ImproveCritic(criticSpec, new CriticOptions(parse.GetValue(Threshold), 0, parse.GetValue(CriticFormatOption)), output);
+            await using var critic = new LoopCritic(criticSpec, new CriticOptions(parse.GetValue(Threshold), 0, parse.GetValue(CriticFormatOption)), output,
+                (spec, criticOptions) => CriticFactory.Create(spec, "prob", criticOptions));
             if (!demo && critic.Create() is { } criticFilter) filters = [.. filters, criticFilter];
             var sandboxName = parse.GetValue(Sandbox)!;
             if (sandboxName == "none") throw new UsageException("--sandbox none: the loop executes programs");
@@ -179,7 +180,11 @@ internal static class ImproveCommand
             Console.Out.Write(IterationTable.Render(rows, evaluation.Keys.ToList()));
             if (options.Control) Console.Out.Write("\n" + ControlTable.Render(rows, evaluation.Keys.ToList()));
             if (demo) Console.Out.Write("\n" + FamilyTable.Render(rows));
-            if (demo && filters.Length > 1) critic.CompareFilters(output, rows.Count - 1, pool, options.EffectiveLimits);
+            if (demo && filters.Length > 1)
+            {
+                Console.Out.WriteLine("filters on the loop's samples (truth: the synthetic answer, units/labels/fractions understood):");
+                Console.Out.Write(LoopCritic.CompareFilters(output, rows.Count - 1, pool, options.EffectiveLimits));
+            }
             var points = rows.Select(r => new IterationPoint(r.Iteration, r.Algorithm,
                 r.Accuracy.ToDictionary(a => a.Key, a => new SuiteAccuracy(a.Value.Accuracy, a.Value.StdErr)), r.MeanResponseTokens)).ToList();
             ImprovementPlot.Write(points, evaluation.Keys.ToList(), output);

@@ -5,17 +5,16 @@ using SIaM.Core.SelfImprovement;
 using SIaM.Critique;
 using SIaM.Critique.Critics;
 using SIaM.Critique.Filtering;
-using SIaM.SelfImprovement;
-using SIaM.SelfImprovement.Critic;
 
-namespace SIaM.Cli;
+namespace SIaM.SelfImprovement.Critic;
 
 /// <summary>
 /// The critic of a <c>siam improve</c> run: built from <c>--critic SPEC</c> (or trained for <c>--demo</c>), wrapped as
 /// the loop's <see cref="CriticFilter"/> with its verdict cache at <c>DIR/critic-verdicts.jsonl</c>; its identity is
-/// pinned in <c>DIR/critic.json</c>, so a rerun with another critic is refused.
+/// pinned in <c>DIR/critic.json</c>, so a rerun with another critic is refused. Critics are made by
+/// <paramref name="create"/> (spec, options → critic: the caller's factory of model and replay critics).
 /// </summary>
-internal sealed class ImproveCritic(string spec, CriticOptions options, string runDirectory) : IAsyncDisposable
+public sealed class LoopCritic(string spec, CriticOptions options, string runDirectory, Func<string, CriticOptions, ICritic> create) : IAsyncDisposable
 {
     private ICritic? _critic;
 
@@ -23,7 +22,7 @@ internal sealed class ImproveCritic(string spec, CriticOptions options, string r
     public CriticFilter? Create()
     {
         if (spec == "rule") return null;
-        return Wrap(CriticFactory.Create(spec, "prob", options));
+        return Wrap(create(spec, options));
     }
 
     /// <summary>The demo's filter: the demo critic (trained under the fixture, threshold calibrated on its held-out set) unless another spec was
@@ -36,17 +35,16 @@ internal sealed class ImproveCritic(string spec, CriticOptions options, string r
         // The threshold is set by calibration: the held-out threshold with the best accuracy.
         var threshold = JsonNode.Parse(File.ReadAllText(Path.Combine(model, "critic-train.json")))?["heldout"]?["best_threshold"]?.GetValue<double>() ?? 0.5;
         log($"demo critic: threshold {threshold:0.000} (best held-out accuracy)");
-        return Wrap(CriticFactory.Create("hf:" + model, "prob", options with { Format = CriticFormat.Compact, Threshold = threshold }));
+        return Wrap(create("hf:" + model, options with { Format = CriticFormat.Compact, Threshold = threshold }));
     }
 
-    /// <summary>Prints and writes (<c>DIR/filters.md</c>) the rule × critic comparison of every finished iteration.</summary>
-    public void CompareFilters(string directory, int iterations, IReadOnlyList<LoopQuestion> pool, SelectionLimits limits)
+    /// <summary>Writes (<c>DIR/filters.md</c>) and returns the rule × critic comparison of every finished iteration.</summary>
+    public static string CompareFilters(string directory, int iterations, IReadOnlyList<LoopQuestion> pool, SelectionLimits limits)
     {
         var rows = Enumerable.Range(1, iterations).SelectMany(i => FilterComparison.Compute(directory, i, pool, limits, DemoTruth.Correct)).ToList();
         var table = FilterComparison.Render(rows);
         AtomicFile.WriteText(Path.Combine(directory, "filters.md"), table);
-        Console.Out.WriteLine("filters on the loop's samples (truth: the synthetic answer, units/labels/fractions understood):");
-        Console.Out.Write(table);
+        return table;
     }
 
     private CriticFilter Wrap(ICritic critic)
