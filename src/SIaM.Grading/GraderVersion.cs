@@ -6,7 +6,7 @@ namespace SIaM.Grading;
 /// <summary>
 /// The grader's version, recorded in every run's identity: <c>grader@B+H</c>, where <c>B</c> is <see cref="Behaviour"/>
 /// (bump it by hand for a deliberate change of grading behaviour) and <c>H</c> the first 8 hex of SHA-256 over the case
-/// tables (<c>tests/SIaM.Grading.Tests/Cases/*.jsonl</c>, embedded in this assembly at build time). Every grading fix
+/// tables (<c>src/SIaM.Grading/Cases/*.jsonl</c>, embedded in this assembly at build time). Every grading fix
 /// adds a case-table row, so the version changes even when nobody bumps <c>B</c>, and a run cannot be resumed across it.
 /// </summary>
 public static class GraderVersion

@@ -28,9 +28,9 @@ public sealed class GraderVersionTests
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            var candidate = Path.Combine(directory.FullName, "tests", "SIaM.Grading.Tests", "Cases");
+            var candidate = Path.Combine(directory.FullName, "src", "SIaM.Grading", "Cases");
             if (Directory.Exists(candidate)) return candidate;
         }
-        throw new DirectoryNotFoundException("tests/SIaM.Grading.Tests/Cases not found above the test assembly");
+        throw new DirectoryNotFoundException("src/SIaM.Grading/Cases not found above the test assembly");
     }
 }
