@@ -130,7 +130,8 @@ public sealed class PoolLifecycleTests
 
         // Assert: the kill landed on the program in flight, which ran again in the replacement
         Assert.That(runningIn, Is.EqualTo(victim.ID));
-        Assert.That(released, Is.EqualTo(1), "the program ran to its release once, in the new worker");
+        Assert.That(released, Is.EqualTo(1),
+            $"the program ran to its release once, in the new worker; it ended {slowResult.Status}: {slowResult.Stderr}");
         Assert.That(slowResult.Status, Is.EqualTo(ExecStatus.Ok), slowResult.Stderr);
         Assert.That(slowResult.Stdout, Is.EqualTo("slow\n"));
         Assert.That(queuedResults.Select(r => r.Stdout), Is.EqualTo(Enumerable.Range(0, 8).Select(i => $"{i * i}\n")));
