@@ -1,4 +1,4 @@
-using SIaM.TorchSharp.Benchmarking;
+using SIaM.Perf.Decode;
 using SIaM.TorchSharp.Models;
 
 namespace SIaM.TorchSharp.Tests;

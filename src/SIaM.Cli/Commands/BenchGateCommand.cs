@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SIaM.Core.Validation;
 using SIaM.Data;
+using SIaM.Perf.Gate;
 using SIaM.Reporting.Gating;
 
 namespace SIaM.Cli.Commands;

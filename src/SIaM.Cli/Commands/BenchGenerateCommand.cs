@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using SIaM.Core.Validation;
+using SIaM.Perf.Decode;
 using SIaM.TorchSharp;
-using SIaM.TorchSharp.Benchmarking;
 using SIaM.TorchSharp.Models;
 
 namespace SIaM.Cli.Commands;

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using SIaM.Core.Sandbox;
 using SIaM.Core.Validation;
+using SIaM.Perf.Sandbox;
 using SIaM.Sandbox.Docker;
-using SIaM.Sandbox.Docker.Bench;
 
 namespace SIaM.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using SIaM.Core.Sandbox;
 using SIaM.Core.Validation;
+using SIaM.Perf.Sandbox;
 using SIaM.Sandbox.Docker;
 
 namespace SIaM.Cli.Commands;

@@ -28,7 +28,7 @@ public static class ResultTableBuilder
         return new ResultTable(runs.Select(r => r.Name).ToList(), baseline, rows);
     }
 
-    /// <summary>The table of one run's results alone: what its <c>summary.csv</c> and console table render.</summary>
+    /// <summary>The table of one run's results alone: what the console table of <c>siam eval</c>/<c>merge</c> renders.</summary>
     public static ResultTable Of(RunResults results, string run = "run") => new([run], null, Rows(run, results, null, null).ToList());
 
     private static IEnumerable<ResultRow> Rows(string run, RunResults results, RunComparison? comparison, IReadOnlyList<GateVerdict>? gate)

@@ -1,7 +1,7 @@
 namespace SIaM.Reporting.Tables;
 
 /// <summary>
-/// What a run's own summary (its <c>summary.csv</c> and the console table of <c>siam eval</c>/<c>merge</c>) shows of a
+/// What a run's own summary (the console table of <c>siam eval</c>/<c>merge</c>, like its <c>summary.csv</c>) shows of a
 /// row beyond the report columns. For a suite row only <see cref="SuiteBenchmarks"/> and <see cref="SuiteComplete"/> are set.
 /// </summary>
 /// <param name="Version">The benchmark version (null for a suite).</param>

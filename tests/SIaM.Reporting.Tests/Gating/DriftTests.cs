@@ -1,3 +1,4 @@
+using SIaM.Perf.Gate;
 using SIaM.Reporting.Gating;
 
 namespace SIaM.Reporting.Tests.Gating;

@@ -1,4 +1,5 @@
 using SIaM.Data;
+using SIaM.Perf.Gate;
 using SIaM.Reporting.Gating;
 
 namespace SIaM.Reporting.Tests.Gating;

@@ -1,3 +1,4 @@
+using SIaM.Perf.Gate;
 using SIaM.Reporting.Gating;
 using SIaM.Reporting.Statistics;
 

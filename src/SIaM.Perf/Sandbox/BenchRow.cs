@@ -1,4 +1,6 @@
-namespace SIaM.Sandbox.Docker.Bench;
+using SIaM.Sandbox.Docker;
+
+namespace SIaM.Perf.Sandbox;
 
 /// <summary>One executor's measurements in <c>siam bench sandbox</c>.</summary>
 /// <param name="Name">The executor.</param>

@@ -1,4 +1,6 @@
-namespace SIaM.Reporting.Gating;
+using SIaM.Reporting.Gating;
+
+namespace SIaM.Perf.Gate;
 
 /// <summary>One line of the gate's validation table.</summary>
 /// <param name="Scenario">The simulated model.</param>

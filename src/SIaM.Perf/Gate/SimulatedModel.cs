@@ -1,7 +1,7 @@
 using SIaM.Reporting.Comparing;
 using SIaM.Reporting.Statistics;
 
-namespace SIaM.Reporting.Gating;
+namespace SIaM.Perf.Gate;
 
 /// <summary>
 /// The simulated model of the gate's validation: per problem a solve probability (a share of unstable problems solved

@@ -1,6 +1,7 @@
 using System.Globalization;
+using SIaM.Sandbox.Docker;
 
-namespace SIaM.Sandbox.Docker.Bench;
+namespace SIaM.Perf.Sandbox;
 
 /// <summary>
 /// Deterministic GSM8K-style solution programs as a model writes them: each imports sympy, then does a few lines of

@@ -1,7 +1,8 @@
 using SIaM.Reporting.Comparing;
+using SIaM.Reporting.Gating;
 using SIaM.Reporting.Statistics;
 
-namespace SIaM.Reporting.Gating;
+namespace SIaM.Perf.Gate;
 
 /// <summary>
 /// Simulates what a nightly gates: every benchmark and suite compared at once under a gate policy. Reruns of one model

@@ -3,8 +3,9 @@ using System.Text.Json;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using SIaM.Core.Sandbox;
+using SIaM.Sandbox.Docker;
 
-namespace SIaM.Sandbox.Docker.Bench;
+namespace SIaM.Perf.Sandbox;
 
 /// <summary>
 /// The physical limit in <c>siam bench sandbox</c>: one container of the sandbox image running a bare fork server
@@ -27,7 +28,7 @@ public static class BareForkServer
         // Not labelled siam.sandbox: other pools' orphan sweeps on a shared engine must not take it mid-measurement.
         var spec = SandboxContainerSpec.Create(image, policy, new Dictionary<string, string> { ["siam.bench"] = "bare-fork-server" }, attach: false);
         spec.AttachStdin = spec.OpenStdin = spec.StdinOnce = true;
-        spec.Cmd = ["python3", "-c", Encoding.UTF8.GetString(SandboxImage.ReadResource("bench/bare_fork_server.py"))];
+        spec.Cmd = ["python3", "-c", Script()];
         var created = await client.Containers.CreateContainerAsync(spec, cancellationToken);
         try
         {
@@ -72,4 +73,13 @@ public static class BareForkServer
         [property: System.Text.Json.Serialization.JsonPropertyName("ok")] bool Ok,
         [property: System.Text.Json.Serialization.JsonPropertyName("stdout")] string Stdout,
         [property: System.Text.Json.Serialization.JsonPropertyName("duration_ms")] double DurationMs);
+
+    // The server's Python source, embedded in this assembly.
+    private static string Script()
+    {
+        using var stream = typeof(BareForkServer).Assembly.GetManifestResourceStream("perf/bare_fork_server.py")
+            ?? throw new InvalidOperationException("embedded resource perf/bare_fork_server.py is missing");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
 }

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using SIaM.Core.Sandbox;
+using SIaM.Sandbox.Docker;
 
-namespace SIaM.Sandbox.Docker.Bench;
+namespace SIaM.Perf.Sandbox;
 
 /// <summary>(c) a bare local interpreter per program: no isolation at all, for scale only (never for model code).</summary>
 public sealed class LocalProcessRunner(string python) : IProgramRunner

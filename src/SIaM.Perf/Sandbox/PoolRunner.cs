@@ -1,6 +1,7 @@
 using SIaM.Core.Sandbox;
+using SIaM.Sandbox.Docker;
 
-namespace SIaM.Sandbox.Docker.Bench;
+namespace SIaM.Perf.Sandbox;
 
 /// <summary>(a) the warm pool.</summary>
 public sealed class PoolRunner(ICodeSandbox sandbox) : IProgramRunner

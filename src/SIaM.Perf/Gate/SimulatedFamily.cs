@@ -1,4 +1,4 @@
-namespace SIaM.Reporting.Gating;
+namespace SIaM.Perf.Gate;
 
 /// <summary>The family of rows a nightly gates: benchmarks with their sizes, and suites of them.</summary>
 public sealed record SimulatedFamily(IReadOnlyList<(string Name, int Problems)> Benchmarks, IReadOnlyDictionary<string, IReadOnlyList<string>> Suites)

@@ -1,6 +1,7 @@
 using SIaM.Core.Sandbox;
+using SIaM.Sandbox.Docker;
 
-namespace SIaM.Sandbox.Docker.Bench;
+namespace SIaM.Perf.Sandbox;
 
 /// <summary>An executor compared in <c>siam bench sandbox</c>.</summary>
 public interface IProgramRunner : IAsyncDisposable

@@ -1,7 +1,8 @@
 using System.Globalization;
 using SIaM.Core.Sandbox;
+using SIaM.Sandbox.Docker;
 
-namespace SIaM.Sandbox.Docker;
+namespace SIaM.Perf.Sandbox;
 
 /// <summary>The deterministic benign/hostile mix of <c>siam sandbox soak</c>: four benign programs to one hostile.</summary>
 public static class SoakMix

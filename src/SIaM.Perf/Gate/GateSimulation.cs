@@ -1,4 +1,6 @@
-namespace SIaM.Reporting.Gating;
+using SIaM.Reporting.Gating;
+
+namespace SIaM.Perf.Gate;
 
 /// <summary>
 /// Validates the regression gate on one benchmark by simulation: how often reruns of the same sampled model raise a

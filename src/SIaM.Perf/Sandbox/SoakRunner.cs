@@ -2,8 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Docker.DotNet.Models;
 using SIaM.Core.Sandbox;
+using SIaM.Sandbox.Docker;
 
-namespace SIaM.Sandbox.Docker;
+namespace SIaM.Perf.Sandbox;
 
 /// <summary>Runs <see cref="SoakMix"/> through a fresh pool and counts wrong verdicts and leaks.</summary>
 public static class SoakRunner

@@ -2,8 +2,9 @@ using System.Diagnostics;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using SIaM.Core.Sandbox;
+using SIaM.Sandbox.Docker;
 
-namespace SIaM.Sandbox.Docker.Bench;
+namespace SIaM.Perf.Sandbox;
 
 /// <summary>(b) a fresh container per program (create, start, wait, logs, remove), same image and limits as the pool.</summary>
 public sealed class ContainerPerProgramRunner(DockerClient client, string image, SandboxPolicy policy) : IProgramRunner

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using SIaM.TorchSharp.Generation;
 using SIaM.TorchSharp.Models;
 
-namespace SIaM.TorchSharp.Benchmarking;
+namespace SIaM.Perf.Decode;
 
 /// <summary>
 /// Measures decode speed with greedy decoding of random prompts (fixed seed): each step is time-stamped as its token

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using SIaM.Core.Sandbox;
+using SIaM.Sandbox.Docker;
 
-namespace SIaM.Sandbox.Docker.Bench;
+namespace SIaM.Perf.Sandbox;
 
 /// <summary>
 /// Runs the same programs through each executor with <c>concurrency</c> dispatchers. Added latency is a program's

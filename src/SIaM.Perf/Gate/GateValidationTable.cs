@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using SIaM.Reporting.Gating;
 
-namespace SIaM.Reporting.Gating;
+namespace SIaM.Perf.Gate;
 
 /// <summary>
 /// The gate's validation table: a GSM8K-sized benchmark (1,319 problems at 75%), several rerun stabilities,

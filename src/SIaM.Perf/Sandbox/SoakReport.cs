@@ -1,4 +1,6 @@
-namespace SIaM.Sandbox.Docker;
+using SIaM.Sandbox.Docker;
+
+namespace SIaM.Perf.Sandbox;
 
 /// <summary>What a soak run found; a healthy sandbox has zero of every count.</summary>
 /// <param name="Programs">Programs run.</param>

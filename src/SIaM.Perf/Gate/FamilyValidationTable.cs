@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using SIaM.Reporting.Gating;
 
-namespace SIaM.Reporting.Gating;
+namespace SIaM.Perf.Gate;
 
 /// <summary>The family simulation over the grid users run: unstable shares 10%, 25%, 50%; one and four samples per problem.</summary>
 public static class FamilyValidationTable

@@ -1,4 +1,4 @@
-namespace SIaM.TorchSharp.Benchmarking;
+namespace SIaM.Perf.Decode;
 
 /// <summary>One decode-speed measurement: the batch decodes <see cref="NewTokens"/> tokens after a prompt of <see cref="Context"/>.</summary>
 /// <param name="Model">The model's label.</param>
