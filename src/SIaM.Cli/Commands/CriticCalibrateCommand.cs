@@ -64,22 +64,14 @@ internal static class CriticCalibrateCommand
     }
 
     private static void WriteScores(string path, IReadOnlyList<LabelledCase> labelled, IReadOnlyList<CriticJudgment> judgments, double threshold) =>
-        AtomicFile.Write(path, stream =>
+        JsonLinesWriter.WriteAll(path, labelled.Zip(judgments, (labelledCase, judgment) => new JsonObject
         {
-            foreach (var (labelledCase, judgment) in labelled.Zip(judgments))
-            {
-                var line = new JsonObject
-                {
-                    ["id"] = labelledCase.Case.Id,
-                    ["p_yes"] = judgment.PYes,
-                    ["outcome"] = judgment.Outcome.ToString().ToLowerInvariant(),
-                    ["accepted"] = judgment.PYes is { } p ? p >= threshold : judgment.Outcome == CriticOutcome.Yes,
-                    ["label"] = labelledCase.Label,
-                };
-                stream.Write(JsonSerializer.SerializeToUtf8Bytes(line, JsonFormat.Line));
-                stream.WriteByte((byte)'\n');
-            }
-        });
+            ["id"] = labelledCase.Case.Id,
+            ["p_yes"] = judgment.PYes,
+            ["outcome"] = judgment.Outcome.ToString().ToLowerInvariant(),
+            ["accepted"] = judgment.PYes is { } p ? p >= threshold : judgment.Outcome == CriticOutcome.Yes,
+            ["label"] = labelledCase.Label,
+        }));
 
     private static void Print(CalibrationReport r)
     {

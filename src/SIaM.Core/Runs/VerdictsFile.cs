@@ -28,13 +28,5 @@ public static class VerdictsFile
     }
 
     /// <summary>Rewrites the file atomically in the given order.</summary>
-    public static void WriteAll<T>(string path, IEnumerable<T> lines) =>
-        AtomicFile.Write(path, stream =>
-        {
-            foreach (var line in lines)
-            {
-                stream.Write(JsonSerializer.SerializeToUtf8Bytes(line, JsonFormat.Line));
-                stream.WriteByte((byte)'\n');
-            }
-        });
+    public static void WriteAll<T>(string path, IEnumerable<T> lines) => JsonLinesWriter.WriteAll(path, lines);
 }

@@ -46,23 +46,17 @@ public static class LabelsFile
 
     /// <summary>Writes labelled cases atomically, one line each, in the format <see cref="Read"/> reads.</summary>
     public static void Write(string path, IEnumerable<LabelledCase> cases) =>
-        AtomicFile.Write(path, stream =>
-        {
-            foreach (var (@case, label) in cases)
-            {
-                var line = new JsonObject
-                {
-                    ["id"] = @case.Id,
-                    ["language"] = @case.Language == Language.Zh ? "zh" : "en",
-                    ["question"] = @case.Question,
-                    ["reference"] = @case.Reference,
-                    ["code"] = @case.Code,
-                    ["output"] = @case.Output,
-                    ["answer"] = @case.Answer,
-                    ["label"] = label ? "yes" : "no",
-                };
-                stream.Write(JsonSerializer.SerializeToUtf8Bytes(line, JsonFormat.Line));
-                stream.WriteByte((byte)'\n');
-            }
-        });
+        JsonLinesWriter.WriteAll(path, cases.Select(c => Line(c.Case, c.Label)));
+
+    private static JsonObject Line(CritiqueCase @case, bool label) => new()
+    {
+        ["id"] = @case.Id,
+        ["language"] = @case.Language == Language.Zh ? "zh" : "en",
+        ["question"] = @case.Question,
+        ["reference"] = @case.Reference,
+        ["code"] = @case.Code,
+        ["output"] = @case.Output,
+        ["answer"] = @case.Answer,
+        ["label"] = label ? "yes" : "no",
+    };
 }

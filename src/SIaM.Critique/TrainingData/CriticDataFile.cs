@@ -34,13 +34,5 @@ public static class CriticDataFile
         });
 
     /// <summary>Writes <paramref name="examples"/> atomically, one JSON object per line.</summary>
-    public static void Write(string path, IReadOnlyList<CriticTrainingExample> examples) =>
-        AtomicFile.Write(path, stream =>
-        {
-            foreach (var example in examples)
-            {
-                stream.Write(JsonSerializer.SerializeToUtf8Bytes(example, JsonFormat.Line));
-                stream.WriteByte((byte)'\n');
-            }
-        });
+    public static void Write(string path, IReadOnlyList<CriticTrainingExample> examples) => JsonLinesWriter.WriteAll(path, examples);
 }
