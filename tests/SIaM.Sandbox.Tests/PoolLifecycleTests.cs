@@ -151,17 +151,19 @@ public sealed class PoolLifecycleTests
         await GatedProgram.WaitUntilRunningAsync(client, pool.PoolId, TimeSpan.FromMinutes(1));
 
         // Act: a process entered from outside (so not under the programs' seccomp filter) SIGKILLs the forker, the
-        // only process whose parent is the front (PID 1)
+        // only process whose parent is the front (PID 1). It lists the front's children before it kills any: once the
+        // forker dies its program is the front's child too, and a fast machine reparents it before a scan reaches it.
         var (killed, errors) = await ExecInContainerAsync(client, victim.ID,
             "import os\n" +
-            "for p in filter(str.isdigit, os.listdir('/proc')):\n" +
+            "def parent(p):\n" +
             "    try:\n" +
-            "        parent = open('/proc/%s/stat' % p).read().rsplit(')', 1)[1].split()[1]\n" +
+            "        return open('/proc/%s/stat' % p).read().rsplit(')', 1)[1].split()[1]\n" +
             "    except OSError:\n" +
-            "        continue\n" +
-            "    if parent == '1':\n" +
-            "        print(p, flush=True)\n" +
-            "        os.kill(int(p), 9)");
+            "        return None\n" +
+            "children = [p for p in filter(str.isdigit, os.listdir('/proc')) if parent(p) == '1']\n" +
+            "print(' '.join(children), flush=True)\n" +
+            "for p in children:\n" +
+            "    os.kill(int(p), 9)");
         var released = await GatedProgram.ReleaseUntilAsync(client, pool.PoolId, running, TimeSpan.FromMinutes(1));
         var result = await running;
         var queuedResults = await Task.WhenAll(queued);
