@@ -125,7 +125,7 @@ public static class EvalRunner
         var ordered = planned.Select(item => latest[(item.Problem.Id, item.Sample)]).ToList();
         SamplesFile.WriteAll(directory.Samples, ordered);
         var results = Results(spec, inputs, ordered, clock.Elapsed.TotalSeconds);
-        ResultsWriter.Write(directory, results);
+        ResultsAndSummaryWriter.Write(directory, results);
         return results;
     }
 

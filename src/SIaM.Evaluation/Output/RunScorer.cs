@@ -22,12 +22,12 @@ public static class RunScorer
         var byBenchmark = records.GroupBy(r => r.Benchmark).ToDictionary(g => g.Key, g => (IReadOnlyList<SampleRecord>)g.ToList());
         var scored = benchmarks.ToDictionary(
             b => b.Info.Id,
-            b => ResultsBuilder.Benchmark(benchmarkVersions[b.Info.Id], planned.GetValueOrDefault(b.Info.Id), spec.Samples,
+            b => ScoreAggregator.Benchmark(benchmarkVersions[b.Info.Id], planned.GetValueOrDefault(b.Info.Id), spec.Samples,
                 byBenchmark.GetValueOrDefault(b.Info.Id) ?? [], spec.EffectivePassK, Equivalent));
         var ordered = new SortedDictionary<string, BenchmarkResult>(scored, StringComparer.Ordinal);
-        var remaining = ResultsBuilder.Remaining(ordered.Values);
+        var remaining = ScoreAggregator.Remaining(ordered.Values);
         return new RunResults(
             RunResults.CurrentSchemaVersion, RunStatus.Of(remaining), remaining, runId,
-            ordered, ResultsBuilder.Suites(suites, scored), provenance, timing, spec.Shard);
+            ordered, ScoreAggregator.Suites(suites, scored), provenance, timing, spec.Shard);
     }
 }

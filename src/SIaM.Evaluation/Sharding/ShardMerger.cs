@@ -72,7 +72,7 @@ public static class ShardMerger
         {
             var directory = RunDirectory.Open(temporary, merged.Identity);
             SamplesFile.WriteAll(directory.Samples, merged.Samples);
-            ResultsWriter.Write(directory, merged.Results);
+            ResultsAndSummaryWriter.Write(directory, merged.Results);
             foreach (var (name, bytes) in merged.Carried) AtomicFile.Write(Path.Combine(temporary, name), s => s.Write(bytes));
             await complete(temporary);
             if (Directory.Exists(target)) Directory.Delete(target);

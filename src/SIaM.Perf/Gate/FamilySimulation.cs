@@ -25,10 +25,12 @@ public static class FamilySimulation
         var rowDrift = new int[rows];
         var rowDetectable = new double[rows];
         var rowUnder = new int[rows];
-        var scale = SimulatedModel.Scale(scenario.Accuracy, settings.TrueDropPoints);
+        var scale = SimulatedSolveRates.Scale(scenario.Accuracy, settings.TrueDropPoints);
         for (var t = 0; t < trials; t++)
         {
-            var solve = family.Benchmarks.Select(b => SimulatedModel.SolveProbabilities(b.Problems, scenario.Accuracy, scenario.Unstable, random)).ToList();
+            var solve = family.Benchmarks
+                .Select(b => SimulatedSolveRates.SolveProbabilities(b.Problems, scenario.Accuracy, scenario.Unstable, random))
+                .ToList();
             var same = Night(family, solve, 1, scenario.SamplesPerProblem, policy, random);
             if (same.Any(v => v.Failed)) falseNights++;
             for (var r = 0; r < rows; r++) { rowDetectable[r] += same[r].MinimumDetectableDropPoints; rowUnder[r] += same[r].UnderPowered ? 1 : 0; }
@@ -51,14 +53,14 @@ public static class FamilySimulation
     // One comparison of every benchmark and suite: base rerun vs a candidate at probabilities × scale.
     private static IReadOnlyList<GateVerdict> Night(SimulatedFamily family, List<double[]> solve, double scale, int samples, GatePolicy policy, Random random)
     {
-        var draws = solve.Select(s => SimulatedModel.Compare(s, scale, samples, random)).ToList();
+        var draws = solve.Select(s => SimulatedSolveRates.Compare(s, scale, samples, random)).ToList();
         var byName = family.Benchmarks.Select((b, i) => (b.Name, i)).ToDictionary(x => x.Name, x => x.i);
         var benchmarks = family.Benchmarks
-            .Select((b, i) => SimulatedModel.Row(b.Name, false, draws[i].Problems, draws[i].CorrectToWrong, draws[i].WrongToCorrect)).ToList();
+            .Select((b, i) => SimulatedSolveRates.Row(b.Name, false, draws[i].Problems, draws[i].CorrectToWrong, draws[i].WrongToCorrect)).ToList();
         var suites = family.Suites.Select(s =>
         {
             var members = s.Value.Select(b => draws[byName[b]]).ToList();
-            return SimulatedModel.Row(s.Key, true, PairedProblems.Concat(members.Select(d => d.Problems)),
+            return SimulatedSolveRates.Row(s.Key, true, PairedProblems.Concat(members.Select(d => d.Problems)),
                 members.Sum(d => d.CorrectToWrong), members.Sum(d => d.WrongToCorrect));
         }).ToList();
         var comparison = new RunComparison("base", "candidate", policy.Default.Alpha, benchmarks, suites, [], [], family.Suites);
@@ -70,7 +72,8 @@ public static class FamilySimulation
         Settings settings, Random random)
     {
         var nights = Enumerable.Range(0, settings.Nights).Select(night => solve.Select(s =>
-            SimulatedModel.Run(s, SimulatedModel.Scale(scenario.Accuracy, driftPoints * night), scenario.SamplesPerProblem, random)).ToList()).ToList();
+            SimulatedSolveRates.Run(s, SimulatedSolveRates.Scale(scenario.Accuracy, driftPoints * night), scenario.SamplesPerProblem, random))
+            .ToList()).ToList();
         var byName = family.Benchmarks.Select((b, i) => (b.Name, i)).ToDictionary(x => x.Name, x => x.i);
         var rows = family.Benchmarks.Select((b, i) => new TrendRow(b.Name, false,
             TrendTest.Of(nights.Select(n => n[i]).ToList(), Samples(b.Problems, scenario.SamplesPerProblem)))).ToList();

@@ -16,15 +16,15 @@ public static class GateSimulation
         var falseAlarms = 0;
         var caught = 0;
         var flips = 0L;
-        var scale = SimulatedModel.Scale(scenario.Accuracy, trueDropPoints);
+        var scale = SimulatedSolveRates.Scale(scenario.Accuracy, trueDropPoints);
         for (var t = 0; t < trials; t++)
         {
-            var solve = SimulatedModel.SolveProbabilities(scenario.Problems, scenario.Accuracy, scenario.Unstable, random);
-            var same = SimulatedModel.Compare(solve, 1, scenario.SamplesPerProblem, random);
-            var worse = SimulatedModel.Compare(solve, scale, scenario.SamplesPerProblem, random);
+            var solve = SimulatedSolveRates.SolveProbabilities(scenario.Problems, scenario.Accuracy, scenario.Unstable, random);
+            var same = SimulatedSolveRates.Compare(solve, 1, scenario.SamplesPerProblem, random);
+            var worse = SimulatedSolveRates.Compare(solve, scale, scenario.SamplesPerProblem, random);
             flips += same.CorrectToWrong + same.WrongToCorrect;
-            var sameRow = SimulatedModel.Row("simulated", false, same.Problems, same.CorrectToWrong, same.WrongToCorrect);
-            var worseRow = SimulatedModel.Row("simulated", false, worse.Problems, worse.CorrectToWrong, worse.WrongToCorrect);
+            var sameRow = SimulatedSolveRates.Row("simulated", false, same.Problems, same.CorrectToWrong, same.WrongToCorrect);
+            var worseRow = SimulatedSolveRates.Row("simulated", false, worse.Problems, worse.CorrectToWrong, worse.WrongToCorrect);
             if (RegressionGate.Decide(sameRow, threshold).Failed) falseAlarms++;
             if (RegressionGate.Decide(worseRow, threshold).Failed) caught++;
         }

@@ -51,7 +51,7 @@ public static class ReportBenchRuns
 
     private static NamedRun Run(string name, List<SampleRecord> samples, string directory)
     {
-        var benchmark = ResultsBuilder.Benchmark("gsm8k@1", samples.Count, 1, samples);
+        var benchmark = ScoreAggregator.Benchmark("gsm8k@1", samples.Count, 1, samples);
         var results = new RunResults(RunResults.CurrentSchemaVersion, "complete", new RemainingSamples(0, 0, 0), name,
             new Dictionary<string, BenchmarkResult> { ["gsm8k"] = benchmark }, new Dictionary<string, SuiteResult>(),
             new Provenance("bench", "bench", "grader", "bench", null, "local", null, "tool", new Dictionary<string, string>(),

@@ -18,9 +18,9 @@ internal static class TestRuns
         SamplesFile.WriteAll(Path.Combine(directory, RunDirectory.SamplesFile), samples);
         var benchmarks = samples.GroupBy(s => s.Benchmark).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(
             g => g.Key,
-            g => ResultsBuilder.Benchmark($"{g.Key}@1", g.Select(s => s.Id).Distinct().Count(), g.Max(s => s.Sample) + 1, g.ToList()));
+            g => ScoreAggregator.Benchmark($"{g.Key}@1", g.Select(s => s.Id).Distinct().Count(), g.Max(s => s.Sample) + 1, g.ToList()));
         var results = new RunResults(RunResults.CurrentSchemaVersion, "complete", new RemainingSamples(0, 0, 0), $"run-{label}", benchmarks,
-            ResultsBuilder.Suites(Suites, benchmarks),
+            ScoreAggregator.Suites(Suites, benchmarks),
             new Provenance("0.1.0", "test", "grader@1+00000000", "fixture", null, "local", null, "tool", new Dictionary<string, string>(),
                 new Dictionary<string, string>(), new Dictionary<string, string>(), new { temperature = 0 }, 1, 1, null, 0, 1, 1e-4),
             new RunTiming(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero), 12.5, "test-machine"));

@@ -23,8 +23,8 @@ public sealed class NullCalibrationTests
         var pValues = new List<double>();
         for (var t = 0; t < Reruns; t++)
         {
-            var solve = SimulatedModel.SolveProbabilities(problems, 0.6, unstable, random);
-            var (paired, down, up) = SimulatedModel.Compare(solve, 1, samples, random);
+            var solve = SimulatedSolveRates.SolveProbabilities(problems, 0.6, unstable, random);
+            var (paired, down, up) = SimulatedSolveRates.Compare(solve, 1, samples, random);
             pValues.Add(PairedDifference.Of(paired, down, up).PValue);
         }
 
@@ -38,8 +38,8 @@ public sealed class NullCalibrationTests
         var pValues = new List<double>();
         for (var t = 0; t < Reruns; t++)
         {
-            var solve = SimulatedModel.SolveProbabilities(400, 0.6, 0.25, random);
-            var nights = Enumerable.Range(0, 6).Select(_ => SimulatedModel.Run(solve, 1, 2, random)).ToList();
+            var solve = SimulatedSolveRates.SolveProbabilities(400, 0.6, 0.25, random);
+            var nights = Enumerable.Range(0, 6).Select(_ => SimulatedSolveRates.Run(solve, 1, 2, random)).ToList();
             pValues.Add(TrendTest.Of(nights, Enumerable.Repeat(2, 400).ToArray()).PValue);
         }
 

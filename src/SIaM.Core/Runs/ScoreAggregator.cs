@@ -5,7 +5,7 @@ using SIaM.Core.Scoring;
 namespace SIaM.Core.Runs;
 
 /// <summary>Aggregates sample records into per-benchmark and per-suite scores. Pure.</summary>
-public static class ResultsBuilder
+public static class ScoreAggregator
 {
     /// <summary>
     /// Scores one benchmark from its records. pass@k and maj@k are computed for every k of <paramref name="passK"/>

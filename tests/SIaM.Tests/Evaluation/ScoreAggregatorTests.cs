@@ -3,7 +3,7 @@ using SIaM.Core.Runs;
 
 namespace SIaM.Tests.Evaluation;
 
-public sealed class ResultsBuilderTests
+public sealed class ScoreAggregatorTests
 {
     private static SampleRecord Sample(int index, int sample, bool? correct, CompletionStatus status = CompletionStatus.Ok) => new(
         $"b/{index}", "b", index, sample, "h", status, "", null, [], null, "boxed", "1", correct, "p", null, null, null);
@@ -24,7 +24,7 @@ public sealed class ResultsBuilderTests
         };
 
         // Act
-        var result = ResultsBuilder.Benchmark("b@1", 2, 4, records, [4, 1, 2], Exact);
+        var result = ScoreAggregator.Benchmark("b@1", 2, 4, records, [4, 1, 2], Exact);
 
         // Assert: pass@1 = mean(2/4, 1/4); pass@2 = mean(1 − C(2,2)/C(4,2), 1 − C(3,2)/C(4,2)) = mean(5/6, 1/2); pass@4 = 1
         Assert.That(result.PassAt.Keys, Is.EqualTo(new[] { "1", "2", "4" }));
@@ -49,7 +49,7 @@ public sealed class ResultsBuilderTests
         };
 
         // Act
-        var result = ResultsBuilder.Benchmark("b@1", 3, 2, records, [1, 2], Exact);
+        var result = ScoreAggregator.Benchmark("b@1", 3, 2, records, [1, 2], Exact);
 
         // Assert
         Assert.That((result.Samples, result.Graded, result.Correct, result.Missing), Is.EqualTo((6, 5, 3, 1)));
@@ -65,10 +65,10 @@ public sealed class ResultsBuilderTests
     [Test]
     public void Averages_suites_both_over_samples_and_over_benchmarks()
     {
-        var a = ResultsBuilder.Benchmark("a@1", 4, 1, [Sample(0, 0, true), Sample(1, 0, true), Sample(2, 0, true), Sample(3, 0, true)], [1], Exact);
-        var b = ResultsBuilder.Benchmark("b@1", 1, 1, [Sample(0, 0, false)], [1], Exact);
+        var a = ScoreAggregator.Benchmark("a@1", 4, 1, [Sample(0, 0, true), Sample(1, 0, true), Sample(2, 0, true), Sample(3, 0, true)], [1], Exact);
+        var b = ScoreAggregator.Benchmark("b@1", 1, 1, [Sample(0, 0, false)], [1], Exact);
 
-        var suites = ResultsBuilder.Suites(
+        var suites = ScoreAggregator.Suites(
             new Dictionary<string, IReadOnlyList<string>> { ["s"] = ["a", "b"], ["t"] = ["a", "c"], ["u"] = ["c"] },
             new Dictionary<string, BenchmarkResult> { ["a"] = a, ["b"] = b });
 

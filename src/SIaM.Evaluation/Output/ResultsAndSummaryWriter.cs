@@ -3,7 +3,7 @@ using SIaM.Core.Runs;
 namespace SIaM.Evaluation.Output;
 
 /// <summary>Writes <c>results.json</c> and <c>summary.csv</c> (one line per benchmark of the results), each atomically.</summary>
-public static class ResultsWriter
+public static class ResultsAndSummaryWriter
 {
     /// <summary>Writes both files.</summary>
     public static void Write(RunDirectory directory, RunResults results)

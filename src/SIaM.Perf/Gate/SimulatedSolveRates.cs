@@ -4,11 +4,11 @@ using SIaM.Reporting.Statistics;
 namespace SIaM.Perf.Gate;
 
 /// <summary>
-/// The simulated model of the gate's validation: per problem a solve probability (a share of unstable problems solved
+/// The simulated solve rates of the gate's validation: per problem a solve probability (a share of unstable problems solved
 /// with a probability drawn uniformly from [0.1, 0.9], the rest always or never, so that the mean is the accuracy), and
 /// reruns drawn sample by sample. A candidate with a true drop scales every probability down.
 /// </summary>
-public static class SimulatedModel
+public static class SimulatedSolveRates
 {
     /// <summary>Solve probabilities of <paramref name="problems"/> problems at mean <paramref name="accuracy"/>.</summary>
     public static double[] SolveProbabilities(int problems, double accuracy, double unstable, Random random)
