@@ -1,16 +1,11 @@
 using System.CommandLine;
-using SIaM.Core.Prompts;
-using SIaM.Core.SelfImprovement;
 using SIaM.Core.Validation;
 using SIaM.Critique;
 using SIaM.Critique.Filtering;
 using SIaM.Critique.Pipeline;
 using SIaM.Critique.Validation;
-using SIaM.Reporting.Plots;
 using SIaM.SelfImprovement;
-using SIaM.SelfImprovement.Critic;
-using SIaM.SelfImprovement.Runs;
-using SIaM.SelfImprovement.Synthetic;
+using SIaM.SelfImprovement.Sessions;
 
 namespace SIaM.Cli.Commands;
 
@@ -105,91 +100,28 @@ internal static class ImproveCommand
             }
             // Every option is checked before any file is read, the sandbox starts or anything is written.
             Preflight.ThrowIfInvalid(Validators(parse));
-            var device = TrainingDevice.Resolve(parse.GetValue(Device)!);
             var criticSpec = parse.GetValue(Critic)!;
             var demo = parse.GetValue(Demo);
-            if (criticSpec == "demo" && !demo) throw new UsageException("--critic demo: only with --demo (it trains the demo's critic)");
-            var algorithm = parse.GetValue(Algo)!;
-            if (algorithm != "sft" && !Training.Losses.PreferenceLosses.Names.Contains(algorithm))
-                throw new UsageException($"--algo '{algorithm}': use sft, {string.Join(", ", Training.Losses.PreferenceLosses.Names)}");
-            var options = new ImprovementOptions("", algorithm, parse.GetValue(K), parse.GetValue(Iterations), parse.GetValue(Seed),
+            var options = new ImprovementOptions("", parse.GetValue(Algo)!, parse.GetValue(K), parse.GetValue(Iterations), parse.GetValue(Seed),
                 Beta: parse.GetValue(Beta), Lambda: parse.GetValue(Lambda), Filter: criticSpec == "rule" ? "rule" : CriticFilter.FilterName,
                 Control: parse.GetValue(Control) ?? demo);
-            void Log(string line) => Console.Error.WriteLine($"siam improve: {line}");
-            IProgramFilter[] filters = [new RuleFilter()];
-            DemoFixture.Sizes? sizes = null;
-            IReadOnlyList<LoopQuestion> pool = [];
-            IReadOnlyDictionary<string, IReadOnlyList<LoopQuestion>> evaluation;
-            // Every input is read and checked before the sandbox starts or anything is written.
-            if (demo)
-            {
-                sizes = parse.GetValue(DemoSize) switch
-                {
-                    "demo" => DemoFixture.Demo,
-                    "ci" => DemoFixture.Ci,
-                    var other => throw new UsageException($"--demo-size '{other}': use demo or ci"),
-                };
-                options = sizes.Apply(options) with
-                {
-                    Policy = Path.Combine(output, "fixture", "policy"),
-                    K = parse.GetResult(K) is { Implicit: false } ? options.K : sizes.K,
-                };
-                evaluation = new Dictionary<string, IReadOnlyList<LoopQuestion>>();
-            }
-            else
-            {
-                var policy = parse.GetValue(Policy) ?? throw new UsageException("--policy hf:DIR is required (or --demo)");
-                if (!policy.StartsWith("hf:", StringComparison.Ordinal)) throw new UsageException("--policy must be hf:DIR (a checkpoint the loop can train)");
-                var questions = parse.GetValue(Questions) ?? throw new UsageException("--questions FILE is required (or --demo)");
-                var suites = parse.GetValue(Eval) ?? [];
-                if (suites.Length == 0) throw new UsageException("--eval NAME=FILE is required at least once (or --demo)");
-                evaluation = suites.Select(s => s.Split('=', 2)).ToDictionary(
-                    s => s.Length == 2 ? s[0] : throw new UsageException($"--eval '{s[0]}': use NAME=FILE"),
-                    s => QuestionsFile.Read(s[1]));
-                pool = QuestionsFile.Read(questions.FullName);
-                options = options with { Policy = Path.GetFullPath(policy[3..]) };
-                PolicyCheck.RequireTrainable(options.Policy);
-            }
-            ImprovementLoop.ClaimDirectory(options, output);
-            await using var critic = new LoopCritic(criticSpec, new CriticOptions(parse.GetValue(Threshold), 0, parse.GetValue(CriticFormatOption)), output,
-                (spec, criticOptions) => CriticFactory.Create(spec, "prob", criticOptions));
-            if (!demo && critic.Create() is { } criticFilter) filters = [.. filters, criticFilter];
-            var sandboxName = parse.GetValue(Sandbox)!;
-            if (sandboxName == "none") throw new UsageException("--sandbox none: the loop executes programs");
-            var fingerprint = await SandboxFactory.FingerprintAsync(sandboxName, PromptStyle.Bare, cancellationToken);
-            await using var executor = (await SandboxFactory.CreateAsync(sandboxName, PromptStyle.Bare, cancellationToken))!;
-            var sandbox = new LoopSandbox(executor, sandboxName, fingerprint);
-            ImprovementLoop loop;
-            if (demo)
-            {
-                var data = await DemoFixture.BuildAsync(Path.Combine(output, "fixture"), options.Seed, sizes!, Log, cancellationToken);
-                // --critic rule given explicitly: the rule filter alone, no demo critic to train (the loop's data is the same).
-                if (parse.GetResult(Critic) is not { Implicit: false } || criticSpec != "rule")
-                {
-                    var critics = parse.GetValue(DemoSize) == "ci" ? DemoCritic.Ci : DemoCritic.Demo;
-                    filters = [.. filters, await critic.CreateForDemoAsync(data.Pool, options.Seed, critics, device, Log, cancellationToken)];
-                }
-                (evaluation, pool) = (data.Evaluation, data.Pool);
-                loop = new ImprovementLoop(options, pool, evaluation, data.Seed, sandbox, filters, Log, data.Families, device);
-            }
-            else
-            {
-                loop = new ImprovementLoop(options, pool, evaluation, [], sandbox, filters, Log, device: device);
-            }
-            var rows = await loop.RunAsync(output, cancellationToken);
-            Console.Out.Write(IterationTable.Render(rows, evaluation.Keys.ToList()));
-            if (options.Control) Console.Out.Write("\n" + ControlTable.Render(rows, evaluation.Keys.ToList()));
-            if (demo) Console.Out.Write("\n" + FamilyTable.Render(rows));
-            if (demo && filters.Length > 1)
+            var request = new ImprovementRequest(output, options, KGiven: parse.GetResult(K) is { Implicit: false },
+                criticSpec, CriticGiven: parse.GetResult(Critic) is { Implicit: false },
+                new CriticOptions(parse.GetValue(Threshold), 0, parse.GetValue(CriticFormatOption)), parse.GetValue(Sandbox)!,
+                TrainingDevice.Resolve(parse.GetValue(Device)!), demo, parse.GetValue(DemoSize)!, parse.GetValue(Policy),
+                parse.GetValue(Questions)?.FullName, parse.GetValue(Eval) ?? []);
+            var session = new ImprovementSession(CliImprovementComposition.Instance, line => Console.Error.WriteLine($"siam improve: {line}"));
+            var outcome = await session.RunAsync(request, cancellationToken);
+            Console.Out.Write(IterationTable.Render(outcome.Iterations, outcome.Suites));
+            if (outcome.Control) Console.Out.Write("\n" + ControlTable.Render(outcome.Iterations, outcome.Suites));
+            if (outcome.Demo) Console.Out.Write("\n" + FamilyTable.Render(outcome.Iterations));
+            if (outcome.FilterComparison is { } comparison)
             {
                 Console.Out.WriteLine("filters on the loop's samples (truth: the synthetic answer, units/labels/fractions understood):");
-                Console.Out.Write(LoopCritic.CompareFilters(output, rows.Count - 1, pool, options.EffectiveLimits));
+                Console.Out.Write(comparison);
             }
-            var points = rows.Select(r => new IterationPoint(r.Iteration, r.Algorithm,
-                r.Accuracy.ToDictionary(a => a.Key, a => new SuiteAccuracy(a.Value.Accuracy, a.Value.StdErr)), r.MeanResponseTokens)).ToList();
-            ImprovementPlot.Write(points, evaluation.Keys.ToList(), output);
-            Console.Out.WriteLine($"plot: {Path.Combine(output, "iterations.png")}");
-            Console.Out.WriteLine($"iterations.json: {Path.Combine(output, "iterations.json")}");
+            Console.Out.WriteLine($"plot: {outcome.Plot}");
+            Console.Out.WriteLine($"iterations.json: {outcome.IterationsFile}");
             return ExitCodes.Success;
         });
         return command;
