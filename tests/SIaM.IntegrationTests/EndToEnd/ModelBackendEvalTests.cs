@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -39,6 +40,30 @@ public sealed partial class ModelBackendEvalTests
         Assert.That(Completions(temp.File("served/samples.jsonl")), Is.EqualTo(directSamples));
         var results = JsonNode.Parse(File.ReadAllText(temp.File("direct/results.json")))!;
         Assert.That(results["benchmarks"]!["cmath"]!["graded"]!.GetValue<int>(), Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task Sampled_completions_of_the_tiny_checkpoint_are_byte_identical_one_at_a_time_and_batched()
+    {
+        // Arrange: sampling (not greedy), 3 samples of 6 problems; level 1 sends one request at a time, level 8 lets the
+        // scheduler hand the in-process backend batches of whatever is ready (padded to a common length)
+        using var temp = new TempDirectory();
+        string[] Sampled(int level) =>
+            ["eval", "--model", $"hf:{TinyLlama}", "--benchmarks", "gsm8k", "--limit", "6", "--n", "3", "--temperature", "0.8", "--prompt", "cot",
+             "--sandbox", "none", "--max-new-tokens", "16", "--max-in-flight", level.ToString(CultureInfo.InvariantCulture),
+             "--out", temp.File($"level-{level}")];
+
+        // Act
+        var single = await Siam.RunAsync(TimeSpan.FromMinutes(3), temp.Path, Sampled(1));
+        var batched = await Siam.RunAsync(TimeSpan.FromMinutes(3), temp.Path, Sampled(8));
+
+        // Assert
+        Assert.That(single.ExitCode, Is.EqualTo(0), single.Stderr);
+        Assert.That(batched.ExitCode, Is.EqualTo(0), batched.Stderr);
+        var completions = Completions(temp.File("level-1/samples.jsonl"));
+        Assert.That(completions, Has.Count.EqualTo(18));
+        Assert.That(completions.Distinct().Count(), Is.GreaterThan(6), "sampling gave the samples of a problem different completions");
+        Assert.That(File.ReadAllBytes(temp.File("level-8/samples.jsonl")), Is.EqualTo(File.ReadAllBytes(temp.File("level-1/samples.jsonl"))));
     }
 
     /// <summary>Reads the server's output until it prints the client spec; fails when it exits or stays silent too long.</summary>
