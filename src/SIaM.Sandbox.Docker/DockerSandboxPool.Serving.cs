@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
 using SIaM.Core.Sandbox;
 
@@ -64,13 +65,14 @@ public sealed partial class DockerSandboxPool
     /// </summary>
     private async Task<string?> FeedAsync(Slot slot, WorkerContainer worker, CancellationToken token)
     {
-        var inFlight = new ConcurrentQueue<InFlight>();
+        var feed = new WorkerFeed(Stopwatch.GetTimestamp());
+        var inFlight = feed.InFlight;
         using var free = new SemaphoreSlim(_options.PipelineDepth);
         using var sent = new SemaphoreSlim(0);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
-        var sender = Task.Run(() => SendLoopAsync(worker, inFlight, free, sent, stop.Token), CancellationToken.None);
+        slot.Feed = feed;
+        var sender = Task.Run(() => SendLoopAsync(worker, feed, free, sent, stop.Token), CancellationToken.None);
         var grace = TimeSpan.FromSeconds(_policy.WallClockSeconds + _options.HangGraceSeconds);
-        var lastReply = Stopwatch.GetTimestamp();
         string? failure = null;
         var headCharged = false;
         try
@@ -85,10 +87,13 @@ public sealed partial class DockerSandboxPool
                 }
                 await next;
                 inFlight.TryPeek(out var head);
-                var started = Math.Max(lastReply, head!.SentAt);
+                var started = Math.Max(feed.LastReply, head!.SentAt);
+                head.Begin();
                 var reply = await worker.ReceiveAsync(head.RequestId, grace - Stopwatch.GetElapsedTime(started), stop.Token);
-                lastReply = Stopwatch.GetTimestamp();
+                feed.LastReply = Stopwatch.GetTimestamp();
+                _runTimes.Add(Stopwatch.GetElapsedTime(started, feed.LastReply).TotalSeconds);
                 inFlight.TryDequeue(out _);
+                head.Leave();
                 free.Release();
                 var status = VerdictNames.Parse(reply.Status);
                 if (status is null || status == ExecStatus.SandboxFailure)
@@ -99,14 +104,15 @@ public sealed partial class DockerSandboxPool
                     failure = reason;
                     return failure;
                 }
-                head.Item.Completion.TrySetResult(new ExecResult(
+                // First verdict wins: a program moved away from a slow one may have had its verdict from another worker.
+                var verdict = head.Item.Completion.TrySetResult(new ExecResult(
                     status.Value,
                     reply.ExitCode,
                     reply.Stdout ?? "",
                     reply.Stderr ?? "",
                     reply.DurationMs,
                     reply.Truncated));
-                slot.Engine.Completed(reply.IdleMs, reply.BusyMs);
+                slot.Engine.Answered(reply.IdleMs, reply.BusyMs, verdict);
                 if (reply.Recycle) return null; // the program left something the worker could not clean
             }
         }
@@ -121,6 +127,7 @@ public sealed partial class DockerSandboxPool
         }
         finally
         {
+            slot.Feed = null;
             await stop.CancelAsync();
             try
             {
@@ -133,6 +140,7 @@ public sealed partial class DockerSandboxPool
             while (inFlight.TryDequeue(out var left))
             {
                 // The program that was running is charged with the failure; those waiting behind it never ran.
+                left.Leave();
                 Retry(slot.Engine, left.Item, charged: failure is not null && first, failure ?? "the worker was recycled");
                 first = false;
             }
@@ -141,15 +149,27 @@ public sealed partial class DockerSandboxPool
 
     private async Task SendLoopAsync(
         WorkerContainer worker,
-        ConcurrentQueue<InFlight> inFlight,
+        WorkerFeed feed,
         SemaphoreSlim free,
         SemaphoreSlim sent,
         CancellationToken token)
     {
+        // Kept across programs, so that each channel has at most one waiter of this worker's.
+        Task<bool>? queued = null;
+        Task<bool>? moved = null;
         while (true)
         {
             await free.WaitAsync(token);
-            var item = await _queue.Reader.ReadAsync(token);
+            WorkItem? item;
+            while (!TryTake(feed, out item))
+            {
+                queued ??= _queue.Reader.WaitToReadAsync(token).AsTask();
+                moved ??= _moved.Reader.WaitToReadAsync(token).AsTask();
+                var ready = await Task.WhenAny(queued, moved);
+                if (!await ready) throw new ChannelClosedException();
+                if (ready == queued) queued = null;
+                else moved = null;
+            }
             if (item.CancellationToken.IsCancellationRequested)
             {
                 item.Completion.TrySetCanceled(item.CancellationToken);
@@ -157,21 +177,31 @@ public sealed partial class DockerSandboxPool
                 continue;
             }
             var request = worker.ProgramRequest(item.Code, _policy);
-            inFlight.Enqueue(new InFlight(item, request.Id, Stopwatch.GetTimestamp()));
+            item.Sent();
+            feed.InFlight.Enqueue(new InFlight(item, request.Id, Stopwatch.GetTimestamp()));
             sent.Release();
             await worker.SendAsync(request, token);
         }
+    }
+
+    /// <summary>
+    /// Takes the next program for a worker: a program moved away from a slow one first, then the shared queue. Skips a
+    /// program that has its verdict, runs in some worker (its verdict comes, or it is queued again) or waits in this one.
+    /// </summary>
+    private bool TryTake(WorkerFeed feed, [NotNullWhen(true)] out WorkItem? item)
+    {
+        while (_moved.Reader.TryRead(out item) || _queue.Reader.TryRead(out item))
+            if (!item.Completion.Task.IsCompleted && !item.Running && !feed.Holds(item))
+                return true;
+        return false;
     }
 
     /// <summary>Queues a program taken back from a failed worker again, or fails it when it already had its retry.</summary>
     private void Retry(EngineConnection engine, WorkItem item, bool charged, string reason)
     {
         if (item.Completion.Task.IsCompleted) return;
-        if (charged)
-        {
-            item.Failures++;
-            item.LastFailure = reason;
-        }
+        if (charged) item.Charge(reason);
+        if (item.InWorkers > 0) return; // a copy in another worker gives the verdict (or comes back here when it fails)
         if (item.Failures >= 2)
         {
             item.Completion.TrySetResult(ExecResult.SandboxFailure($"sandbox failure (after one retry): {item.LastFailure}"));
@@ -184,5 +214,4 @@ public sealed partial class DockerSandboxPool
             FailQueued(NoEngineLeft());
     }
 
-    private sealed record InFlight(WorkItem Item, long RequestId, long SentAt);
 }
