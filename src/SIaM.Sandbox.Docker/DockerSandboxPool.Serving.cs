@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
 using SIaM.Core.Sandbox;
 
@@ -154,21 +153,16 @@ public sealed partial class DockerSandboxPool
         SemaphoreSlim sent,
         CancellationToken token)
     {
-        // Kept across programs, so that each channel has at most one waiter of this worker's.
-        Task<bool>? queued = null;
-        Task<bool>? moved = null;
         while (true)
         {
             await free.WaitAsync(token);
-            WorkItem? item;
-            while (!TryTake(feed, out item))
+            var item = Taken(await _queue.Reader.ReadAsync(token));
+            // A program moved away from a slow one (or queued again) may meanwhile have its verdict, run in some
+            // worker (its verdict comes, or it is queued again) or wait in this one: then this copy is not needed.
+            if (item.Completion.Task.IsCompleted || item.Running || feed.Holds(item))
             {
-                queued ??= _queue.Reader.WaitToReadAsync(token).AsTask();
-                moved ??= _moved.Reader.WaitToReadAsync(token).AsTask();
-                var ready = await Task.WhenAny(queued, moved);
-                if (!await ready) throw new ChannelClosedException();
-                if (ready == queued) queued = null;
-                else moved = null;
+                free.Release();
+                continue;
             }
             if (item.CancellationToken.IsCancellationRequested)
             {
@@ -184,18 +178,6 @@ public sealed partial class DockerSandboxPool
         }
     }
 
-    /// <summary>
-    /// Takes the next program for a worker: a program moved away from a slow one first, then the shared queue. Skips a
-    /// program that has its verdict, runs in some worker (its verdict comes, or it is queued again) or waits in this one.
-    /// </summary>
-    private bool TryTake(WorkerFeed feed, [NotNullWhen(true)] out WorkItem? item)
-    {
-        while (_moved.Reader.TryRead(out item) || _queue.Reader.TryRead(out item))
-            if (!item.Completion.Task.IsCompleted && !item.Running && !feed.Holds(item))
-                return true;
-        return false;
-    }
-
     /// <summary>Queues a program taken back from a failed worker again, or fails it when it already had its retry.</summary>
     private void Retry(EngineConnection engine, WorkItem item, bool charged, string reason)
     {
@@ -208,7 +190,7 @@ public sealed partial class DockerSandboxPool
             return;
         }
         engine.MovedAway();
-        if (!_queue.Writer.TryWrite(item))
+        if (!Enqueue(item, moved: false))
             item.Completion.TrySetResult(ExecResult.SandboxFailure("the sandbox pool was disposed while the program ran"));
         else if (Volatile.Read(ref _liveSlots) == 0)
             FailQueued(NoEngineLeft());

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Threading.Channels;
 
 namespace SIaM.Sandbox.Docker;
 
@@ -9,10 +8,10 @@ public sealed partial class DockerSandboxPool
     /// <summary>How often the pool looks for programs waiting behind a slow one.</summary>
     private static readonly TimeSpan StallCheckPeriod = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>Programs copied out of a worker where they waited behind a slow one; free workers take them before the queue.</summary>
-    private readonly Channel<WorkItem> _moved = Channel.CreateUnbounded<WorkItem>();
     private readonly RunTimeMedian _runTimes = new();
     private int _movedPrograms;
+    private long _queueOrder;
+    private int _unsent;
 
     /// <summary>
     /// Programs that waited inside a worker behind a slow one and were copied to the next free worker
@@ -21,7 +20,7 @@ public sealed partial class DockerSandboxPool
     public int MovedPrograms => Volatile.Read(ref _movedPrograms);
 
     /// <summary>Programs in the shared queue: sent to no worker yet.</summary>
-    internal int QueuedPrograms => _queue.Reader.Count;
+    internal int QueuedPrograms => Volatile.Read(ref _unsent);
 
     /// <summary>Programs sent to workers and not answered yet; a moved program counts in each worker it is in.</summary>
     internal int ProgramsInWorkers => _slots.Sum(s => s.Feed?.InFlight.Count ?? 0);
@@ -40,8 +39,8 @@ public sealed partial class DockerSandboxPool
     }
 
     /// <summary>
-    /// Copies each program waiting in a worker whose running program is slow by <paramref name="rule"/> to the
-    /// <see cref="_moved"/> channel, once per worker it waits in. The copy in that worker stays: the worker cannot take a
+    /// Copies each program waiting in a worker whose running program is slow by <paramref name="rule"/> to the front of
+    /// the shared queue, once per worker it waits in. The copy in that worker stays: the worker cannot take a
     /// request back, so it runs it after the slow one, and that verdict is discarded when the moved run answered first.
     /// </summary>
     private void MoveStalled(StallRule rule, long now)
@@ -55,9 +54,35 @@ public sealed partial class DockerSandboxPool
             var running = Stopwatch.GetElapsedTime(Math.Max(feed.LastReply, programs[0].SentAt), now).TotalSeconds;
             if (!rule.IsSlow(running, median)) continue;
             foreach (var waiting in programs.Skip(1))
-                if (!waiting.Item.Completion.Task.IsCompleted && waiting.TryMarkMoved() && _moved.Writer.TryWrite(waiting.Item))
+                if (!waiting.Item.Completion.Task.IsCompleted && waiting.TryMarkMoved() && Enqueue(waiting.Item, moved: true))
                     Interlocked.Increment(ref _movedPrograms);
         }
+    }
+
+    /// <summary>
+    /// Queues a program for the next free worker: after those queued before it, or, when it is
+    /// <paramref name="moved"/> away from a slow program, before every program not yet sent. False once the pool is disposed.
+    /// </summary>
+    private bool Enqueue(WorkItem item, bool moved)
+    {
+        if (!moved) Interlocked.Increment(ref _unsent);
+        if (_queue.Writer.TryWrite(new Queued(item, moved, Interlocked.Increment(ref _queueOrder)))) return true;
+        if (!moved) Interlocked.Decrement(ref _unsent);
+        return false;
+    }
+
+    /// <summary>The program of an entry read from the shared queue.</summary>
+    private WorkItem Taken(Queued queued)
+    {
+        if (!queued.Moved) Interlocked.Decrement(ref _unsent);
+        return queued.Item;
+    }
+
+    /// <summary>An entry of the shared queue: programs moved away from a slow one first, then in the order queued.</summary>
+    private readonly record struct Queued(WorkItem Item, bool Moved, long Sequence)
+    {
+        public static IComparer<Queued> Order { get; } = Comparer<Queued>.Create((a, b) =>
+            a.Moved != b.Moved ? (a.Moved ? -1 : 1) : a.Sequence.CompareTo(b.Sequence));
     }
 
     /// <summary>The programs one worker has been sent and has not answered, oldest (the running one) first.</summary>

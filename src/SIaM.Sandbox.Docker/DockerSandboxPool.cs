@@ -22,7 +22,7 @@ public sealed partial class DockerSandboxPool : ICodeSandbox
     private readonly Dictionary<string, string> _labels;
     private readonly IReadOnlyList<EngineConnection> _engines;
     private Slot[] _slots;
-    private readonly Channel<WorkItem> _queue = Channel.CreateUnbounded<WorkItem>();
+    private readonly Channel<Queued> _queue = Channel.CreateUnboundedPrioritized(new UnboundedPrioritizedChannelOptions<Queued> { Comparer = Queued.Order });
     private readonly CancellationTokenSource _shutdown = new();
     private readonly List<Task> _loops = [];
     private long _firstDispatch;
@@ -144,7 +144,8 @@ public sealed partial class DockerSandboxPool : ICodeSandbox
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
         if (Volatile.Read(ref _firstDispatch) == 0) Interlocked.CompareExchange(ref _firstDispatch, Stopwatch.GetTimestamp(), 0);
         var item = new WorkItem(code, cancellationToken);
-        await _queue.Writer.WriteAsync(item, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!Enqueue(item, moved: false)) throw new ChannelClosedException();
         if (Volatile.Read(ref _liveSlots) == 0) FailQueued(NoEngineLeft());
         return await item.Completion.Task.WaitAsync(cancellationToken);
     }
@@ -179,7 +180,7 @@ public sealed partial class DockerSandboxPool : ICodeSandbox
 
     private void FailQueued(string reason)
     {
-        while (_queue.Reader.TryRead(out var item)) item.Completion.TrySetResult(ExecResult.SandboxFailure(reason));
+        while (_queue.Reader.TryRead(out var queued)) Taken(queued).Completion.TrySetResult(ExecResult.SandboxFailure(reason));
     }
 
     /// <summary>Removes every container of this pool on every engine that still answers.</summary>
@@ -205,7 +206,6 @@ public sealed partial class DockerSandboxPool : ICodeSandbox
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _queue.Writer.TryComplete();
-        _moved.Writer.TryComplete();
         _shutdown.Cancel();
         try
         {

@@ -13,12 +13,15 @@ public sealed class StalledProgramTests
     [Test]
     public async Task A_program_waiting_inside_a_worker_behind_a_blocked_one_gets_its_verdict_while_that_one_is_still_blocked()
     {
-        // Arrange: two workers of pipeline depth 2 and four programs, so that each worker runs a gated program with a
-        // quick one waiting behind it (the time limit, 300 s, is far beyond the test's patience)
+        // Arrange: two workers of pipeline depth 2, each running a gated program with a quick one waiting behind it.
+        // A worker takes the next program once it sent its last, in the order the workers began to wait: so g0 goes to
+        // one worker, then g1 to the other, q0 behind g0 and q1 behind g1. (The time limit, 300 s, is beyond the test.)
         var options = DockerPoolOptions.Default with { Workers = 2, PipelineDepth = 2 };
         await using var pool = await SharedPool.StartAsync(SharedPool.GenerousTimePolicy, options);
         using var client = DockerEngine.CreateClient();
-        var gated = new[] { Run(pool, GatedProgram.Code("'g0'")), Run(pool, GatedProgram.Code("'g1'")) };
+        var g0 = Run(pool, GatedProgram.Code("'g0'"));
+        await GatedProgram.WaitUntilRunningAsync(client, pool.PoolId, Patience);
+        var gated = new[] { g0, Run(pool, GatedProgram.Code("'g1'")) };
         var quick = new[] { Run(pool, "print('q0')"), Run(pool, "print('q1')") };
         var gatedIn = await GatedProgram.WaitUntilRunningInAsync(client, pool.PoolId, count: 2, Patience);
         await WaitUntilAsync(() => pool.QueuedPrograms == 0, "every program was sent to a worker");
