@@ -54,7 +54,7 @@ public sealed partial class DockerSandboxPool
             var running = Stopwatch.GetElapsedTime(Math.Max(feed.LastReply, programs[0].SentAt), now).TotalSeconds;
             if (!rule.IsSlow(running, median)) continue;
             foreach (var waiting in programs.Skip(1))
-                if (!waiting.Item.Completion.Task.IsCompleted && waiting.TryMarkMoved() && Enqueue(waiting.Item, moved: true))
+                if (!waiting.Item.Completion.Task.IsCompleted && !waiting.Item.Running && waiting.TryMarkMoved() && Enqueue(waiting.Item, moved: true))
                     Interlocked.Increment(ref _movedPrograms);
         }
     }
@@ -99,7 +99,16 @@ public sealed partial class DockerSandboxPool
             set => Volatile.Write(ref _lastReply, value);
         }
 
-        public bool Holds(WorkItem item) => InFlight.Any(f => ReferenceEquals(f.Item, item));
+        /// <summary>
+        /// Whether it was sent <paramref name="item"/> and has not answered it. When it has, that program may move away
+        /// again: a worker that takes a program waiting in itself (a pipeline deeper than 2) does not run it.
+        /// </summary>
+        public bool Holds(WorkItem item)
+        {
+            var held = InFlight.FirstOrDefault(f => ReferenceEquals(f.Item, item));
+            held?.MayMoveAgain();
+            return held is not null;
+        }
     }
 
     /// <summary>One program sent to one worker.</summary>
@@ -123,7 +132,9 @@ public sealed partial class DockerSandboxPool
         /// <summary>It left the worker: answered, or taken back from a worker that failed or was recycled (once).</summary>
         public void Leave() => Item.Left(Volatile.Read(ref _began) == 1);
 
-        /// <summary>True the first time: a program is moved away from a given worker once.</summary>
+        /// <summary>True the first time: a program is moved away from a given worker once (unless it came back to it).</summary>
         public bool TryMarkMoved() => Interlocked.Exchange(ref _moved, 1) == 0;
+
+        public void MayMoveAgain() => Volatile.Write(ref _moved, 0);
     }
 }
