@@ -9,7 +9,7 @@ public sealed partial class DockerSandboxPool
     private static readonly TimeSpan StallCheckPeriod = TimeSpan.FromMilliseconds(50);
 
     private readonly RunTimeMedian _runTimes = new();
-    private int _movedPrograms;
+    private int _stalledProgramsMoved;
     private long _queueOrder;
     private int _unsent;
 
@@ -17,7 +17,7 @@ public sealed partial class DockerSandboxPool
     /// Programs that waited inside a worker behind a slow one and were copied to the next free worker
     /// (<see cref="DockerPoolOptions.MoveStalled"/>). Each still has one verdict: the first of its runs to finish.
     /// </summary>
-    public int MovedPrograms => Volatile.Read(ref _movedPrograms);
+    public int StalledProgramsMoved => Volatile.Read(ref _stalledProgramsMoved);
 
     /// <summary>Programs in the shared queue: sent to no worker yet.</summary>
     internal int QueuedPrograms => Volatile.Read(ref _unsent);
@@ -55,7 +55,7 @@ public sealed partial class DockerSandboxPool
             if (!rule.IsSlow(running, median)) continue;
             foreach (var waiting in programs.Skip(1))
                 if (!waiting.Item.Completion.Task.IsCompleted && !waiting.Item.Running && waiting.TryMarkMoved() && Enqueue(waiting.Item, moved: true))
-                    Interlocked.Increment(ref _movedPrograms);
+                    Interlocked.Increment(ref _stalledProgramsMoved);
         }
     }
 

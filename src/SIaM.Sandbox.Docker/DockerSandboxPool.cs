@@ -10,10 +10,10 @@ namespace SIaM.Sandbox.Docker;
 /// A warm pool of long-lived, locked-down worker containers, spread over one or more Docker engines by weight. Each
 /// worker has sympy and numpy imported and forks one child per program under the policy's limits; the next program
 /// already waits inside the worker while one runs, and moves to the next free worker when the running one is slow
-/// (<see cref="DockerPoolOptions.MoveStalled"/>; the first verdict wins). Programs queue in one channel. A worker that dies, hangs or breaks
-/// the protocol is replaced; its programs go back to the queue for any engine, and the one that was running is
-/// retried once (a second failure is a <c>sandbox_failure</c>). An engine that stops answering is given up; when no
-/// engine is left, queued programs get <c>sandbox_failure</c>.
+/// (<see cref="DockerPoolOptions.MoveStalled"/>; the first verdict wins). Programs queue in one channel. A worker that
+/// dies, hangs or breaks the protocol is replaced; its programs go back to the queue for any engine, and the one that
+/// was running is retried once (a second failure is a <c>sandbox_failure</c>). An engine that stops answering is given
+/// up; when no engine is left, queued programs get <c>sandbox_failure</c>.
 /// </summary>
 public sealed partial class DockerSandboxPool : ICodeSandbox
 {

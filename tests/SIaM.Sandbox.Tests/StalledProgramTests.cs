@@ -41,7 +41,7 @@ public sealed class StalledProgramTests
         Assert.That(blockedWhenQuickDone, Is.True, "both quick programs had their verdicts while a gated program was still blocked");
         Assert.That(quickResults.Select(r => (r.Status, r.Stdout)), Is.EqualTo(new[] { (ExecStatus.Ok, "q0\n"), (ExecStatus.Ok, "q1\n") }));
         Assert.That(gatedResults.Select(r => r.Stdout), Is.EqualTo(new[] { "g0\n", "g1\n" }));
-        Assert.That(pool.MovedPrograms, Is.GreaterThanOrEqualTo(1));
+        Assert.That(pool.StalledProgramsMoved, Is.GreaterThanOrEqualTo(1));
         Assert.That(pool.Engines.Sum(e => e.Completed), Is.EqualTo(4), "a program that ran twice is completed once");
         Assert.That(pool.Replacements, Is.Zero);
         await LeakCheck.AssertNoLeaksAsync(pool, expectedWorkers: 2);
