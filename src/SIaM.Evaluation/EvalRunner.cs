@@ -89,8 +89,9 @@ public static class EvalRunner
                     lock (writeLock) samples.Append(record);
                     latest[record.Key] = record;
                     times.AddWrite(clock.Elapsed);
-                    progress.Advance(1, record.Correct == true ? 1 : 0);
+                    // The snapshot first: the line Advance prints then counts this sample's time-outs too.
                     progress.Report(scheduler.Snapshot(solver.ProgramTimeouts));
+                    progress.Advance(1, record.Correct == true ? 1 : 0);
                 }
                 catch
                 {

@@ -32,6 +32,13 @@ public sealed record DockerPoolOptions
     public int PipelineDepth { get; init; } = 2;
 
     /// <summary>
+    /// When a program waiting inside a worker (see <see cref="PipelineDepth"/>) has to move: once the program running
+    /// ahead of it is slow by this rule, a copy goes ahead of the shared queue to the next free worker, and the first
+    /// verdict wins (the other run's is discarded). Null keeps every program in the worker it was sent to.
+    /// </summary>
+    public StallRule? MoveStalled { get; init; } = new();
+
+    /// <summary>
     /// Whether workers on a <c>unix://</c> engine get a direct channel: a unix socket bind-mounted into the container, so
     /// requests and replies skip dockerd and the container shim. A worker that cannot reach it (the engine is in a VM)
     /// falls back to the attach stream by itself; false forces the attach stream everywhere.

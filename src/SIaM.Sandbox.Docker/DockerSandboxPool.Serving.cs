@@ -64,13 +64,14 @@ public sealed partial class DockerSandboxPool
     /// </summary>
     private async Task<string?> FeedAsync(Slot slot, WorkerContainer worker, CancellationToken token)
     {
-        var inFlight = new ConcurrentQueue<InFlight>();
+        var feed = new WorkerFeed(Stopwatch.GetTimestamp());
+        var inFlight = feed.InFlight;
         using var free = new SemaphoreSlim(_options.PipelineDepth);
         using var sent = new SemaphoreSlim(0);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
-        var sender = Task.Run(() => SendLoopAsync(worker, inFlight, free, sent, stop.Token), CancellationToken.None);
+        slot.Feed = feed;
+        var sender = Task.Run(() => SendLoopAsync(worker, feed, free, sent, stop.Token), CancellationToken.None);
         var grace = TimeSpan.FromSeconds(_policy.WallClockSeconds + _options.HangGraceSeconds);
-        var lastReply = Stopwatch.GetTimestamp();
         string? failure = null;
         var headCharged = false;
         try
@@ -85,10 +86,13 @@ public sealed partial class DockerSandboxPool
                 }
                 await next;
                 inFlight.TryPeek(out var head);
-                var started = Math.Max(lastReply, head!.SentAt);
+                var started = Math.Max(feed.LastReply, head!.SentAt);
+                head.Begin();
                 var reply = await worker.ReceiveAsync(head.RequestId, grace - Stopwatch.GetElapsedTime(started), stop.Token);
-                lastReply = Stopwatch.GetTimestamp();
+                feed.LastReply = Stopwatch.GetTimestamp();
+                _runTimes.Add(Stopwatch.GetElapsedTime(started, feed.LastReply).TotalSeconds);
                 inFlight.TryDequeue(out _);
+                head.Leave();
                 free.Release();
                 var status = VerdictNames.Parse(reply.Status);
                 if (status is null || status == ExecStatus.SandboxFailure)
@@ -99,14 +103,15 @@ public sealed partial class DockerSandboxPool
                     failure = reason;
                     return failure;
                 }
-                head.Item.Completion.TrySetResult(new ExecResult(
+                // First verdict wins: a program moved away from a slow one may have had its verdict from another worker.
+                var verdict = head.Item.Completion.TrySetResult(new ExecResult(
                     status.Value,
                     reply.ExitCode,
                     reply.Stdout ?? "",
                     reply.Stderr ?? "",
                     reply.DurationMs,
                     reply.Truncated));
-                slot.Engine.Completed(reply.IdleMs, reply.BusyMs);
+                slot.Engine.Answered(reply.IdleMs, reply.BusyMs, verdict);
                 if (reply.Recycle) return null; // the program left something the worker could not clean
             }
         }
@@ -121,6 +126,7 @@ public sealed partial class DockerSandboxPool
         }
         finally
         {
+            slot.Feed = null;
             await stop.CancelAsync();
             try
             {
@@ -133,6 +139,7 @@ public sealed partial class DockerSandboxPool
             while (inFlight.TryDequeue(out var left))
             {
                 // The program that was running is charged with the failure; those waiting behind it never ran.
+                left.Leave();
                 Retry(slot.Engine, left.Item, charged: failure is not null && first, failure ?? "the worker was recycled");
                 first = false;
             }
@@ -141,7 +148,7 @@ public sealed partial class DockerSandboxPool
 
     private async Task SendLoopAsync(
         WorkerContainer worker,
-        ConcurrentQueue<InFlight> inFlight,
+        WorkerFeed feed,
         SemaphoreSlim free,
         SemaphoreSlim sent,
         CancellationToken token)
@@ -149,7 +156,14 @@ public sealed partial class DockerSandboxPool
         while (true)
         {
             await free.WaitAsync(token);
-            var item = await _queue.Reader.ReadAsync(token);
+            var item = Taken(await _queue.Reader.ReadAsync(token));
+            // A program moved away from a slow one (or queued again) may meanwhile have its verdict, run in some
+            // worker (its verdict comes, or it is queued again) or wait in this one: then this copy is not needed.
+            if (item.Completion.Task.IsCompleted || item.Running || feed.Holds(item))
+            {
+                free.Release();
+                continue;
+            }
             if (item.CancellationToken.IsCancellationRequested)
             {
                 item.Completion.TrySetCanceled(item.CancellationToken);
@@ -157,7 +171,8 @@ public sealed partial class DockerSandboxPool
                 continue;
             }
             var request = worker.ProgramRequest(item.Code, _policy);
-            inFlight.Enqueue(new InFlight(item, request.Id, Stopwatch.GetTimestamp()));
+            item.Sent();
+            feed.InFlight.Enqueue(new InFlight(item, request.Id, Stopwatch.GetTimestamp()));
             sent.Release();
             await worker.SendAsync(request, token);
         }
@@ -167,22 +182,18 @@ public sealed partial class DockerSandboxPool
     private void Retry(EngineConnection engine, WorkItem item, bool charged, string reason)
     {
         if (item.Completion.Task.IsCompleted) return;
-        if (charged)
-        {
-            item.Failures++;
-            item.LastFailure = reason;
-        }
+        if (charged) item.Charge(reason);
+        if (item.InWorkers > 0) return; // a copy in another worker gives the verdict (or comes back here when it fails)
         if (item.Failures >= 2)
         {
             item.Completion.TrySetResult(ExecResult.SandboxFailure($"sandbox failure (after one retry): {item.LastFailure}"));
             return;
         }
         engine.MovedAway();
-        if (!_queue.Writer.TryWrite(item))
+        if (!Enqueue(item, moved: false))
             item.Completion.TrySetResult(ExecResult.SandboxFailure("the sandbox pool was disposed while the program ran"));
         else if (Volatile.Read(ref _liveSlots) == 0)
             FailQueued(NoEngineLeft());
     }
 
-    private sealed record InFlight(WorkItem Item, long RequestId, long SentAt);
 }

@@ -9,10 +9,11 @@ namespace SIaM.Sandbox.Docker;
 /// <summary>
 /// A warm pool of long-lived, locked-down worker containers, spread over one or more Docker engines by weight. Each
 /// worker has sympy and numpy imported and forks one child per program under the policy's limits; the next program
-/// already waits inside the worker while one runs. Programs queue in one channel. A worker that dies, hangs or breaks
-/// the protocol is replaced; its programs go back to the queue for any engine, and the one that was running is
-/// retried once (a second failure is a <c>sandbox_failure</c>). An engine that stops answering is given up; when no
-/// engine is left, queued programs get <c>sandbox_failure</c>.
+/// already waits inside the worker while one runs, and moves to the next free worker when the running one is slow
+/// (<see cref="DockerPoolOptions.MoveStalled"/>; the first verdict wins). Programs queue in one channel. A worker that
+/// dies, hangs or breaks the protocol is replaced; its programs go back to the queue for any engine, and the one that
+/// was running is retried once (a second failure is a <c>sandbox_failure</c>). An engine that stops answering is given
+/// up; when no engine is left, queued programs get <c>sandbox_failure</c>.
 /// </summary>
 public sealed partial class DockerSandboxPool : ICodeSandbox
 {
@@ -21,7 +22,7 @@ public sealed partial class DockerSandboxPool : ICodeSandbox
     private readonly Dictionary<string, string> _labels;
     private readonly IReadOnlyList<EngineConnection> _engines;
     private Slot[] _slots;
-    private readonly Channel<WorkItem> _queue = Channel.CreateUnbounded<WorkItem>();
+    private readonly Channel<Queued> _queue = Channel.CreateUnboundedPrioritized(new UnboundedPrioritizedChannelOptions<Queued> { Comparer = Queued.Order });
     private readonly CancellationTokenSource _shutdown = new();
     private readonly List<Task> _loops = [];
     private long _firstDispatch;
@@ -125,6 +126,8 @@ public sealed partial class DockerSandboxPool : ICodeSandbox
             pool.Runtime = $"python={hello.Python} sympy={hello.Sympy} numpy={hello.Numpy}";
             pool.Transport = string.Join(",", pool._slots.Select(s => s.Worker!.Transport).Distinct().Order());
             foreach (var slot in pool._slots) pool._loops.Add(Task.Run(() => pool.ServeAsync(slot)));
+            if (options.MoveStalled is { } rule && options.PipelineDepth > 1 && pool._slots.Length > 1)
+                pool._loops.Add(Task.Run(() => pool.WatchForStallsAsync(rule)));
             return pool;
         }
         catch
@@ -141,7 +144,8 @@ public sealed partial class DockerSandboxPool : ICodeSandbox
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
         if (Volatile.Read(ref _firstDispatch) == 0) Interlocked.CompareExchange(ref _firstDispatch, Stopwatch.GetTimestamp(), 0);
         var item = new WorkItem(code, cancellationToken);
-        await _queue.Writer.WriteAsync(item, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!Enqueue(item, moved: false)) throw new ChannelClosedException();
         if (Volatile.Read(ref _liveSlots) == 0) FailQueued(NoEngineLeft());
         return await item.Completion.Task.WaitAsync(cancellationToken);
     }
@@ -176,7 +180,7 @@ public sealed partial class DockerSandboxPool : ICodeSandbox
 
     private void FailQueued(string reason)
     {
-        while (_queue.Reader.TryRead(out var item)) item.Completion.TrySetResult(ExecResult.SandboxFailure(reason));
+        while (_queue.Reader.TryRead(out var queued)) Taken(queued).Completion.TrySetResult(ExecResult.SandboxFailure(reason));
     }
 
     /// <summary>Removes every container of this pool on every engine that still answers.</summary>
@@ -219,18 +223,54 @@ public sealed partial class DockerSandboxPool : ICodeSandbox
 
     private sealed record WorkItem(string Code, CancellationToken CancellationToken)
     {
+        private int _failures;
+        private int _inWorkers;
+        private int _running;
+
         public TaskCompletionSource<ExecResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         /// <summary>Times a worker failed while this program was the one running.</summary>
-        public int Failures { get; set; }
+        public int Failures => Volatile.Read(ref _failures);
 
-        public string LastFailure { get; set; } = "";
+        public string LastFailure { get; private set; } = "";
+
+        /// <summary>Workers it has been sent to and that have not answered it: more than one once it was moved.</summary>
+        public int InWorkers => Volatile.Read(ref _inWorkers);
+
+        /// <summary>Whether some worker is running it now.</summary>
+        public bool Running => Volatile.Read(ref _running) > 0;
+
+        /// <summary>Counts a worker failure while it ran.</summary>
+        public void Charge(string reason)
+        {
+            LastFailure = reason;
+            Interlocked.Increment(ref _failures);
+        }
+
+        public void Sent() => Interlocked.Increment(ref _inWorkers);
+
+        public void Began() => Interlocked.Increment(ref _running);
+
+        public void Left(bool began)
+        {
+            if (began) Interlocked.Decrement(ref _running);
+            Interlocked.Decrement(ref _inWorkers);
+        }
     }
 
     private sealed class Slot(EngineConnection engine)
     {
+        private volatile WorkerFeed? _feed;
+
         public EngineConnection Engine { get; } = engine;
 
         public WorkerContainer? Worker { get; set; }
+
+        /// <summary>What its worker is doing now; null between workers.</summary>
+        public WorkerFeed? Feed
+        {
+            get => _feed;
+            set => _feed = value;
+        }
     }
 }

@@ -26,11 +26,15 @@ internal sealed class EngineConnection(EngineEndpoint endpoint, DockerClient cli
 
     public bool Alive => _alive;
 
-    /// <summary>Counts a verdict, with the time its worker waited for the request and then spent answering it.</summary>
-    public void Completed(double idleMs, double busyMs)
+    /// <summary>
+    /// Counts an answer, with the time its worker waited for the request and then spent answering it; the program counts
+    /// as completed only when the answer gave its verdict (not for a second run whose verdict was discarded).
+    /// </summary>
+    public void Answered(double idleMs, double busyMs, bool verdict)
     {
         Interlocked.Add(ref _idleMicroseconds, (long)(idleMs * 1000));
         Interlocked.Add(ref _busyMicroseconds, (long)(busyMs * 1000));
+        if (!verdict) return;
         Interlocked.Increment(ref _completed);
         Volatile.Write(ref _lastCompletion, Stopwatch.GetTimestamp());
     }

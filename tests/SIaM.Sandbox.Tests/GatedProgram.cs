@@ -35,6 +35,27 @@ internal static class GatedProgram
         }
     }
 
+    /// <summary>Waits until gated programs run in <paramref name="count"/> of the pool's containers; returns their ids.</summary>
+    public static async Task<IReadOnlyList<string>> WaitUntilRunningInAsync(DockerClient client, string poolId, int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var running = new List<string>();
+            foreach (var container in await OrphanReaper.ListAsync(client, CancellationToken.None, poolId))
+                if (container.State == "running"
+                    && (await ExecAsync(client, container.ID, $"test -e {Running} && echo yes")).Contains("yes", StringComparison.Ordinal))
+                    running.Add(container.ID);
+            if (running.Count >= count) return running;
+            if (DateTime.UtcNow > deadline) Assert.Fail($"gated programs ran in {running.Count} containers within {timeout.TotalSeconds:0} s, not {count}");
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>Releases the gated program running in one container.</summary>
+    public static async Task ReleaseAsync(DockerClient client, string containerId) =>
+        await ExecAsync(client, containerId, $"touch {Release}");
+
     /// <summary>
     /// Releases every gated program running in the pool's containers on that engine, until <paramref name="until"/> ends.
     /// A container in <paramref name="skip"/> is never entered: a test that killed it must not release its program in the

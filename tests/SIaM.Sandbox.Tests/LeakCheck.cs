@@ -6,12 +6,20 @@ namespace SIaM.Sandbox.Tests;
 
 /// <summary>
 /// Asserts that a pool has exactly its workers and each runs nothing but its worker: the front (PID 1) and the forker
-/// it starts (see image/worker.py). A program left behind would be a third process.
+/// it starts (see image/worker.py). A program left behind would be a third process. It first waits until every run the
+/// pool sent has answered: a program moved away from a slow one still runs a second time where it waited, after its
+/// verdict came from the first run to finish.
 /// </summary>
 internal static class LeakCheck
 {
     public static async Task AssertNoLeaksAsync(DockerSandboxPool pool, int expectedWorkers)
     {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (pool.ProgramsInWorkers > 0)
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"{pool.ProgramsInWorkers} runs sent to workers did not answer within 2 minutes");
+            await Task.Delay(20);
+        }
         using var client = DockerEngine.CreateClient();
         var containers = await OrphanReaper.ListAsync(client, CancellationToken.None, pool.PoolId);
         Assert.That(containers.Select(c => c.State), Is.EqualTo(Enumerable.Repeat("running", expectedWorkers)),
