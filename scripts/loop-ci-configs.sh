@@ -14,7 +14,7 @@ mkdir -p "$runs" docs/results
 variants=(
   "ci|0 1 2 3 4|--iterations 1|the CI fixture: 40 seed programs and 20 pool questions per family and language, k = 8, weak policy 400 steps"
   "policy-1000|0 1|--iterations 1 --demo-policy-steps 1000|a stronger weak policy (1000 SFT steps instead of 400)"
-  "pool-40-k-4|0 1|--iterations 1 --demo-pool 40 --k 4|twice the pool, half the samples per question (as many samples)"
+  "pool-40-k-4|0 1 2 3 4|--iterations 1 --demo-pool 40 --k 4|twice the pool, half the samples per question (as many samples)"
   "seed-20-pool-40-k-4|0 1 2 3 4|--iterations 1 --demo-seed-set 20 --demo-pool 40 --k 4|half the seed set, twice the pool, k = 4"
   "seed-20-pool-40-k-4-iter-2|0 1 2 3 4|--iterations 2 --demo-seed-set 20 --demo-pool 40 --k 4|the same, two iterations (the spread reads the last)"
 )

@@ -15,7 +15,8 @@ namespace SIaM.IntegrationTests.Improve;
 /// `scripts/loop-ci-configs.sh` (docs/results/loop-ci-configs.md, 2026-12-08), seed tier / answer-only per seed:
 /// <list type="bullet">
 /// <item>weak policy 1000 steps (seeds 0–1): −4.4 / +3.9, +4.4 / +4.4;</item>
-/// <item>pool 40, k = 4 (seeds 0–1): −1.7 / +5.6, 0.0 / +6.7;</item>
+/// <item>pool 40, k = 4: seed tier −1.7, 0.0, −0.6, −3.3, +1.1 (mean − 2 sd −4.3); answer-only +5.6, +6.7, +0.6, +1.1, +1.1
+/// (mean − 2 sd −2.8);</item>
 /// <item>seed set 20, pool 40, k = 4: seed tier +15.0, +3.3, +3.9, +1.1, +2.8 (mean − 2 sd −5.9); answer-only +11.1,
 /// +5.6, 0.0, +1.1, +1.7 (mean − 2 sd −5.2);</item>
 /// <item>the same, two iterations: seed tier +30.0, +10.0, +2.8, +2.8, +6.1 (mean − 2 sd −12.4); answer-only +21.7, +5.6,
