@@ -63,6 +63,18 @@ internal static class ImproveCommand
         Description = "demo (≤ 10 min on 2 cores) or ci (≤ 3 min)",
         DefaultValueFactory = _ => "demo",
     };
+    private static readonly Option<int?> DemoSeedSet = new("--demo-seed-set")
+    {
+        Description = "With --demo: seed programs per family and language, instead of the size's (to measure other fixtures)",
+    };
+    private static readonly Option<int?> DemoPool = new("--demo-pool")
+    {
+        Description = "With --demo: pool questions per family and language, instead of the size's",
+    };
+    private static readonly Option<int?> DemoPolicySteps = new("--demo-policy-steps")
+    {
+        Description = "With --demo: SFT steps of the weak policy on the seed set, instead of the size's",
+    };
     private static readonly Option<string> Device = TrainingDevice.Create();
     private static readonly Option<bool> Tables = new("--tables")
     {
@@ -84,8 +96,8 @@ internal static class ImproveCommand
         var command = new Command("improve", "Self-improvement loop: sample, execute in the sandbox, filter, train, evaluate; resumable under --out");
         Option[] all =
         [
-            Policy, Questions, Eval, Critic, CriticFormatOption, Threshold, K, Algo, Iterations, Seed, Lambda, Beta, Out, Demo, DemoSize, Sandbox,
-            Device, Control, Tables,
+            Policy, Questions, Eval, Critic, CriticFormatOption, Threshold, K, Algo, Iterations, Seed, Lambda, Beta, Out, Demo, DemoSize, DemoSeedSet,
+            DemoPool, DemoPolicySteps, Sandbox, Device, Control, Tables,
         ];
         foreach (var option in all)
             command.Options.Add(option);
@@ -109,7 +121,12 @@ internal static class ImproveCommand
                 criticSpec, CriticGiven: parse.GetResult(Critic) is { Implicit: false },
                 new CriticOptions(parse.GetValue(Threshold), 0, parse.GetValue(CriticFormatOption)), parse.GetValue(Sandbox)!,
                 TrainingDevice.Resolve(parse.GetValue(Device)!), demo, parse.GetValue(DemoSize)!, parse.GetValue(Policy),
-                parse.GetValue(Questions)?.FullName, parse.GetValue(Eval) ?? []);
+                parse.GetValue(Questions)?.FullName, parse.GetValue(Eval) ?? [])
+            {
+                DemoSeedSet = parse.GetValue(DemoSeedSet),
+                DemoPool = parse.GetValue(DemoPool),
+                DemoPolicySteps = parse.GetValue(DemoPolicySteps),
+            };
             var session = new ImprovementSession(CliImprovementComposition.Instance, line => Console.Error.WriteLine($"siam improve: {line}"));
             var outcome = await session.RunAsync(request, cancellationToken);
             Console.Out.Write(IterationTable.Render(outcome.Iterations, outcome.Suites));
@@ -145,6 +162,12 @@ internal static class ImproveCommand
         if (parse.GetValue(Beta) is { } beta)
             yield return new NumberRangeValidator("--beta", beta, 0, double.MaxValue, MinOpen: true, MaxOpen: false, "a preference β");
         yield return new ChoiceValidator("--demo-size", parse.GetValue(DemoSize)!, ["demo", "ci"]);
+        foreach (var (name, option) in new[] { ("--demo-seed-set", DemoSeedSet), ("--demo-pool", DemoPool), ("--demo-policy-steps", DemoPolicySteps) })
+        {
+            if (parse.GetValue(option) is not { } given) continue;
+            yield return IntRangeValidator.Positive(name, given);
+            yield return new RequirementValidator(!demo, $"{name}: only with --demo (it sizes the demo's fixture)");
+        }
         yield return new RequirementValidator(parse.GetValue(Sandbox) == "none", "--sandbox none: the loop executes programs; use docker or local-unsafe");
         yield return new ChoiceValidator("--sandbox", parse.GetValue(Sandbox)!, ["docker", "local-unsafe", "none"]);
         yield return new RequirementValidator(parse.GetValue(Control) == true && !demo,

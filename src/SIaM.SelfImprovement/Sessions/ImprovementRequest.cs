@@ -29,4 +29,14 @@ public sealed record ImprovementRequest(
     string DemoSize,
     string? Policy,
     string? Questions,
-    IReadOnlyList<string> Eval);
+    IReadOnlyList<string> Eval)
+{
+    /// <summary>With <see cref="Demo"/>: seed programs per family and language, instead of the size's.</summary>
+    public int? DemoSeedSet { get; init; }
+
+    /// <summary>With <see cref="Demo"/>: pool questions per family and language, instead of the size's.</summary>
+    public int? DemoPool { get; init; }
+
+    /// <summary>With <see cref="Demo"/>: SFT steps of the weak policy on the seed set, instead of the size's.</summary>
+    public int? DemoPolicySteps { get; init; }
+}

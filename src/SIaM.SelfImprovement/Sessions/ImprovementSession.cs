@@ -70,11 +70,17 @@ public sealed class ImprovementSession(IImprovementComposition composition, Acti
             var policy = request.Policy ?? throw new InputException("--policy hf:DIR is required (or --demo)");
             return (request.Options with { Policy = Path.GetFullPath(policy["hf:".Length..]) }, null);
         }
-        var sizes = request.DemoSize switch
+        var size = request.DemoSize switch
         {
             "demo" => DemoFixture.Demo,
             "ci" => DemoFixture.Ci,
             var other => throw new InputException($"--demo-size '{other}': use demo or ci"),
+        };
+        var sizes = size with
+        {
+            SeedPerFamily = request.DemoSeedSet ?? size.SeedPerFamily,
+            PoolPerFamily = request.DemoPool ?? size.PoolPerFamily,
+            PolicySteps = request.DemoPolicySteps ?? size.PolicySteps,
         };
         var options = sizes.Apply(request.Options) with
         {
