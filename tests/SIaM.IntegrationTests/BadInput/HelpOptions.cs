@@ -31,8 +31,10 @@ public static partial class HelpOptions
         var verb = Path.GetFileNameWithoutExtension(file)[Prefix.Length..].Replace('_', ' ');
         var help = File.ReadAllText(file).ReplaceLineEndings("\n");
         var options = help.IndexOf("\nOptions:\n", StringComparison.Ordinal);
-        if (verb == "siam" || help.Contains("\nCommands:\n", StringComparison.Ordinal) || options < 0) yield break;
-        foreach (Match row in OptionRow().Matches(help[options..]))
+        // A group's options are its own too (improve has a subcommand, spread, beside its options); a pure group has only --help.
+        if (verb == "siam" || options < 0) yield break;
+        var commands = help.IndexOf("\nCommands:\n", options, StringComparison.Ordinal);
+        foreach (Match row in OptionRow().Matches(help[options..(commands < 0 ? help.Length : commands)]))
         {
             var names = row.Groups[1].Value.Split(", ");
             if (!names.Contains("--help")) yield return new VerbOption(verb, names);
