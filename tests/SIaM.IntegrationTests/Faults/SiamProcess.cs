@@ -19,7 +19,10 @@ public sealed class SiamProcess : IDisposable
     {
         var variables = new Dictionary<string, string> { ["NO_COLOR"] = "1", ["COLUMNS"] = "200" };
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) variables[key] = value;
-        return new SiamProcess(ChildProcess.Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "siam.dll"), .. args], workingDirectory, variables));
+        // SIGINT starts at its default action, as from a terminal: a test runner started in the background (nohup, `&`)
+        // passes it on ignored, and the runtime leaves an ignored SIGINT ignored, so the INT test could not land its signal.
+        return new SiamProcess(ChildProcess.Start("env", ["--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "siam.dll"), .. args],
+            workingDirectory, variables));
     }
 
     public static async Task<ProcessOutcome> RunAsync(
