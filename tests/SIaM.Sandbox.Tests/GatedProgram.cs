@@ -21,19 +21,8 @@ internal static class GatedProgram
         $"import os, time\nopen('{Running}', 'w').close()\nwhile not os.path.exists('{Release}'):\n    time.sleep(0.01)\nprint({output})";
 
     /// <summary>Waits until a gated program runs in one of the pool's containers on that engine; returns the container id.</summary>
-    public static async Task<string> WaitUntilRunningAsync(DockerClient client, string poolId, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            foreach (var container in await OrphanReaper.ListAsync(client, CancellationToken.None, poolId))
-                if (container.State == "running"
-                    && (await ExecAsync(client, container.ID, $"test -e {Running} && echo yes")).Contains("yes", StringComparison.Ordinal))
-                    return container.ID;
-            if (DateTime.UtcNow > deadline) Assert.Fail($"no gated program ran within {timeout.TotalSeconds:0} s");
-            await Task.Delay(20);
-        }
-    }
+    public static async Task<string> WaitUntilRunningAsync(DockerClient client, string poolId, TimeSpan timeout) =>
+        (await WaitUntilRunningInAsync(client, poolId, 1, timeout))[0];
 
     /// <summary>Waits until gated programs run in <paramref name="count"/> of the pool's containers; returns their ids.</summary>
     public static async Task<IReadOnlyList<string>> WaitUntilRunningInAsync(DockerClient client, string poolId, int count, TimeSpan timeout)

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Runtime.Versioning;
+using Docker.DotNet;
 using NUnit.Framework;
 using SIaM.Core.Sandbox;
 using SIaM.Sandbox.Docker;
@@ -110,14 +111,7 @@ public sealed class TransportTests
         File.Delete(channel.SocketPath);
 
         // Act
-        await using var worker = await WorkerContainer.StartAsync(
-            client,
-            SandboxImage.Tag,
-            SharedPool.Policy,
-            Labels,
-            channel,
-            TimeSpan.FromSeconds(60),
-            CancellationToken.None);
+        await using var worker = await StartWorkerAsync(client, channel);
         var request = worker.ProgramRequest("print('over the attach stream')", SharedPool.Policy);
         await worker.SendAsync(request, CancellationToken.None);
         var reply = await worker.ReceiveAsync(request.Id, TimeSpan.FromSeconds(20), CancellationToken.None);
@@ -141,14 +135,7 @@ public sealed class TransportTests
         await intruder.SendAsync(new byte[32]);
 
         // Act
-        await using var worker = await WorkerContainer.StartAsync(
-            client,
-            SandboxImage.Tag,
-            SharedPool.Policy,
-            Labels,
-            channel,
-            TimeSpan.FromSeconds(60),
-            CancellationToken.None);
+        await using var worker = await StartWorkerAsync(client, channel);
         var request = worker.ProgramRequest("print(2 + 2)", SharedPool.Policy);
         await worker.SendAsync(request, CancellationToken.None);
         var reply = await worker.ReceiveAsync(request.Id, TimeSpan.FromSeconds(20), CancellationToken.None);
@@ -200,4 +187,7 @@ public sealed class TransportTests
             Environment.SetEnvironmentVariable("TMPDIR", saved);
         }
     }
+
+    private static Task<WorkerContainer> StartWorkerAsync(DockerClient client, DirectChannel channel) =>
+        WorkerContainer.StartAsync(client, SandboxImage.Tag, SharedPool.Policy, Labels, channel, TimeSpan.FromSeconds(60), CancellationToken.None);
 }
