@@ -105,21 +105,27 @@ internal static class BenchGenerateCommand
     {
         const int requests = 32, batch = 8;
         Console.WriteLine();
-        Console.WriteLine($"Continuous batching: {requests} greedy requests of mixed lengths submitted at once, batch {batch}, both arms in this run:");
+        Console.WriteLine($"Continuous batching: {requests} greedy requests submitted at once, batch {batch}, both arms in this run; mixed lengths " +
+            "(prompts 16–128 tokens; 3 in 4 stop after 4–16 tokens, the rest after 48–96) and equal lengths (64 + 32):");
         Console.WriteLine();
-        Console.WriteLine("| model | mode | tokens | wall ms | tokens/s | mean latency ms | CPU ms |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| model | lengths | mode | tokens | wall ms | tokens/s | mean latency ms | CPU ms |");
+        Console.WriteLine("|---|---|---|---:|---:|---:|---:|---:|");
         var ratios = new List<string>();
         foreach (var (label, create) in Models(tinyFolder))
         {
             using var lm = create();
-            var (old, continuous, identical) = ContinuousBatchingBenchmark.Measure(label, lm, requests, batch, repeats);
-            foreach (var m in new[] { old, continuous })
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {label} | {m.Mode} | {m.Tokens} | {m.WallMs:F0} | {m.TokensPerSecond:F0} | {m.MeanLatencyMs:F0} | {m.CpuMs:F0} |"));
-            ratios.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{label}: continuous takes {continuous.WallMs / old.WallMs:F2}× the wall time and {continuous.CpuMs / old.CpuMs:F2}× the CPU time " +
-                $"of batch at a time; mean latency {continuous.MeanLatencyMs / old.MeanLatencyMs:F2}×; same tokens for {identical}/{requests} requests"));
+            foreach (var mixed in new[] { true, false })
+            {
+                var lengths = mixed ? "mixed" : "equal";
+                var (old, continuous, identical) = ContinuousBatchingBenchmark.Measure(label, lm, requests, batch, repeats, mixed);
+                foreach (var m in new[] { old, continuous })
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"| {label} | {lengths} | {m.Mode} | {m.Tokens} | {m.WallMs:F0} | {m.TokensPerSecond:F0} | {m.MeanLatencyMs:F0} | {m.CpuMs:F0} |"));
+                ratios.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{label}, {lengths} lengths: continuous takes {continuous.WallMs / old.WallMs:F2}× the wall time and " +
+                    $"{continuous.CpuMs / old.CpuMs:F2}× the CPU time of batch at a time; mean latency {continuous.MeanLatencyMs / old.MeanLatencyMs:F2}×; " +
+                    $"same tokens for {identical}/{requests} requests"));
+            }
         }
         Console.WriteLine();
         foreach (var line in ratios) Console.WriteLine(line);

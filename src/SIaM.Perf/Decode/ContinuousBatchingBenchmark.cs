@@ -5,8 +5,8 @@ using SIaM.TorchSharp.Models;
 namespace SIaM.Perf.Decode;
 
 /// <summary>
-/// The same greedy requests of mixed lengths (fixed seed: prompts of 16–128 tokens; three in four stop after 4–16 tokens,
-/// the rest after 48–96), all submitted at once, decoded two ways in one process: batch at a time as the <c>hf:</c>
+/// The same greedy requests (fixed seed; of mixed lengths, or of equal lengths as a control), all submitted at once,
+/// decoded two ways in one process: batch at a time as the <c>hf:</c>
 /// backend did before continuous batching (groups of <c>batch</c> in arrival order, each decoded until its longest
 /// sequence stops, the next group waiting), and by <see cref="ContinuousBatchGenerator"/> (a request joins as soon as a
 /// row is free). The arms alternate for <c>repeats</c> rounds; each arm's result is its median-wall run. It also counts
@@ -18,9 +18,9 @@ public static class ContinuousBatchingBenchmark
     public const string Continuous = "continuous";
 
     public static (BatchingMeasurement BatchAtATime, BatchingMeasurement Continuous, int IdenticalRequests) Measure(
-        string label, CausalLm lm, int requests, int batch, int repeats = 1)
+        string label, CausalLm lm, int requests, int batch, int repeats = 1, bool mixed = true)
     {
-        var work = Requests(lm.Config.VocabSize, requests);
+        var work = Requests(lm.Config.VocabSize, requests, mixed);
         RunBatchAtATime(label, lm, work.Take(batch).ToList(), batch); // warm-up
         RunContinuous(label, lm, work.Take(batch).ToList(), batch);
         var old = new List<(BatchingMeasurement M, IReadOnlyList<IReadOnlyList<int>> Tokens)>();
@@ -39,13 +39,14 @@ public static class ContinuousBatchingBenchmark
     private static BatchingMeasurement Median(List<(BatchingMeasurement M, IReadOnlyList<IReadOnlyList<int>> Tokens)> runs) =>
         runs.Select(r => r.M).OrderBy(m => m.WallMs).ElementAt(runs.Count / 2);
 
-    private static List<(int[] Prompt, int Stop)> Requests(int vocabulary, int count)
+    // Mixed: prompts of 16–128 tokens, three in four stop after 4–16 tokens, the rest after 48–96. Else 64 and 32 each.
+    private static List<(int[] Prompt, int Stop)> Requests(int vocabulary, int count, bool mixed)
     {
         var random = new Random(1234);
         return Enumerable.Range(0, count).Select(_ =>
         {
-            var prompt = Enumerable.Range(0, random.Next(16, 129)).Select(_ => random.Next(3, vocabulary)).ToArray();
-            var stop = random.Next(4) == 0 ? random.Next(48, 97) : random.Next(4, 17);
+            var prompt = Enumerable.Range(0, mixed ? random.Next(16, 129) : 64).Select(_ => random.Next(3, vocabulary)).ToArray();
+            var stop = !mixed ? 32 : random.Next(4) == 0 ? random.Next(48, 97) : random.Next(4, 17);
             return (prompt, stop);
         }).ToList();
     }

@@ -56,53 +56,77 @@ public sealed class ContinuousBatchGenerator(CausalLm lm, int maxRows, Semaphore
 
     private void Run()
     {
-        using var noGrad = no_grad();
-        using var batch = new DecodeBatch(lm);
         var decoding = new Dictionary<long, Waiting>();
-        while (true)
+        try
         {
-            var joining = new List<Waiting>();
-            lock (_lock)
+            using var noGrad = no_grad();
+            using var batch = new DecodeBatch(lm);
+            while (true)
             {
-                if (_disposed)
-                {
-                    foreach (var left in decoding.Values) left.Fail(new ObjectDisposedException(nameof(ContinuousBatchGenerator)));
-                    _running = false;
-                    return;
-                }
-                while (decoding.Count + joining.Count < _maxRows && _queue.TryDequeue(out var next))
-                    if (!next.Result.Task.IsCompleted) joining.Add(next);
-                if (decoding.Count + joining.Count == 0)
-                {
-                    _running = false;
-                    return;
-                }
-            }
-            modelLock?.Wait();
-            try
-            {
+                // Cancelled sequences leave first, so their rows go to the requests taken next.
                 var cancelled = decoding.Values.Where(w => w.Result.Task.IsCompleted).Select(w => w.Id).ToHashSet();
                 batch.Remove(cancelled);
                 foreach (var id in cancelled) decoding.Remove(id);
-                foreach (var w in joining) decoding[w.Id] = w;
-                var finished = joining.Count > 0 ? batch.Admit(joining.Select(w => (w.Id, w.Request)).ToList()).ToList() : [];
-                if (batch.Count > 0) finished.AddRange(batch.Step());
-                foreach (var done in finished)
-                {
-                    decoding.Remove(done.Id, out var owner);
-                    owner?.Complete(done.Sequence);
-                }
+                if (TakeJoining(decoding) is not { } joining) return;
+                Advance(batch, decoding, joining);
             }
-            catch (Exception e)
+        }
+        catch (Exception e)
+        {
+            // Only a failure outside a step lands here (the loop could not start): nothing would serve the queue.
+            lock (_lock)
             {
-                foreach (var w in decoding.Values) w.Fail(e);
-                decoding.Clear();
-                batch.Clear();
+                foreach (var w in decoding.Values.Concat(_queue)) w.Fail(e);
+                _queue.Clear();
+                _running = false;
             }
-            finally
+        }
+    }
+
+    // The requests to admit now, up to the free rows, or null when the loop should stop (nothing left, or disposed).
+    private List<Waiting>? TakeJoining(Dictionary<long, Waiting> decoding)
+    {
+        lock (_lock)
+        {
+            if (_disposed)
             {
-                modelLock?.Release();
+                foreach (var left in decoding.Values) left.Fail(new ObjectDisposedException(nameof(ContinuousBatchGenerator)));
+                _running = false;
+                return null;
             }
+            var joining = new List<Waiting>();
+            while (decoding.Count + joining.Count < _maxRows && _queue.TryDequeue(out var next))
+                if (!next.Result.Task.IsCompleted) joining.Add(next);
+            if (decoding.Count + joining.Count > 0) return joining;
+            _running = false;
+            return null;
+        }
+    }
+
+    // Admits the joining requests and decodes one step; an exception fails every sequence in the batch and empties it.
+    private void Advance(DecodeBatch batch, Dictionary<long, Waiting> decoding, List<Waiting> joining)
+    {
+        modelLock?.Wait();
+        try
+        {
+            foreach (var w in joining) decoding[w.Id] = w;
+            var finished = joining.Count > 0 ? batch.Admit(joining.Select(w => (w.Id, w.Request)).ToList()).ToList() : [];
+            if (batch.Count > 0) finished.AddRange(batch.Step());
+            foreach (var done in finished)
+            {
+                decoding.Remove(done.Id, out var owner);
+                owner?.Complete(done.Sequence);
+            }
+        }
+        catch (Exception e)
+        {
+            foreach (var w in decoding.Values) w.Fail(e);
+            decoding.Clear();
+            batch.Clear();
+        }
+        finally
+        {
+            modelLock?.Release();
         }
     }
 
