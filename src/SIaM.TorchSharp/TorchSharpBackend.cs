@@ -9,15 +9,16 @@ namespace SIaM.TorchSharp;
 
 /// <summary>
 /// <c>hf:DIR</c>: a Hugging Face Llama / Qwen2 / Mistral checkpoint run in-process with TorchSharp. Prompts are rendered
-/// with the tokenizer's chat template (plain prompt when it has none), batched (left-padded) by identical decoding
-/// settings, and decoded with a KV cache. Calls are serialised: one model, one batch at a time. As an
-/// <see cref="ICandidateScorer"/> it scores candidates exactly (see <see cref="ScoreAsync"/>).
+/// with the tokenizer's chat template (plain prompt when it has none) and decoded with a KV cache by continuous batching:
+/// one running batch of up to <c>batch=</c> sequences, which a request joins as soon as a row is free, whatever its
+/// decoding settings (each sequence samples from its own seeded stream). Scoring takes turns with decode steps: one model,
+/// one forward pass at a time. As an <see cref="ICandidateScorer"/> it scores candidates exactly (see <see cref="ScoreAsync"/>).
 /// </summary>
 public sealed partial class TorchSharpBackend : IModelBackend, ICandidateScorer, IBatchingBackend
 {
     private readonly CausalLm _lm;
     private readonly HfTokenizer _tokenizer;
-    private readonly BatchGenerator _generator;
+    private readonly ContinuousBatchGenerator _generator;
     private readonly IReadOnlyCollection<int> _eos;
     private readonly TorchSharpBackendOptions _options;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -28,7 +29,7 @@ public sealed partial class TorchSharpBackend : IModelBackend, ICandidateScorer,
         _lm = lm;
         _tokenizer = tokenizer;
         _options = options;
-        _generator = new BatchGenerator(lm);
+        _generator = new ContinuousBatchGenerator(lm, options.MaxBatchSize, _gate);
         _eos = tokenizer.EosTokenIds.Concat(lm.Config.EosTokenIds).ToHashSet();
     }
 
@@ -56,35 +57,46 @@ public sealed partial class TorchSharpBackend : IModelBackend, ICandidateScorer,
     }
 
     /// <inheritdoc />
+    public bool JoinsRunningBatch => true;
+
+    /// <summary>
+    /// Queues each request into the running batch (<see cref="ContinuousBatchGenerator"/>) and returns when all of them
+    /// have finished. Concurrent calls share the batch: a request joins as soon as a row is free, whatever call it came in.
+    /// </summary>
     public async Task<IReadOnlyList<Completion>> GenerateAsync(IReadOnlyList<GenerationRequest> requests, CancellationToken cancellationToken)
     {
-        var results = new Completion[requests.Count];
-        var prompts = new IReadOnlyList<int>?[requests.Count];
-        for (var i = 0; i < requests.Count; i++)
-        {
-            try
-            {
-                prompts[i] = Encode(requests[i]);
-            }
-            catch (ArgumentException e)
-            {
-                results[i] = Completion.Failed($"cannot render the prompt: {e.Message}");
-            }
-        }
-        var groups = Enumerable.Range(0, requests.Count).Where(i => prompts[i] is not null)
-            .GroupBy(i => DecodingKey(requests[i].Config))
-            .SelectMany(g => g.Chunk(_options.MaxBatchSize));
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return await Task.WhenAll(requests.Select(r => GenerateOneAsync(r, cancellationToken))).ConfigureAwait(false);
+    }
+
+    private async Task<Completion> GenerateOneAsync(GenerationRequest request, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<int> prompt;
         try
         {
-            foreach (var chunk in groups)
-                await Task.Run(() => GenerateChunk(chunk, requests, prompts, results, cancellationToken), cancellationToken).ConfigureAwait(false);
+            prompt = Encode(request);
         }
-        finally
+        catch (ArgumentException e)
         {
-            _gate.Release();
+            return Completion.Failed($"cannot render the prompt: {e.Message}");
         }
-        return results;
+        var room = _lm.Config.MaxPositionEmbeddings - prompt.Count;
+        if (room <= 0)
+            return Completion.Failed($"prompt of {prompt.Count} tokens leaves no room in the model's context of {_lm.Config.MaxPositionEmbeddings}");
+        var config = request.Config;
+        var stops = new StopSequenceMatcher(config.StopSequences, ids => _tokenizer.Decode(ids));
+        var sequence = await _generator.GenerateAsync(
+            new SequenceRequest(
+                prompt,
+                Math.Min(config.MaxNewTokens, room),
+                new SamplingOptions(config.Temperature, config.TopP, config.TopK),
+                SampleSeed.Of(request),
+                _eos,
+                stops.EndsGeneration),
+            cancellationToken).ConfigureAwait(false);
+        var truncated = stops.Truncate(_tokenizer.Decode(sequence.Tokens));
+        var reason = truncated.Stopped ? "stop" : sequence.FinishReason;
+        return new Completion(truncated.Text, CompletionStatus.Ok, reason, prompt.Count, sequence.Tokens.Count);
     }
 
     // A request without messages is a raw completion prompt (e.g. /v1/completions through `siam serve`): no template.
@@ -98,43 +110,11 @@ public sealed partial class TorchSharpBackend : IModelBackend, ICandidateScorer,
 
     private IReadOnlyList<int> EncodePrompt(string text, bool raw) => _tokenizer.Encode(text, addSpecialTokens: raw);
 
-    private void GenerateChunk(int[] chunk, IReadOnlyList<GenerationRequest> requests, IReadOnlyList<int>?[] prompts,
-        Completion[] results, CancellationToken cancellationToken)
-    {
-        var config = requests[chunk[0]].Config;
-        var room = _lm.Config.MaxPositionEmbeddings - chunk.Max(i => prompts[i]!.Count);
-        if (room <= 0)
-        {
-            foreach (var i in chunk)
-                results[i] = Completion.Failed(
-                    $"prompt of {prompts[i]!.Count} tokens leaves no room in the model's context of {_lm.Config.MaxPositionEmbeddings}");
-            return;
-        }
-        var stops = new StopSequenceMatcher(config.StopSequences, ids => _tokenizer.Decode(ids));
-        var options = new GenerationOptions(
-            Math.Min(config.MaxNewTokens, room),
-            new SamplingOptions(config.Temperature, config.TopP, config.TopK),
-            chunk.Select(i => SampleSeed.Of(requests[i])).ToArray(),
-            _eos,
-            ShouldStop: (_, tokens) => stops.EndsGeneration(tokens));
-        var sequences = _generator.Generate(chunk.Select(i => prompts[i]!).ToArray(), options, cancellationToken);
-        for (var k = 0; k < chunk.Length; k++)
-        {
-            var sequence = sequences[k];
-            var truncated = stops.Truncate(_tokenizer.Decode(sequence.Tokens));
-            var reason = truncated.Stopped ? "stop" : sequence.FinishReason;
-            results[chunk[k]] = new Completion(truncated.Text, CompletionStatus.Ok, reason, prompts[chunk[k]]!.Count, sequence.Tokens.Count);
-        }
-    }
-
-    private static string DecodingKey(GenerationConfig c) =>
-        $"{c.Temperature}|{c.TopP}|{c.TopK}|{c.MaxNewTokens}|{c.Seed}|{string.Join("\u0001", c.StopSequences)}";
-
     /// <inheritdoc />
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        await _generator.DisposeAsync().ConfigureAwait(false);
         _lm.Dispose();
         _gate.Dispose();
-        return ValueTask.CompletedTask;
     }
 }

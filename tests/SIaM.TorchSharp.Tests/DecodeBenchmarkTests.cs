@@ -20,4 +20,21 @@ public sealed class DecodeBenchmarkTests
         Assert.That(m.DecodeMs, Is.GreaterThan(0));
         Assert.That(m.TokensPerSecond, Is.EqualTo(6 / (m.DecodeMs / 1000)).Within(1e-9));
     }
+
+    [Test]
+    public void The_continuous_batching_comparison_decodes_the_same_requests_to_the_same_tokens_in_both_arms()
+    {
+        // Arrange
+        using var lm = CausalLm.Create(CausalLmConfig.Llama(vocabSize: 64, hiddenSize: 16, intermediateSize: 32, layers: 1, heads: 2, kvHeads: 1));
+        lm.InitializeRandom(seed: 1);
+
+        // Act
+        var (old, continuous, identical) = ContinuousBatchingBenchmark.Measure("toy", lm, requests: 6, batch: 2);
+
+        // Assert
+        Assert.That((old.Mode, continuous.Mode), Is.EqualTo((ContinuousBatchingBenchmark.BatchAtATime, ContinuousBatchingBenchmark.Continuous)));
+        Assert.That(identical, Is.EqualTo(6));
+        Assert.That(continuous.Tokens, Is.EqualTo(old.Tokens).And.GreaterThanOrEqualTo(6 * 4));
+        Assert.That(continuous.MeanLatencyMs, Is.LessThanOrEqualTo(continuous.WallMs));
+    }
 }

@@ -9,7 +9,8 @@ namespace SIaM.Cli.Commands;
 
 /// <summary>
 /// <c>siam bench generate</c>: decode tokens/s of tiny-random-llama and a ~30M-parameter random Llama, batch 1 vs 8,
-/// context 64 vs 512, with and without the KV cache, as a Markdown table plus the two targets of issue 4.
+/// context 64 vs 512, with and without the KV cache, as a Markdown table plus the two targets of issue 4; then the same
+/// requests of mixed lengths decoded batch at a time and by continuous batching, side by side.
 /// </summary>
 internal static class BenchGenerateCommand
 {
@@ -95,7 +96,39 @@ internal static class BenchGenerateCommand
                     $"{(speedup >= 5 ? "met" : "not met")})"));
             }
         }
+        PrintContinuousBatching(tinyFolder, repeats);
         return ExitCodes.Success;
+    }
+
+    // The hf: backend before and after continuous batching, on the same requests of mixed lengths.
+    private static void PrintContinuousBatching(string tinyFolder, int repeats)
+    {
+        const int requests = 32, batch = 8;
+        Console.WriteLine();
+        Console.WriteLine($"Continuous batching: {requests} greedy requests submitted at once, batch {batch}, both arms in this run; mixed lengths " +
+            "(prompts 16–128 tokens; 3 in 4 stop after 4–16 tokens, the rest after 48–96) and equal lengths (64 + 32):");
+        Console.WriteLine();
+        Console.WriteLine("| model | lengths | mode | tokens | wall ms | tokens/s | mean latency ms | CPU ms |");
+        Console.WriteLine("|---|---|---|---:|---:|---:|---:|---:|");
+        var ratios = new List<string>();
+        foreach (var (label, create) in Models(tinyFolder))
+        {
+            using var lm = create();
+            foreach (var mixed in new[] { true, false })
+            {
+                var lengths = mixed ? "mixed" : "equal";
+                var (old, continuous, identical) = ContinuousBatchingBenchmark.Measure(label, lm, requests, batch, repeats, mixed);
+                foreach (var m in new[] { old, continuous })
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"| {label} | {lengths} | {m.Mode} | {m.Tokens} | {m.WallMs:F0} | {m.TokensPerSecond:F0} | {m.MeanLatencyMs:F0} | {m.CpuMs:F0} |"));
+                ratios.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{label}, {lengths} lengths: continuous takes {continuous.WallMs / old.WallMs:F2}× the wall time and " +
+                    $"{continuous.CpuMs / old.CpuMs:F2}× the CPU time of batch at a time; mean latency {continuous.MeanLatencyMs / old.MeanLatencyMs:F2}×; " +
+                    $"same tokens for {identical}/{requests} requests"));
+            }
+        }
+        Console.WriteLine();
+        foreach (var line in ratios) Console.WriteLine(line);
     }
 
     private static IEnumerable<(string Label, Func<CausalLm> Create)> Models(string tinyFolder)

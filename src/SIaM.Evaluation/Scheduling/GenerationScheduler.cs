@@ -33,14 +33,15 @@ public sealed class GenerationScheduler
 
     /// <summary>
     /// The scheduler for <paramref name="backend"/>: a batching backend keeps two batches' worth in flight (one decoding,
-    /// one gathering) unless <see cref="EvalPerformance.MaxInFlight"/> fixes the level; any other backend adapts between
+    /// one gathering; sent one by one to a backend that joins its running batch) unless
+    /// <see cref="EvalPerformance.MaxInFlight"/> fixes the level; any other backend adapts between
     /// 1 and <see cref="EvalPerformance.InFlightCeiling"/> unless fixed.
     /// </summary>
     public static GenerationScheduler For(IModelBackend backend, EvalPerformance performance)
     {
         if (backend is IBatchingBackend batching)
         {
-            var coalescer = new RequestCoalescer(backend, batching.MaxBatchSize);
+            var coalescer = batching.JoinsRunningBatch ? null : new RequestCoalescer(backend, batching.MaxBatchSize);
             return new GenerationScheduler(backend, coalescer, null, performance.MaxInFlight ?? 2 * batching.MaxBatchSize);
         }
         if (performance.MaxInFlight is { } level) return new GenerationScheduler(backend, null, null, level);

@@ -6,7 +6,7 @@ namespace SIaM.TorchSharp.Generation;
 /// Preallocated key/value cache: per layer two tensors (B, kvHeads, capacity, headDim). Every row has the same length
 /// because prompts are left-padded, so one <see cref="Length"/> serves the batch.
 /// </summary>
-public sealed class KvCache : IDisposable
+public sealed partial class KvCache : IDisposable
 {
     private readonly Tensor[] _keys;
     private readonly Tensor[] _values;
@@ -16,6 +16,14 @@ public sealed class KvCache : IDisposable
         Capacity = capacity;
         _keys = Enumerable.Range(0, layers).Select(_ => zeros([batch, kvHeads, capacity, headDim], dtype, device)).ToArray();
         _values = Enumerable.Range(0, layers).Select(_ => zeros([batch, kvHeads, capacity, headDim], dtype, device)).ToArray();
+    }
+
+    private KvCache(Tensor[] keys, Tensor[] values, long length)
+    {
+        _keys = keys;
+        _values = values;
+        Capacity = keys[0].shape[2];
+        Length = length;
     }
 
     /// <summary>Slots filled so far (the index of the next query position).</summary>
