@@ -32,10 +32,12 @@ internal static class CriticDemoCommand
         foreach (var option in new Option[] { Out, Seed, Size, Device }) command.Options.Add(option);
         command.SetAction(async (result, cancellationToken) =>
         {
+            // The pool the critic was measured on (docs/results/critic-ci-spread.md): 40 seed programs and 20 pool questions
+            // per family and language, as the fixtures had before the loop's took a smaller seed set and a larger pool.
             var (fixture, critic) = result.GetValue(Size) switch
             {
-                "demo" => (DemoFixture.Demo, DemoCritic.Demo),
-                "ci" => (DemoFixture.Ci, DemoCritic.Ci),
+                "demo" => (DemoFixture.Demo with { SeedPerFamily = 40, PoolPerFamily = 20 }, DemoCritic.Demo),
+                "ci" => (DemoFixture.Ci with { SeedPerFamily = 40, PoolPerFamily = 20 }, DemoCritic.Ci),
                 var other => throw new UsageException($"--size must be demo or ci, not '{other}'"),
             };
             var device = TrainingDevice.Resolve(result.GetValue(Device)!);

@@ -75,6 +75,15 @@ internal static class ImproveCommand
     {
         Description = "With --demo: SFT steps of the weak policy on the seed set, instead of the size's",
     };
+    private static readonly Option<double?> DemoPolicyTarget = new("--demo-policy-target")
+    {
+        Description = "With --demo: train the weak policy until its greedy programs match this share of a calibration set (at most its steps; 0: " +
+            "the steps), instead of the size's",
+    };
+    private static readonly Option<int?> DemoEpochs = new("--demo-epochs")
+    {
+        Description = "With --demo: epochs of each iteration's training, instead of the size's",
+    };
     private static readonly Option<string> Device = TrainingDevice.Create();
     private static readonly Option<bool> Tables = new("--tables")
     {
@@ -97,7 +106,7 @@ internal static class ImproveCommand
         Option[] all =
         [
             Policy, Questions, Eval, Critic, CriticFormatOption, Threshold, K, Algo, Iterations, Seed, Lambda, Beta, Out, Demo, DemoSize, DemoSeedSet,
-            DemoPool, DemoPolicySteps, Sandbox, Device, Control, Tables,
+            DemoPool, DemoPolicySteps, DemoPolicyTarget, DemoEpochs, Sandbox, Device, Control, Tables,
         ];
         foreach (var option in all)
             command.Options.Add(option);
@@ -126,6 +135,8 @@ internal static class ImproveCommand
                 DemoSeedSet = parse.GetValue(DemoSeedSet),
                 DemoPool = parse.GetValue(DemoPool),
                 DemoPolicySteps = parse.GetValue(DemoPolicySteps),
+                DemoPolicyTarget = parse.GetValue(DemoPolicyTarget),
+                DemoEpochs = parse.GetValue(DemoEpochs),
             };
             var session = new ImprovementSession(CliImprovementComposition.Instance, line => Console.Error.WriteLine($"siam improve: {line}"));
             var outcome = await session.RunAsync(request, cancellationToken);
@@ -162,11 +173,18 @@ internal static class ImproveCommand
         if (parse.GetValue(Beta) is { } beta)
             yield return new NumberRangeValidator("--beta", beta, 0, double.MaxValue, MinOpen: true, MaxOpen: false, "a preference β");
         yield return new ChoiceValidator("--demo-size", parse.GetValue(DemoSize)!, ["demo", "ci"]);
-        foreach (var (name, option) in new[] { ("--demo-seed-set", DemoSeedSet), ("--demo-pool", DemoPool), ("--demo-policy-steps", DemoPolicySteps) })
+        (string, Option<int?>)[] sizes =
+            [("--demo-seed-set", DemoSeedSet), ("--demo-pool", DemoPool), ("--demo-policy-steps", DemoPolicySteps), ("--demo-epochs", DemoEpochs)];
+        foreach (var (name, option) in sizes)
         {
             if (parse.GetValue(option) is not { } given) continue;
             yield return IntRangeValidator.Positive(name, given);
             yield return new RequirementValidator(!demo, $"{name}: only with --demo (it sizes the demo's fixture)");
+        }
+        if (parse.GetValue(DemoPolicyTarget) is { } target)
+        {
+            yield return NumberRangeValidator.Probability("--demo-policy-target", target);
+            yield return new RequirementValidator(!demo, "--demo-policy-target: only with --demo (it sizes the demo's fixture)");
         }
         yield return new RequirementValidator(parse.GetValue(Sandbox) == "none", "--sandbox none: the loop executes programs; use docker or local-unsafe");
         yield return new ChoiceValidator("--sandbox", parse.GetValue(Sandbox)!, ["docker", "local-unsafe", "none"]);

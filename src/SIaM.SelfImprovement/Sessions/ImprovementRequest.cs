@@ -39,4 +39,10 @@ public sealed record ImprovementRequest(
 
     /// <summary>With <see cref="Demo"/>: SFT steps of the weak policy on the seed set, instead of the size's.</summary>
     public int? DemoPolicySteps { get; init; }
+
+    /// <summary>With <see cref="Demo"/>: the calibration share the weak policy trains to (0: its fixed steps), instead of the size's.</summary>
+    public double? DemoPolicyTarget { get; init; }
+
+    /// <summary>With <see cref="Demo"/>: epochs of each iteration's training on its examples, instead of the size's.</summary>
+    public int? DemoEpochs { get; init; }
 }

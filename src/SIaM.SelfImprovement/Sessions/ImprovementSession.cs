@@ -81,6 +81,8 @@ public sealed class ImprovementSession(IImprovementComposition composition, Acti
             SeedPerFamily = request.DemoSeedSet ?? size.SeedPerFamily,
             PoolPerFamily = request.DemoPool ?? size.PoolPerFamily,
             PolicySteps = request.DemoPolicySteps ?? size.PolicySteps,
+            PolicyTarget = request.DemoPolicyTarget ?? size.PolicyTarget,
+            Epochs = request.DemoEpochs ?? size.Epochs,
         };
         var options = sizes.Apply(request.Options) with
         {

@@ -63,4 +63,28 @@ public sealed record SyntheticSuite(
         var pool = Draw("pool", f => f.Tier != FamilyTier.Unseen, both, poolPerFamily);
         return new SyntheticSuite(seedSet, pool, evaluation);
     }
+
+    /// <summary>
+    /// Seed-family questions with programs that are in no set of this suite (drawn from their own stream of
+    /// <paramref name="seed"/>, so the suite's sets stay as they are), <paramref name="perFamily"/> per family and
+    /// language: what the demo's weak policy is measured on while it trains, never trained on or evaluated.
+    /// </summary>
+    public IReadOnlyList<SyntheticProblem> Calibration(int seed, int perFamily)
+    {
+        var random = new Random(unchecked((seed * 7919) + 104729));
+        var used = SeedSet.Concat(Pool).Concat(Evaluation.Values.SelectMany(v => v)).Select(p => p.ProgramKey).ToHashSet(StringComparer.Ordinal);
+        var list = new List<SyntheticProblem>();
+        foreach (var language in new[] { Language.En, Language.Zh })
+            foreach (var family in Families.All.Where(f => f.Tier == FamilyTier.Seed))
+                for (int made = 0, attempts = 0; made < perFamily && attempts < perFamily * 50; attempts++)
+                {
+                    var draft = family.Draw(random, language);
+                    var id = $"calibration/{family.Name}-{language.ToString().ToLowerInvariant()}-{list.Count:D5}";
+                    var problem = new SyntheticProblem(id, family.Name, family.Tier, draft.Frame, language, draft.Question, draft.Answer, draft.Program);
+                    if (!used.Add(problem.ProgramKey)) continue;
+                    list.Add(problem);
+                    made++;
+                }
+        return list;
+    }
 }
