@@ -2,13 +2,14 @@ namespace SIaM.Evaluation.Scheduling;
 
 /// <summary>
 /// Chooses how many model requests to keep in flight, from what the requests themselves show: no clock, no I/O.
-/// It observes a window of completions of requests sent since its last decision (at least one level's worth), then
-/// decides once:
+/// A throttled (429/503) or timed-out attempt of a request sent under the current level halves the level at once
+/// (<see cref="Throttled"/>), before the backend retries it. Otherwise it observes a window of completions of requests
+/// sent since its last decision (a quarter of the level, at least 8), then decides once:
 /// <list type="bullet">
-/// <item>a throttled (429/503) or timed-out request in the window halves the level;</item>
-/// <item>a window whose median latency rose well above the best seen (the server is queueing) steps it down by a quarter;</item>
-/// <item>a window that kept every slot busy, with latency flat and throughput not falling, grows it: doubling until the
-/// first back-off, then by an eighth;</item>
+/// <item>a window whose median latency rose well above the best seen (the server is queueing) steps it down to where
+/// latency was flat (level × 1.2 × best ÷ median), by a quarter to a half;</item>
+/// <item>a window that kept every slot busy, with latency flat and throughput not falling, grows it: until the first
+/// back-off ×4 while latency is within 5% of the best and ×2 while within 20%, then by an eighth;</item>
 /// <item>otherwise it stays (the work, not the level, was the bound).</item>
 /// </list>
 /// </summary>
@@ -17,9 +18,8 @@ public sealed class InFlightController
     private const int MinWindow = 8;
     private const double RisingLatency = 1.5;
     private const double FlatLatency = 1.2;
+    private const double VeryFlatLatency = 1.05;
     private readonly List<double> _latencies = [];
-    private int _trouble;
-    private double? _windowStart;
     private double _lastSeen;
     private double? _bestLatency;
     private double? _lastThroughput;
@@ -48,19 +48,32 @@ public sealed class InFlightController
     public int Maximum { get; }
 
     /// <summary>Whether the current window has enough completions to decide on.</summary>
-    public bool WindowComplete => _latencies.Count >= Math.Max(MinWindow, Level);
+    public bool WindowComplete => _latencies.Count >= Math.Max(MinWindow, Level / 4);
 
     /// <summary>Records one finished request.</summary>
     /// <param name="startedAt">When it was sent, in seconds on any monotonic clock.</param>
     /// <param name="finishedAt">When it came back, on the same clock.</param>
-    /// <param name="signal">How it ended.</param>
-    public void Observe(double startedAt, double finishedAt, RequestSignal signal)
+    public void Observe(double startedAt, double finishedAt)
     {
         if (startedAt < _decidedAt) return; // sent under an earlier level: it says nothing about this one
-        _windowStart ??= startedAt;
         _lastSeen = Math.Max(_lastSeen, finishedAt);
         _latencies.Add(finishedAt - startedAt);
-        if (signal != RequestSignal.Ok) _trouble++;
+    }
+
+    /// <summary>
+    /// An attempt of a request was throttled or timed out: halves the level at once, unless the request was sent under an
+    /// earlier level (then the level has already answered it). Starts a new window.
+    /// </summary>
+    /// <param name="startedAt">When the request was sent.</param>
+    /// <param name="now">Now, on the same clock.</param>
+    /// <returns>Whether the level changed.</returns>
+    public bool Throttled(double startedAt, double now)
+    {
+        if (startedAt < _decidedAt) return false;
+        var before = Level;
+        BackOff(0.5);
+        StartWindow(Math.Max(now, _lastSeen));
+        return Level != before;
     }
 
     /// <summary>Closes the window and returns the new level.</summary>
@@ -70,19 +83,21 @@ public sealed class InFlightController
         if (_latencies.Count == 0) return Level;
         var median = Median(_latencies);
         var previousThroughput = _lastThroughput;
-        var throughput = _latencies.Count / Math.Max(1e-9, _lastSeen - _windowStart!.Value);
+        var throughput = Level / Math.Max(1e-9, median); // Little's law: a short window's own span says little
         var best = _bestLatency ?? median;
         _lastThroughput = throughput;
-        if (_trouble > 0) BackOff(0.5);
-        else if (median > best * RisingLatency) BackOff(0.75);
+        if (median > best * RisingLatency) BackOff(Math.Clamp(FlatLatency * best / median, 0.5, 0.75));
         else if (saturated && median <= best * FlatLatency && throughput >= 0.95 * (previousThroughput ?? 0))
-            Level = Math.Min(Maximum, _backedOff ? Level + Math.Max(1, Level / 8) : Level * 2);
+            Level = Math.Min(Maximum, _backedOff ? Level + Math.Max(1, Level / 8) : Level * (median <= best * VeryFlatLatency ? 4 : 2));
         _bestLatency = Math.Min(best, median);
-        _latencies.Clear();
-        _trouble = 0;
-        _windowStart = null;
-        _decidedAt = _lastSeen;
+        StartWindow(_lastSeen);
         return Level;
+    }
+
+    private void StartWindow(double at)
+    {
+        _latencies.Clear();
+        _decidedAt = at;
     }
 
     private void BackOff(double factor)

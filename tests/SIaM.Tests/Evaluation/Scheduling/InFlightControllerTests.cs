@@ -4,18 +4,21 @@ namespace SIaM.Tests.Evaluation.Scheduling;
 
 public sealed class InFlightControllerTests
 {
-    // One window of `count` requests of `latency` seconds each, all sent at `start`.
-    private static int Window(InFlightController controller, double start, double latency, bool saturated = true,
-        RequestSignal signal = RequestSignal.Ok, int? count = null)
+    // One window of requests of `latency` seconds each, all sent at `start`: as many as the controller needs to decide.
+    private static int Window(InFlightController controller, double start, double latency, bool saturated = true)
     {
-        var n = count ?? Math.Max(8, controller.Level);
-        for (var i = 0; i < n; i++) controller.Observe(start, start + latency, i == 0 ? signal : RequestSignal.Ok);
-        Assert.That(controller.WindowComplete, Is.True);
+        var n = 0;
+        while (!controller.WindowComplete)
+        {
+            controller.Observe(start, start + latency);
+            n++;
+        }
+        Assert.That(n, Is.EqualTo(Math.Max(8, controller.Level / 4)), "a window is a quarter of the level, at least 8");
         return controller.Decide(saturated);
     }
 
     [Test]
-    public void Doubles_while_latency_stays_flat_and_every_slot_is_busy()
+    public void Grows_fourfold_while_latency_stays_flat_and_every_slot_is_busy()
     {
         // Arrange
         var controller = new InFlightController(initial: 8, minimum: 1, maximum: 4096);
@@ -24,7 +27,22 @@ public sealed class InFlightControllerTests
         var levels = Enumerable.Range(0, 4).Select(round => Window(controller, round, latency: 1.0)).ToList();
 
         // Assert
-        Assert.That(levels, Is.EqualTo(new[] { 16, 32, 64, 128 }));
+        Assert.That(levels, Is.EqualTo(new[] { 32, 128, 512, 2048 }));
+    }
+
+    [Test]
+    public void Doubles_while_latency_rises_by_less_than_a_fifth()
+    {
+        // Arrange
+        var controller = new InFlightController(8, 1, 4096);
+
+        // Act
+        var first = Window(controller, 0, latency: 1.0);
+        var second = Window(controller, 1, latency: 1.1);
+
+        // Assert
+        Assert.That(first, Is.EqualTo(32));
+        Assert.That(second, Is.EqualTo(64));
     }
 
     [Test]
@@ -40,24 +58,43 @@ public sealed class InFlightControllerTests
         Assert.That(level, Is.EqualTo(8));
     }
 
-    [TestCase(RequestSignal.Throttled)]
-    [TestCase(RequestSignal.TimedOut)]
-    public void Halves_on_a_throttled_or_timed_out_request_then_grows_by_an_eighth(RequestSignal signal)
+    [Test]
+    public void Halves_at_once_on_a_throttled_attempt_then_grows_by_an_eighth()
     {
-        // Arrange
+        // Arrange: a window half full, then a request sent under this level is throttled
         var controller = new InFlightController(64, 1, 4096);
+        for (var i = 0; i < 5; i++) controller.Observe(0, 1.0);
 
         // Act
-        var backedOff = Window(controller, 0, 1.0, signal: signal);
-        var regrown = Window(controller, 1, 1.0);
+        var changed = controller.Throttled(startedAt: 0.5, now: 1.2);
+        var backedOff = controller.Level;
+        var regrown = Window(controller, 2, 1.0);
 
         // Assert
+        Assert.That(changed, Is.True);
         Assert.That(backedOff, Is.EqualTo(32));
         Assert.That(regrown, Is.EqualTo(36));
     }
 
     [Test]
-    public void Steps_down_when_latency_rises_well_above_the_best_seen_and_holds_in_between()
+    public void Ignores_throttling_and_completions_of_requests_sent_before_its_last_decision()
+    {
+        // Arrange: one back-off at t = 2
+        var controller = new InFlightController(64, 1, 4096);
+        controller.Throttled(startedAt: 1, now: 2);
+
+        // Act: more of the same burst (sent before t = 2) are throttled and complete
+        var again = controller.Throttled(startedAt: 1.5, now: 2.5);
+        for (var i = 0; i < 100; i++) controller.Observe(1.5, 3);
+
+        // Assert
+        Assert.That(again, Is.False);
+        Assert.That(controller.Level, Is.EqualTo(32));
+        Assert.That(controller.WindowComplete, Is.False);
+    }
+
+    [Test]
+    public void Steps_down_to_where_latency_was_flat_when_it_rises_well_above_the_best_seen_and_holds_in_between()
     {
         // Arrange: a server with room for about 32 sequences; above that each request waits its turn
         var controller = new InFlightController(16, 1, 4096);
@@ -67,9 +104,9 @@ public sealed class InFlightControllerTests
         var levels = new List<int>();
         for (var round = 0; round < 12; round++) levels.Add(Window(controller, round * 10, Latency(controller.Level)));
 
-        // Assert: it overshoots once (64 → latency ×2), steps back, and settles where the server stays full
-        Assert.That(levels.Take(3), Is.EqualTo(new[] { 32, 64, 48 }));
-        Assert.That(levels.Skip(3), Has.All.InRange(32, 48));
+        // Assert: it overshoots once (64 → latency ×2), steps back to 1.2 × 32, and settles where the server stays full
+        Assert.That(levels.Take(2), Is.EqualTo(new[] { 64, 38 }));
+        Assert.That(levels.Skip(2), Has.All.InRange(32, 48));
     }
 
     [Test]
@@ -80,10 +117,10 @@ public sealed class InFlightControllerTests
 
         // Act
         var high = Window(controller, 0, 1.0);
-        var lows = Enumerable.Range(1, 8).Select(round => Window(controller, round, 1.0, signal: RequestSignal.Throttled)).ToList();
+        for (var round = 1; round <= 8; round++) controller.Throttled(startedAt: round, now: round + 0.5);
 
         // Assert
         Assert.That(high, Is.EqualTo(24));
-        Assert.That(lows[^1], Is.EqualTo(2));
+        Assert.That(controller.Level, Is.EqualTo(2));
     }
 }
