@@ -53,7 +53,7 @@ public sealed class GenerationScheduler
     public async Task<Completion> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken)
     {
         await Gate.AcquireAsync(cancellationToken).ConfigureAwait(false);
-        var started = Sent();
+        var started = _clock.Elapsed.TotalSeconds;
         var signalled = false;
         var failed = false;
         try
@@ -105,16 +105,6 @@ public sealed class GenerationScheduler
             if (_controller is null) return;
             _controller.Observe(started, finished);
             if (_controller.WindowComplete) Gate.SetLimit(_controller.Decide(Gate.TakeWasFull()));
-        }
-    }
-
-    private double Sent()
-    {
-        lock (_lock)
-        {
-            var now = _clock.Elapsed.TotalSeconds;
-            _controller?.Sent(now);
-            return now;
         }
     }
 
