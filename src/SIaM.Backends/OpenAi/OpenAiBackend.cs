@@ -14,7 +14,8 @@ namespace SIaM.Backends.OpenAi;
 /// <see cref="Completion.Failed"/>. 400/413/422 fail that request at once; other 4xx (a wrong key, URL or model) throw
 /// <see cref="BackendRequestException"/> for the whole batch. A server that cannot be reached through all the retries
 /// fails that request; from then on each request gets one attempt without retries (so a run whose server has gone
-/// ends promptly, its samples recorded as generation errors), until a request succeeds again.
+/// ends promptly, its samples recorded as generation errors), until a request succeeds again. Every attempt answered
+/// 429/503 or timed out is reported at once as a <see cref="LoadSignal"/> (<see cref="LoadSignals"/>).
 /// </summary>
 public sealed class OpenAiBackend : IModelBackend
 {
@@ -116,6 +117,7 @@ public sealed class OpenAiBackend : IModelBackend
 
         var status = (int)response.StatusCode;
         var detail = $"{_endpoint} answered HTTP {status} {response.ReasonPhrase}: {OpenAiResponseParser.ErrorMessage(body)}";
+        if (status is 429 or 503) LoadSignals.Report(LoadSignal.Throttled); // before the retries: the caller may send less at once
         if (status is 408 or 429 || status >= 500)
             throw new TransientBackendException(detail, RetryAfter(response));
         if (status is 400 or 413 or 422)

@@ -1,12 +1,14 @@
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using SIaM.Core.Backends;
 
 namespace SIaM.Backends.OpenAi;
 
 /// <summary>
 /// Retry (exponential backoff with jitter, honouring <c>Retry-After</c>) around a per-attempt timeout. Handles 429/5xx,
-/// malformed bodies, connection failures and resets, and attempt timeouts; never the caller's cancellation.
+/// malformed bodies, connection failures and resets, and attempt timeouts; never the caller's cancellation. A timed-out
+/// attempt is reported as <see cref="LoadSignal.TimedOut"/>.
 /// </summary>
 internal static class RetryPipeline
 {
@@ -14,7 +16,15 @@ internal static class RetryPipeline
     {
         var builder = new ResiliencePipelineBuilder();
         if (options.MaxRetries > 0) builder.AddRetry(Retry(options, log));
-        return builder.AddTimeout(options.EffectiveAttemptTimeout).Build();
+        return builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            Timeout = options.EffectiveAttemptTimeout,
+            OnTimeout = _ =>
+            {
+                LoadSignals.Report(LoadSignal.TimedOut);
+                return ValueTask.CompletedTask;
+            },
+        }).Build();
     }
 
     private static RetryStrategyOptions Retry(OpenAiBackendOptions options, Action<string>? log) =>

@@ -7,7 +7,8 @@ namespace SIaM.Evaluation.Scheduling;
 /// Sends each sample's model requests as they become ready, under the run's one in-flight budget
 /// (<see cref="InFlightGate"/>). Per-request backends (HTTP) get one call per request; a batching backend
 /// (<see cref="IBatchingBackend"/>) gets calls of whatever is ready (<see cref="RequestCoalescer"/>). With an adaptive
-/// level, every finished request is shown to the <see cref="InFlightController"/>, which moves the gate's limit.
+/// level, every finished request is shown to the <see cref="InFlightController"/>, which moves the gate's limit, and so is
+/// every attempt the backend reports throttled or timed out (<see cref="LoadSignals"/>), as it happens.
 /// </summary>
 public sealed class GenerationScheduler
 {
@@ -54,19 +55,26 @@ public sealed class GenerationScheduler
     {
         await Gate.AcquireAsync(cancellationToken).ConfigureAwait(false);
         var started = _clock.Elapsed.TotalSeconds;
-        var signal = RequestSignal.Ok;
+        var signalled = false;
+        var failed = false;
         try
         {
             var completion = _coalescer is not null
                 ? await _coalescer.GenerateAsync(request, cancellationToken).ConfigureAwait(false)
-                : await GenerateAloneAsync(request, cancellationToken).ConfigureAwait(false);
-            signal = SignalOf(completion);
+                : await LoadSignals.ListenAsync(
+                    _ =>
+                    {
+                        signalled = true;
+                        Throttled(started);
+                    },
+                    () => GenerateAloneAsync(request, cancellationToken)).ConfigureAwait(false);
+            failed = completion.Status == CompletionStatus.Error;
             return completion;
         }
         finally
         {
             Gate.Release();
-            Observe(started, _clock.Elapsed.TotalSeconds, signal);
+            Observe(started, _clock.Elapsed.TotalSeconds, timedOutOrThrottled: failed && signalled);
         }
     }
 
@@ -88,26 +96,26 @@ public sealed class GenerationScheduler
             : throw new InvalidOperationException($"backend {_backend.Spec} returned {completions.Count} completions for 1 request");
     }
 
-    private void Observe(double started, double finished, RequestSignal signal)
+    private void Observe(double started, double finished, bool timedOutOrThrottled)
     {
         lock (_lock)
         {
             _recentLatencies.Enqueue(finished - started);
             if (_recentLatencies.Count > LatencyMemory) _recentLatencies.Dequeue();
-            if (signal != RequestSignal.Ok) _requestTimeouts++;
+            if (timedOutOrThrottled) _requestTimeouts++;
             if (_controller is null) return;
-            _controller.Observe(started, finished, signal);
+            _controller.Observe(started, finished);
             if (_controller.WindowComplete) Gate.SetLimit(_controller.Decide(Gate.TakeWasFull()));
         }
     }
 
-    // A request that failed after the backend's retries says why in words; only load-shaped failures steer the level.
-    private static RequestSignal SignalOf(Completion completion) => completion.Status != CompletionStatus.Error || completion.Error is null
-        ? RequestSignal.Ok
-        : completion.Error.Contains("429", StringComparison.Ordinal) || completion.Error.Contains("503", StringComparison.Ordinal)
-            ? RequestSignal.Throttled
-            : completion.Error.Contains("timed out", StringComparison.OrdinalIgnoreCase)
-              || completion.Error.Contains("timeout", StringComparison.OrdinalIgnoreCase)
-                ? RequestSignal.TimedOut
-                : RequestSignal.Ok;
+    // An attempt was throttled or timed out (reported by the backend before its retries): the level steps down at once.
+    private void Throttled(double started)
+    {
+        lock (_lock)
+        {
+            if (_controller is null || !_controller.Throttled(started, _clock.Elapsed.TotalSeconds)) return;
+            Gate.SetLimit(_controller.Level);
+        }
+    }
 }

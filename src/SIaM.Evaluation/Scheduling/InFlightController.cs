@@ -2,10 +2,10 @@ namespace SIaM.Evaluation.Scheduling;
 
 /// <summary>
 /// Chooses how many model requests to keep in flight, from what the requests themselves show: no clock, no I/O.
-/// It observes a window of completions of requests sent since its last decision (at least one level's worth), then
-/// decides once:
+/// A throttled (429/503) or timed-out attempt of a request sent under the current level halves the level at once
+/// (<see cref="Throttled"/>), before the backend retries it. Otherwise it observes a window of completions of requests
+/// sent since its last decision (at least one level's worth), then decides once:
 /// <list type="bullet">
-/// <item>a throttled (429/503) or timed-out request in the window halves the level;</item>
 /// <item>a window whose median latency rose well above the best seen (the server is queueing) steps it down by a quarter;</item>
 /// <item>a window that kept every slot busy, with latency flat and throughput not falling, grows it: doubling until the
 /// first back-off, then by an eighth;</item>
@@ -18,7 +18,6 @@ public sealed class InFlightController
     private const double RisingLatency = 1.5;
     private const double FlatLatency = 1.2;
     private readonly List<double> _latencies = [];
-    private int _trouble;
     private double? _windowStart;
     private double _lastSeen;
     private double? _bestLatency;
@@ -53,14 +52,12 @@ public sealed class InFlightController
     /// <summary>Records one finished request.</summary>
     /// <param name="startedAt">When it was sent, in seconds on any monotonic clock.</param>
     /// <param name="finishedAt">When it came back, on the same clock.</param>
-    /// <param name="signal">How it ended.</param>
-    public void Observe(double startedAt, double finishedAt, RequestSignal signal)
+    public void Observe(double startedAt, double finishedAt)
     {
         if (startedAt < _decidedAt) return; // sent under an earlier level: it says nothing about this one
         _windowStart ??= startedAt;
         _lastSeen = Math.Max(_lastSeen, finishedAt);
         _latencies.Add(finishedAt - startedAt);
-        if (signal != RequestSignal.Ok) _trouble++;
     }
 
     /// <summary>Closes the window and returns the new level.</summary>
@@ -73,16 +70,35 @@ public sealed class InFlightController
         var throughput = _latencies.Count / Math.Max(1e-9, _lastSeen - _windowStart!.Value);
         var best = _bestLatency ?? median;
         _lastThroughput = throughput;
-        if (_trouble > 0) BackOff(0.5);
-        else if (median > best * RisingLatency) BackOff(0.75);
+        if (median > best * RisingLatency) BackOff(0.75);
         else if (saturated && median <= best * FlatLatency && throughput >= 0.95 * (previousThroughput ?? 0))
             Level = Math.Min(Maximum, _backedOff ? Level + Math.Max(1, Level / 8) : Level * 2);
         _bestLatency = Math.Min(best, median);
-        _latencies.Clear();
-        _trouble = 0;
-        _windowStart = null;
-        _decidedAt = _lastSeen;
+        StartWindow(_lastSeen);
         return Level;
+    }
+
+    /// <summary>
+    /// An attempt of a request was throttled or timed out: halves the level at once, unless the request was sent under an
+    /// earlier level (then the level has already answered that burst). Starts a new window.
+    /// </summary>
+    /// <param name="startedAt">When the request was sent.</param>
+    /// <param name="now">Now, on the same clock.</param>
+    /// <returns>Whether the level changed.</returns>
+    public bool Throttled(double startedAt, double now)
+    {
+        if (startedAt < _decidedAt) return false;
+        var before = Level;
+        BackOff(0.5);
+        StartWindow(Math.Max(now, _lastSeen));
+        return Level != before;
+    }
+
+    private void StartWindow(double at)
+    {
+        _latencies.Clear();
+        _windowStart = null;
+        _decidedAt = at;
     }
 
     private void BackOff(double factor)

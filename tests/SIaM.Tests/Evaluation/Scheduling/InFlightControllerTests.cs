@@ -5,11 +5,10 @@ namespace SIaM.Tests.Evaluation.Scheduling;
 public sealed class InFlightControllerTests
 {
     // One window of `count` requests of `latency` seconds each, all sent at `start`.
-    private static int Window(InFlightController controller, double start, double latency, bool saturated = true,
-        RequestSignal signal = RequestSignal.Ok, int? count = null)
+    private static int Window(InFlightController controller, double start, double latency, bool saturated = true, int? count = null)
     {
         var n = count ?? Math.Max(8, controller.Level);
-        for (var i = 0; i < n; i++) controller.Observe(start, start + latency, i == 0 ? signal : RequestSignal.Ok);
+        for (var i = 0; i < n; i++) controller.Observe(start, start + latency);
         Assert.That(controller.WindowComplete, Is.True);
         return controller.Decide(saturated);
     }
@@ -40,20 +39,39 @@ public sealed class InFlightControllerTests
         Assert.That(level, Is.EqualTo(8));
     }
 
-    [TestCase(RequestSignal.Throttled)]
-    [TestCase(RequestSignal.TimedOut)]
-    public void Halves_on_a_throttled_or_timed_out_request_then_grows_by_an_eighth(RequestSignal signal)
+    [Test]
+    public void Halves_at_once_on_a_throttled_attempt_then_grows_by_an_eighth()
     {
-        // Arrange
+        // Arrange: a window half full, then an attempt of a request sent under this level is throttled
         var controller = new InFlightController(64, 1, 4096);
+        for (var i = 0; i < 20; i++) controller.Observe(0, 1.0);
 
         // Act
-        var backedOff = Window(controller, 0, 1.0, signal: signal);
-        var regrown = Window(controller, 1, 1.0);
+        var changed = controller.Throttled(startedAt: 0.5, now: 1.2);
+        var backedOff = controller.Level;
+        var regrown = Window(controller, 2, 1.0);
 
         // Assert
+        Assert.That(changed, Is.True);
         Assert.That(backedOff, Is.EqualTo(32));
         Assert.That(regrown, Is.EqualTo(36));
+    }
+
+    [Test]
+    public void Ignores_throttling_and_completions_of_requests_sent_before_its_last_decision()
+    {
+        // Arrange: one back-off at t = 2
+        var controller = new InFlightController(64, 1, 4096);
+        controller.Throttled(startedAt: 1, now: 2);
+
+        // Act: more of the same burst (sent before t = 2) are throttled, retried and complete
+        var again = controller.Throttled(startedAt: 1.5, now: 2.5);
+        for (var i = 0; i < 100; i++) controller.Observe(1.5, 3);
+
+        // Assert
+        Assert.That(again, Is.False);
+        Assert.That(controller.Level, Is.EqualTo(32));
+        Assert.That(controller.WindowComplete, Is.False);
     }
 
     [Test]
@@ -80,10 +98,10 @@ public sealed class InFlightControllerTests
 
         // Act
         var high = Window(controller, 0, 1.0);
-        var lows = Enumerable.Range(1, 8).Select(round => Window(controller, round, 1.0, signal: RequestSignal.Throttled)).ToList();
+        for (var round = 1; round <= 8; round++) controller.Throttled(startedAt: round, now: round + 0.5);
 
         // Assert
         Assert.That(high, Is.EqualTo(24));
-        Assert.That(lows[^1], Is.EqualTo(2));
+        Assert.That(controller.Level, Is.EqualTo(2));
     }
 }
