@@ -57,6 +57,7 @@ public sealed class GenerationScheduler
         var started = _clock.Elapsed.TotalSeconds;
         var signalled = false;
         var failed = false;
+        int? tokens = null;
         try
         {
             var completion = _coalescer is not null
@@ -69,12 +70,13 @@ public sealed class GenerationScheduler
                     },
                     () => GenerateAloneAsync(request, cancellationToken)).ConfigureAwait(false);
             failed = completion.Status == CompletionStatus.Error;
+            tokens = completion.CompletionTokens;
             return completion;
         }
         finally
         {
             Gate.Release();
-            Observe(started, _clock.Elapsed.TotalSeconds, timedOutOrThrottled: failed && signalled);
+            Observe(started, _clock.Elapsed.TotalSeconds, tokens, timedOutOrThrottled: failed && signalled);
         }
     }
 
@@ -96,7 +98,7 @@ public sealed class GenerationScheduler
             : throw new InvalidOperationException($"backend {_backend.Spec} returned {completions.Count} completions for 1 request");
     }
 
-    private void Observe(double started, double finished, bool timedOutOrThrottled)
+    private void Observe(double started, double finished, int? tokens, bool timedOutOrThrottled)
     {
         lock (_lock)
         {
@@ -104,7 +106,7 @@ public sealed class GenerationScheduler
             if (_recentLatencies.Count > LatencyMemory) _recentLatencies.Dequeue();
             if (timedOutOrThrottled) _requestTimeouts++;
             if (_controller is null) return;
-            _controller.Observe(started, finished);
+            _controller.Observe(started, finished, tokens);
             if (_controller.WindowComplete) Gate.SetLimit(_controller.Decide(Gate.TakeWasFull()));
         }
     }

@@ -33,7 +33,10 @@ public sealed class SimulatedModel(SimulatedServerOptions options) : IModelBacke
             await Task.Delay(options.Latency(script.Tokens), cancellationToken).ConfigureAwait(false);
             Interlocked.Add(ref _busyTicks, clock.Elapsed.Ticks);
             Interlocked.Increment(ref _requests);
-            completions.Add(new Completion(script.Text, CompletionTokens: script.Tokens));
+            // The server reports usage (as real servers do) when both counts are known; it has no tokenizer, so the prompt's
+            // count is an estimate (4 characters a token); the client's controller reads the generated count.
+            var promptTokens = (request.Messages.Sum(m => m.Content.Length) + request.AssistantPrefix.Length) / 4;
+            completions.Add(new Completion(script.Text, PromptTokens: promptTokens, CompletionTokens: script.Tokens));
         }
         return completions;
     }

@@ -91,6 +91,43 @@ public sealed class InFlightControllerTests
     }
 
     [Test]
+    public void One_lucky_window_does_not_hold_the_level_down_for_the_rest_of_the_run()
+    {
+        // Arrange: a server whose latency does not depend on the level (1 s), and one window that happened to be fast
+        var controller = new InFlightController(16, 1, 4096);
+        Window(controller, 0, 1.0);
+        Window(controller, 10, 0.5);
+
+        // Act: from then on every window takes the server's usual 1 s
+        var levels = Enumerable.Range(2, 6).Select(round => Window(controller, round * 10, 1.0)).ToList();
+
+        // Assert: one step down, which does not bring latency down, so the fast window is taken for luck and it grows again
+        Assert.That(levels[0], Is.EqualTo(48));
+        Assert.That(levels[1], Is.EqualTo(48));
+        Assert.That(levels.Skip(2), Is.Ordered.Ascending.And.All.GreaterThan(48));
+    }
+
+    [Test]
+    public void Answers_of_different_lengths_read_as_one_speed_when_requests_report_their_tokens()
+    {
+        // Arrange: latency = 0.05 s + tokens / 200 per second, and each window happens to hold answers of other lengths
+        var controller = new InFlightController(8, 1, 4096);
+        int[] lengths = [320, 64, 320, 64, 200, 64];
+
+        // Act
+        var levels = new List<int>();
+        for (var round = 0; round < lengths.Length; round++)
+        {
+            var n = Math.Max(8, controller.Level);
+            for (var i = 0; i < n; i++) controller.Observe(round * 10, round * 10 + 0.05 + lengths[round] / 200.0, lengths[round]);
+            levels.Add(controller.Decide(saturated: true));
+        }
+
+        // Assert: per token the speed is flat (within the 1.2 band), so it doubles every window
+        Assert.That(levels, Is.EqualTo(new[] { 16, 32, 64, 128, 256, 512 }));
+    }
+
+    [Test]
     public void Never_leaves_its_bounds()
     {
         // Arrange
