@@ -32,7 +32,7 @@ public static class DemoFixture
     }
 
     /// <summary>
-    /// The demo (≤ 10 minutes on 2 cores): the CI fixture's shape (20 seed programs and 40 pool questions per family and
+    /// The demo (≤ 5 minutes on 2 cores): the CI fixture's shape (20 seed programs and 40 pool questions per family and
     /// language, k = 4, a weak policy trained to 10 % of the calibration set, 20 epochs per iteration) with larger
     /// evaluation suites and, by default, two iterations.
     /// </summary>
