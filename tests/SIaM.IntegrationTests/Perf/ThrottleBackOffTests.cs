@@ -12,9 +12,10 @@ public sealed class ThrottleBackOffTests
     [Test]
     public async Task The_level_halves_on_the_first_429_even_when_the_retries_then_answer_every_request()
     {
-        // Arrange: a real server on 127.0.0.1 that decodes 4 sequences for 1 s and queues none; the adaptive level starts at 8
+        // Arrange: a real server on 127.0.0.1 that decodes 4 sequences for 3 s and queues none; the adaptive level starts at 8
+        // (the eight requests are all in before any is answered unless the machine stalls for 3 s between them)
         await using var server = await SimulatedServer.StartAsync(
-            new SimulatedServerOptions(Capacity: 4, Queue: 0, PrefillSeconds: 1.0, TokensPerSecond: 1e9), CancellationToken.None);
+            new SimulatedServerOptions(Capacity: 4, Queue: 0, PrefillSeconds: 3.0, TokensPerSecond: 1e9), CancellationToken.None);
         await using var backend = OpenAiBackendFactory.Create(server.ModelSpec["openai:".Length..], null);
         var scheduler = GenerationScheduler.For(backend, new EvalPerformance());
         var initial = scheduler.Gate.Limit;
