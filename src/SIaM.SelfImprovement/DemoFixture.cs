@@ -43,7 +43,7 @@ public static class DemoFixture
     /// The CI fixture (≤ 3 minutes): a small seed set (20 programs per family and language) that the loop's own programs
     /// for 40 pool questions per family and language (k = 4) add to, a weak policy trained until its greedy programs match
     /// 10 % of the calibration set (so about as strong on every seed) and 20 epochs per iteration; its loop − control is
-    /// robust over seeds 0–4 on the seed and answer-only tiers (docs/loop.md, "The CI margin").
+    /// robust over seeds 0–4 on the seed tier, not on the answer-only tier (docs/loop.md, "The CI margin").
     /// </summary>
     public static Sizes Ci { get; } = new(SeedPerFamily: 20, PoolPerFamily: 40, EvalPerFamily: 30, Merges: 300, Hidden: 64, Layers: 2, PolicySteps: 400,
         K: 4, Epochs: 20, LearningRate: 2e-3, PolicyTarget: 0.1);
